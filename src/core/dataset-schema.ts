@@ -1,0 +1,212 @@
+// The dataset's shape, checked with valibot wherever data enters ChipLens
+// (the bundled copy, and later downloaded copies). Types are inferred from
+// the schema so the two can never drift apart.
+import * as v from 'valibot';
+
+export const DATASET_FORMAT = 1;
+
+const nonEmpty = (what: string) =>
+  v.pipe(v.string(), v.trim(), v.nonEmpty(`${what} must not be empty`));
+
+/** A calendar date, or a month or a year when the source is no more precise. */
+const PartialDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+);
+const IsoDate = v.pipe(v.string(), v.isoDate('must be a date YYYY-MM-DD'));
+
+export const EntryId = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case kebab-case, e.g. nvidia-h20'),
+);
+
+// Tooltips render source links as clickable text; only https may go there.
+const HttpsUrl = v.pipe(
+  v.string(),
+  v.url('must be a URL'),
+  v.startsWith('https://', 'source links must use https'),
+);
+
+export const SourceSchema = v.strictObject({
+  url: HttpsUrl,
+  title: nonEmpty('source title'),
+  publisher: v.optional(nonEmpty('publisher')),
+  /** When the source itself was published or last updated. */
+  published: v.optional(PartialDate),
+  /** When we read it. */
+  accessed: IsoDate,
+});
+
+/** Text in the three interface languages; English is always there. */
+export const LocalText = v.strictObject({
+  en: nonEmpty('English text'),
+  ru: v.optional(nonEmpty('Russian text')),
+  zh: v.optional(nonEmpty('Chinese text')),
+});
+
+/** Summaries must exist in English and Russian (the seed audience). */
+const Summary = v.strictObject({
+  en: nonEmpty('English summary'),
+  ru: nonEmpty('Russian summary'),
+  zh: v.optional(nonEmpty('Chinese summary')),
+});
+
+/** Indexes into the entry's `sources`: every fact names where it comes from. */
+const SourceRefs = v.pipe(
+  v.array(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  v.minLength(1, 'a fact needs at least one source'),
+);
+
+export const AliasSchema = v.union([
+  nonEmpty('alias'),
+  v.strictObject({
+    text: nonEmpty('alias'),
+    /** Acronyms such as BIS or EAR only count in their exact case. */
+    caseSensitive: v.optional(v.boolean()),
+    /**
+     * Russian declension: `true` inflects the last word, a number the word at
+     * that index (0-based). Single Cyrillic words inflect by default.
+     */
+    inflect: v.optional(v.union([v.boolean(), v.pipe(v.number(), v.integer(), v.minValue(0))])),
+  }),
+]);
+
+const Aliases = v.strictObject({
+  en: v.optional(v.array(AliasSchema)),
+  ru: v.optional(v.array(AliasSchema)),
+  zh: v.optional(v.array(AliasSchema)),
+});
+
+export const EXPORT_STATUSES = [
+  'no-licence-needed',
+  'licence-required',
+  'licences-granted',
+  'case-by-case',
+  'presumption-of-denial',
+] as const;
+
+const ExportStatusEvent = v.strictObject({
+  date: PartialDate,
+  status: v.picklist(EXPORT_STATUSES),
+  /** Where the status applies, e.g. "China (incl. Hong Kong, Macau)". */
+  region: LocalText,
+  rule: v.optional(EntryId),
+  note: v.optional(LocalText),
+  src: SourceRefs,
+});
+
+export const COMPUTE_FORMATS = ['FP64', 'FP32', 'TF32', 'FP16', 'BF16', 'FP8', 'INT8', 'FP4'] as const;
+
+const ChipFacts = v.strictObject({
+  vendor: EntryId,
+  year: v.optional(v.strictObject({ value: v.pipe(v.number(), v.integer(), v.minValue(1990)), src: SourceRefs })),
+  memory: v.optional(v.strictObject({ gb: v.pipe(v.number(), v.minValue(0)), type: nonEmpty('memory type'), src: SourceRefs })),
+  bandwidth: v.optional(v.strictObject({ tbps: v.pipe(v.number(), v.minValue(0)), src: SourceRefs })),
+  compute: v.optional(
+    v.strictObject({
+      tflops: v.pipe(v.number(), v.minValue(0)),
+      format: v.picklist(COMPUTE_FORMATS),
+      sparse: v.boolean(),
+      src: SourceRefs,
+    }),
+  ),
+  /** Oldest first: the last event is the status today. */
+  exportStatus: v.optional(v.array(ExportStatusEvent)),
+});
+
+export const ENTITY_LIST_STATUSES = ['listed', 'not-listed', 'removed', 'not-applicable'] as const;
+
+const CompanyFacts = v.strictObject({
+  /** ISO 3166-1 alpha-2 code of the headquarters' country. */
+  country: v.strictObject({ code: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'ISO country code')), src: SourceRefs }),
+  activity: v.strictObject({ text: LocalText, src: SourceRefs }),
+  entityList: v.optional(
+    v.array(
+      v.strictObject({
+        date: PartialDate,
+        status: v.picklist(ENTITY_LIST_STATUSES),
+        note: v.optional(LocalText),
+        src: SourceRefs,
+      }),
+    ),
+  ),
+});
+
+const ModelFacts = v.strictObject({
+  maker: EntryId,
+  released: v.optional(v.strictObject({ date: PartialDate, note: v.optional(LocalText), src: SourceRefs })),
+  openWeights: v.optional(v.strictObject({ value: v.boolean(), note: v.optional(LocalText), src: SourceRefs })),
+});
+
+export const RULE_STATUSES = [
+  'proposed',
+  'in-force',
+  'amended',
+  'rescinded',
+  'suspended',
+  'not-enacted',
+  'guidance',
+] as const;
+
+export const RULE_DATE_KINDS = [
+  'announced',
+  'introduced',
+  'published',
+  'effective',
+  'compliance',
+  'amended',
+  'rescinded',
+] as const;
+
+const RuleFacts = v.strictObject({
+  issuer: v.strictObject({ name: LocalText, entity: v.optional(EntryId), src: SourceRefs }),
+  citation: v.optional(v.strictObject({ value: nonEmpty('citation'), src: SourceRefs })),
+  dates: v.array(
+    v.strictObject({ kind: v.picklist(RULE_DATE_KINDS), date: PartialDate, note: v.optional(LocalText), src: SourceRefs }),
+  ),
+  /** Oldest first: the last event is the status today. */
+  status: v.pipe(
+    v.array(v.strictObject({ date: PartialDate, status: v.picklist(RULE_STATUSES), note: v.optional(LocalText), src: SourceRefs })),
+    v.minLength(1, 'a rule needs a status'),
+  ),
+});
+
+const common = {
+  id: EntryId,
+  name: LocalText,
+  aliases: Aliases,
+  summary: Summary,
+  related: v.array(EntryId),
+  sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'an entry needs at least one source')),
+  asOf: IsoDate,
+};
+
+export const EntrySchema = v.variant('kind', [
+  v.strictObject({ ...common, kind: v.literal('chip'), facts: ChipFacts }),
+  v.strictObject({ ...common, kind: v.literal('company'), facts: CompanyFacts }),
+  v.strictObject({ ...common, kind: v.literal('model'), facts: ModelFacts }),
+  v.strictObject({ ...common, kind: v.literal('rule'), facts: RuleFacts }),
+]);
+
+export const DatasetSchema = v.strictObject({
+  format: v.literal(DATASET_FORMAT, `dataset format must be ${DATASET_FORMAT}`),
+  /** Grows with every published copy: YYYYMMDDNN. */
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  asOf: IsoDate,
+  entries: v.pipe(v.array(EntrySchema), v.minLength(1, 'a dataset needs entries')),
+});
+
+export type Source = v.InferOutput<typeof SourceSchema>;
+export type LocalizedText = v.InferOutput<typeof LocalText>;
+export type Alias = v.InferOutput<typeof AliasSchema>;
+export type Entry = v.InferOutput<typeof EntrySchema>;
+export type EntryKind = Entry['kind'];
+export type Dataset = v.InferOutput<typeof DatasetSchema>;
+export type ChipEntry = Extract<Entry, { kind: 'chip' }>;
+export type CompanyEntry = Extract<Entry, { kind: 'company' }>;
+export type ModelEntry = Extract<Entry, { kind: 'model' }>;
+export type RuleEntry = Extract<Entry, { kind: 'rule' }>;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];
+export type RuleStatus = (typeof RULE_STATUSES)[number];
+
+export const ENTRY_KINDS: readonly EntryKind[] = ['chip', 'company', 'model', 'rule'];

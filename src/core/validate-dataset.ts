@@ -1,0 +1,113 @@
+// One gate for every dataset that enters ChipLens: shape first (valibot),
+// then the links between entries that a schema cannot express.
+import * as v from 'valibot';
+import { DatasetSchema, type Dataset, type Entry } from './dataset-schema';
+
+export type DatasetValidation =
+  | { ok: true; dataset: Dataset }
+  | { ok: false; errors: string[] };
+
+const MAX_ERRORS = 50;
+
+export function validateDataset(input: unknown): DatasetValidation {
+  const parsed = v.safeParse(DatasetSchema, input);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.issues.slice(0, MAX_ERRORS).map((issue) => describeIssue(input, issue)) };
+  }
+  const errors = integrityErrors(parsed.output);
+  return errors.length > 0 ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, dataset: parsed.output };
+}
+
+/** "entries[12] (nvidia-h20).facts.memory.gb: Invalid type: Expected number but received "96"" */
+function describeIssue(input: unknown, issue: v.BaseIssue<unknown>): string {
+  const path = issue.path ?? [];
+  let where = '';
+  for (const item of path) {
+    const key = item.key as string | number;
+    if (typeof key === 'number') {
+      where += `[${key}]`;
+      const value = item.value as unknown;
+      if (Array.isArray(value) && isEntriesArray(input, value)) {
+        const id = (value[key] as { id?: unknown } | undefined)?.id;
+        if (typeof id === 'string') where += ` (${id})`;
+      }
+    } else {
+      where += where ? `.${key}` : key;
+    }
+  }
+  return `${where || 'dataset'}: ${issue.message}`;
+}
+
+function isEntriesArray(input: unknown, value: unknown[]): boolean {
+  return typeof input === 'object' && input !== null && (input as { entries?: unknown }).entries === value;
+}
+
+function integrityErrors(dataset: Dataset): string[] {
+  const errors: string[] = [];
+  const byId = new Map<string, Entry>();
+  for (const entry of dataset.entries) {
+    if (byId.has(entry.id)) errors.push(`${entry.id}: the id is used twice`);
+    byId.set(entry.id, entry);
+  }
+  for (const entry of dataset.entries) {
+    const needKind = (id: string | undefined, kinds: Entry['kind'][], field: string) => {
+      if (id === undefined) return;
+      const target = byId.get(id);
+      if (!target) errors.push(`${entry.id}: ${field} names "${id}", which is not in the dataset`);
+      else if (!kinds.includes(target.kind)) errors.push(`${entry.id}: ${field} "${id}" is a ${target.kind}, expected ${kinds.join(' or ')}`);
+    };
+    for (const id of entry.related) {
+      if (id === entry.id) errors.push(`${entry.id}: an entry cannot be related to itself`);
+      needKind(id, ['chip', 'company', 'model', 'rule'], 'related');
+    }
+    if (entry.kind === 'chip') {
+      needKind(entry.facts.vendor, ['company'], 'facts.vendor');
+      for (const event of entry.facts.exportStatus ?? []) needKind(event.rule, ['rule'], 'facts.exportStatus.rule');
+    } else if (entry.kind === 'model') {
+      needKind(entry.facts.maker, ['company'], 'facts.maker');
+    } else if (entry.kind === 'rule') {
+      needKind(entry.facts.issuer.entity, ['company'], 'facts.issuer.entity');
+    }
+    for (const ref of sourceRefs(entry.facts)) {
+      if (ref >= entry.sources.length) {
+        errors.push(`${entry.id}: a fact cites source #${ref}, but the entry has ${entry.sources.length} sources`);
+      }
+    }
+    if (!hasAnyAlias(entry)) errors.push(`${entry.id}: no aliases, so it can never be found on a page`);
+    checkChronology(entry.id, entry.facts, errors);
+  }
+  return errors;
+}
+
+/** Every `src` array anywhere below `value`. */
+function sourceRefs(value: unknown): number[] {
+  if (Array.isArray(value)) return value.flatMap(sourceRefs);
+  if (typeof value !== 'object' || value === null) return [];
+  const out: number[] = [];
+  for (const [key, child] of Object.entries(value)) {
+    if (key === 'src' && Array.isArray(child)) out.push(...(child as number[]));
+    else out.push(...sourceRefs(child));
+  }
+  return out;
+}
+
+function hasAnyAlias(entry: Entry): boolean {
+  const { en = [], ru = [], zh = [] } = entry.aliases;
+  return en.length + ru.length + zh.length > 0;
+}
+
+// Status timelines are read "last event = now", so their order matters.
+function checkChronology(id: string, facts: unknown, errors: string[]): void {
+  const timelines: [string, { date: string }[] | undefined][] = [];
+  const f = facts as { exportStatus?: { date: string }[]; status?: { date: string }[]; entityList?: { date: string }[] };
+  timelines.push(['exportStatus', f.exportStatus], ['entityList', f.entityList]);
+  if (Array.isArray(f.status)) timelines.push(['status', f.status]);
+  for (const [name, events] of timelines) {
+    if (!events) continue;
+    for (let i = 1; i < events.length; i++) {
+      if (events[i]!.date < events[i - 1]!.date) {
+        errors.push(`${id}: facts.${name} must be oldest first (${events[i - 1]!.date} comes before ${events[i]!.date})`);
+      }
+    }
+  }
+}
