@@ -1,0 +1,90 @@
+// Turns dataset entries into the flat alias table that content scripts match
+// against: every alias in its canonical spelling, Russian case forms
+// expanded, each pointing at its entry. It is computed once per dataset
+// version by the background and shipped to pages as plain JSON.
+import type { Alias, Dataset, Entry, EntryKind } from './dataset-schema';
+import { normalizeKey } from './normalize';
+import { inflectPhrase } from './ru-inflect';
+
+export const ALIAS_TABLE_FORMAT = 1;
+
+export interface AliasTableEntry {
+  id: string;
+  kind: EntryKind;
+}
+
+export interface AliasPattern {
+  /** Normalised, case-folded text to find. */
+  text: string;
+  /** Index into `entries`. */
+  entry: number;
+  /** Normalised text with case kept, present only for case-sensitive aliases. */
+  cased?: string;
+}
+
+export interface AliasTable {
+  format: typeof ALIAS_TABLE_FORMAT;
+  datasetVersion: number;
+  entries: AliasTableEntry[];
+  patterns: AliasPattern[];
+}
+
+export interface AliasConflict {
+  text: string;
+  ids: string[];
+}
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+function aliasForms(alias: Alias): { forms: string[]; caseSensitive: boolean } {
+  const spec = typeof alias === 'string' ? { text: alias } : alias;
+  const caseSensitive = spec.caseSensitive === true;
+  const key = normalizeKey(spec.text);
+  const words = key.split(' ');
+  let inflectAt: number | undefined;
+  if (typeof spec.inflect === 'number') inflectAt = spec.inflect;
+  else if (spec.inflect === true) inflectAt = words.length - 1;
+  else if (spec.inflect === undefined && words.length === 1 && CYRILLIC.test(key)) inflectAt = 0;
+  // Case-sensitive aliases are acronyms; they are not declined.
+  if (inflectAt === undefined || caseSensitive) return { forms: [key], caseSensitive };
+  return { forms: inflectPhrase(key, inflectAt), caseSensitive };
+}
+
+function entryAliases(entry: Entry): Alias[] {
+  const { en = [], ru = [], zh = [] } = entry.aliases;
+  return [...en, ...ru, ...zh];
+}
+
+export function buildAliasTable(dataset: Dataset): AliasTable {
+  const entries: AliasTableEntry[] = dataset.entries.map(({ id, kind }) => ({ id, kind }));
+  const patterns: AliasPattern[] = [];
+  const seen = new Set<string>();
+  dataset.entries.forEach((entry, index) => {
+    for (const alias of entryAliases(entry)) {
+      const { forms, caseSensitive } = aliasForms(alias);
+      const cased = caseSensitive ? normalizeKey(typeof alias === 'string' ? alias : alias.text, false) : undefined;
+      for (const text of forms) {
+        if (text === '') continue;
+        const key = `${index}\u0000${text}\u0000${cased ?? ''}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        patterns.push(cased === undefined ? { text, entry: index } : { text, entry: index, cased });
+      }
+    }
+  });
+  return { format: ALIAS_TABLE_FORMAT, datasetVersion: dataset.version, entries, patterns };
+}
+
+/** Spellings claimed by more than one entry: the data must say which one wins. */
+export function findAliasConflicts(table: AliasTable): AliasConflict[] {
+  const owners = new Map<string, Set<string>>();
+  for (const pattern of table.patterns) {
+    const key = pattern.cased ?? pattern.text;
+    const ids = owners.get(key) ?? new Set<string>();
+    ids.add(table.entries[pattern.entry]!.id);
+    owners.set(key, ids);
+  }
+  return [...owners]
+    .filter(([, ids]) => ids.size > 1)
+    .map(([text, ids]) => ({ text, ids: [...ids] }));
+}

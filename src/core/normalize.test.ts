@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { isSpacedWordChar, normalizeKey, normalizeText } from './normalize';
+
+describe('normalizeText', () => {
+  it('folds case, ё and typographic variants', () => {
+    expect(normalizeText('Ёлка «NVIDIA» — H20').text).toBe('елка "nvidia" - h20');
+  });
+
+  it('drops soft hyphens and zero-width characters, keeping offsets exact', () => {
+    const input = 'Hua\u00ADwei\u200B!';
+    const n = normalizeText(input);
+    expect(n.text).toBe('huawei!');
+    const start = n.text.indexOf('huawei');
+    expect(input.slice(n.starts[start], n.ends[start + 5])).toBe('Hua\u00ADwei');
+  });
+
+  it('collapses runs of white space including no-break spaces', () => {
+    const input = 'Entity \u00A0\n List';
+    const n = normalizeText(input);
+    expect(n.text).toBe('entity list');
+    expect(input.slice(n.starts[0], n.ends[n.text.length - 1])).toBe(input);
+  });
+
+  it('composes decomposed letters and maps them to the whole original cluster', () => {
+    const input = 'Хуавэи\u0306 чип';
+    const n = normalizeText(input);
+    expect(n.text).toBe('хуавэй чип');
+    expect(input.slice(n.starts[5], n.ends[5])).toBe('и\u0306');
+  });
+
+  it('turns full-width Latin into ASCII', () => {
+    expect(normalizeKey('英伟达Ｈ２０')).toBe('英伟达h20');
+  });
+
+  it('keeps case when asked', () => {
+    expect(normalizeText('BIS Entity', false).text).toBe('BIS Entity');
+  });
+
+  it('keeps offsets right when lower-casing changes length', () => {
+    const input = 'İstanbul H20';
+    const n = normalizeText(input);
+    const at = n.text.indexOf('h20');
+    expect(input.slice(n.starts[at], n.ends[at + 2])).toBe('H20');
+  });
+});
+
+describe('isSpacedWordChar', () => {
+  it('separates spaced scripts from Chinese', () => {
+    expect(isSpacedWordChar('a')).toBe(true);
+    expect(isSpacedWordChar('ж')).toBe(true);
+    expect(isSpacedWordChar('7')).toBe(true);
+    expect(isSpacedWordChar('达')).toBe(false);
+    expect(isSpacedWordChar('-')).toBe(false);
+    expect(isSpacedWordChar(undefined)).toBe(false);
+  });
+});
