@@ -88,3 +88,17 @@ export function findAliasConflicts(table: AliasTable): AliasConflict[] {
     .filter(([, ids]) => ids.size > 1)
     .map(([text, ids]) => ({ text, ids: [...ids] }));
 }
+
+/** A cheap shape check for a table read back from storage. */
+export function isAliasTable(value: unknown): value is AliasTable {
+  const t = value as Partial<AliasTable> | null | undefined;
+  return (
+    typeof t === 'object' &&
+    t !== null &&
+    t.format === ALIAS_TABLE_FORMAT &&
+    typeof t.datasetVersion === 'number' &&
+    Array.isArray(t.entries) &&
+    Array.isArray(t.patterns) &&
+    t.patterns.every((p) => typeof p?.text === 'string' && p.text.length > 0 && Number.isInteger(p.entry) && t.entries![p.entry] !== undefined)
+  );
+}

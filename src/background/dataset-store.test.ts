@@ -1,0 +1,87 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { deleteDB } from 'idb';
+import type { AliasTable } from '../core/alias-table';
+import { ALIAS_TABLE_KEY } from '../core/settings';
+import { DB_NAME, openDatasetDB, readMeta } from './dataset-db';
+import { DatasetStore, type KeyValueArea } from './dataset-store';
+
+function memoryArea(): KeyValueArea & { data: Record<string, unknown> } {
+  const data: Record<string, unknown> = {};
+  return {
+    data,
+    get: async (key) => (key in data ? { [key]: data[key] } : {}),
+    set: async (items) => void Object.assign(data, items),
+  };
+}
+
+const source = { url: 'https://example.com/a', title: 'A', accessed: '2026-11-28' };
+function company(id: string, alias: string) {
+  return {
+    id,
+    kind: 'company',
+    name: { en: alias },
+    aliases: { en: [alias] },
+    summary: { en: `${alias} makes chips.`, ru: `${alias} делает чипы.` },
+    related: [],
+    sources: [source],
+    asOf: '2026-11-28',
+    facts: { country: { code: 'US', src: [0] }, activity: { text: { en: 'Chips' }, src: [0] } },
+  };
+}
+function bundle(version: number, entries = [company('nvidia', 'NVIDIA'), company('amd', 'AMD')]) {
+  return { format: 1, version, asOf: '2026-11-28', entries };
+}
+
+const stores: DatasetStore[] = [];
+function track(store: DatasetStore): DatasetStore {
+  stores.push(store);
+  return store;
+}
+
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((s) => s.close()));
+  await deleteDB(DB_NAME);
+});
+
+describe('DatasetStore', () => {
+  it('installs the bundled dataset into an empty IndexedDB and publishes the alias table', async () => {
+    const area = memoryArea();
+    const store = track(new DatasetStore(bundle(5), area));
+    expect(await store.status()).toMatchObject({ version: 5, source: 'indexeddb', counts: { company: 2 } });
+    const db = await openDatasetDB();
+    expect((await readMeta(db))?.version).toBe(5);
+    db.close();
+    const table = area.data[ALIAS_TABLE_KEY] as AliasTable;
+    expect(table.datasetVersion).toBe(5);
+    expect(table.patterns.map((p) => p.text).sort()).toEqual(['amd', 'nvidia']);
+  });
+
+  it('replaces an older stored dataset with a newer bundled one, and keeps a newer stored one', async () => {
+    await track(new DatasetStore(bundle(5), memoryArea())).ready();
+    const newer = track(new DatasetStore(bundle(6, [company('intel', 'Intel')]), memoryArea()));
+    expect((await newer.status()).version).toBe(6);
+    expect(await newer.entryView('nvidia')).toBeNull();
+    const older = track(new DatasetStore(bundle(4), memoryArea()));
+    expect((await older.status()).version).toBe(6);
+    expect((await older.entryView('intel'))?.entry.name.en).toBe('Intel');
+  });
+
+  it('falls back to the bundled dataset in memory when IndexedDB fails, and says so', async () => {
+    const log = vi.fn();
+    const store = track(new DatasetStore(bundle(5), memoryArea(), () => Promise.reject(new Error('disk full')), log));
+    expect(await store.status()).toMatchObject({ version: 5, source: 'bundled' });
+    expect((await store.entryView('amd'))?.entry.id).toBe('amd');
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('disk full'));
+  });
+
+  it('refuses an invalid bundled dataset with the reason', async () => {
+    const store = track(new DatasetStore({ format: 1, version: 1, asOf: '2026-11-28', entries: [] }, memoryArea()));
+    await expect(store.ready()).rejects.toThrow(/bundled dataset is invalid: entries: a dataset needs entries/);
+  });
+
+  it('searches the dataset in use', async () => {
+    const store = track(new DatasetStore(bundle(5), memoryArea()));
+    expect((await store.search('nvid')).map((h) => h.id)).toEqual(['nvidia']);
+  });
+});

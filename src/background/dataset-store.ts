@@ -1,0 +1,130 @@
+// Owns the dataset in use: puts the bundled copy into IndexedDB when it is
+// newer than what is stored, serves entries and search from there, and
+// publishes the compiled alias table for content scripts. When IndexedDB
+// can't be used, it falls back to the bundled copy held in memory.
+import { ALIAS_TABLE_FORMAT, buildAliasTable, type AliasTable } from '../core/alias-table';
+import type { Dataset, Entry } from '../core/dataset-schema';
+import type { DatasetStatus, EntryRef, EntryView, SearchHit } from '../core/messages';
+import { EntrySearch } from '../core/search-index';
+import { ALIAS_TABLE_KEY } from '../core/settings';
+import { validateDataset } from '../core/validate-dataset';
+import { countByKind, openDatasetDB, readAllEntries, readEntry, readMeta, writeDataset, type DatasetDB } from './dataset-db';
+
+export interface KeyValueArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+interface Loaded {
+  db: DatasetDB | undefined;
+  dataset: Dataset;
+  status: DatasetStatus;
+  search?: EntrySearch;
+}
+
+export class DatasetStore {
+  private loaded: Promise<Loaded> | undefined;
+
+  constructor(
+    private readonly bundledJson: unknown,
+    private readonly area: KeyValueArea,
+    private readonly openDB: () => Promise<DatasetDB> = openDatasetDB,
+    private readonly log: (message: string) => void = (m) => console.warn(m),
+  ) {}
+
+  /** Loads once per service-worker life; every request waits for it. */
+  ready(): Promise<Loaded> {
+    this.loaded ??= this.load().catch((error: unknown) => {
+      this.loaded = undefined;
+      throw error;
+    });
+    return this.loaded;
+  }
+
+  /** Lets go of IndexedDB (tests, and before deleting the database). */
+  async close(): Promise<void> {
+    const loaded = await this.loaded?.catch(() => undefined);
+    loaded?.db?.close();
+    this.loaded = undefined;
+  }
+
+  async status(): Promise<DatasetStatus> {
+    return (await this.ready()).status;
+  }
+
+  async entryView(id: string): Promise<EntryView | null> {
+    const { db, dataset } = await this.ready();
+    const entry = db ? await readEntry(db, id) : dataset.entries.find((e) => e.id === id);
+    if (!entry) return null;
+    const refs: Record<string, EntryRef> = {};
+    for (const refId of referencedIds(entry)) {
+      const target = dataset.entries.find((e) => e.id === refId);
+      if (target) refs[refId] = { kind: target.kind, name: target.name };
+    }
+    return { entry, refs };
+  }
+
+  async search(query: string, limit?: number): Promise<SearchHit[]> {
+    const loaded = await this.ready();
+    loaded.search ??= new EntrySearch(loaded.dataset);
+    return loaded.search.search(query, limit);
+  }
+
+  private bundled(): Dataset {
+    const result = validateDataset(this.bundledJson);
+    // The bundled copy is checked by the tests; failing here means a broken build.
+    if (!result.ok) throw new Error(`The bundled dataset is invalid: ${result.errors.join('; ')}`);
+    return result.dataset;
+  }
+
+  private async load(): Promise<Loaded> {
+    const bundled = this.bundled();
+    let loaded: Loaded;
+    try {
+      loaded = await this.loadFromDB(bundled);
+    } catch (error) {
+      this.log(`ChipLens: IndexedDB is unusable (${String(error)}); using the bundled dataset.`);
+      loaded = { db: undefined, dataset: bundled, status: statusOf(bundled, 'bundled') };
+    }
+    await this.publishAliasTable(loaded.dataset);
+    return loaded;
+  }
+
+  private async loadFromDB(bundled: Dataset): Promise<Loaded> {
+    const db = await this.openDB();
+    const meta = await readMeta(db);
+    if (!meta || meta.version < bundled.version) {
+      await writeDataset(db, bundled);
+      return { db, dataset: bundled, status: statusOf(bundled, 'indexeddb') };
+    }
+    // What is stored is as new or newer (a later refresh): validate it like
+    // any input, and fall back to the bundled copy if it went bad.
+    const stored = validateDataset({ format: meta.format, version: meta.version, asOf: meta.asOf, entries: await readAllEntries(db) });
+    if (!stored.ok) {
+      this.log(`ChipLens: stored dataset ${meta.version} is damaged (${stored.errors[0]}); restoring the bundled one.`);
+      await writeDataset(db, bundled);
+      return { db, dataset: bundled, status: statusOf(bundled, 'indexeddb') };
+    }
+    return { db, dataset: stored.dataset, status: statusOf(stored.dataset, 'indexeddb') };
+  }
+
+  private async publishAliasTable(dataset: Dataset): Promise<void> {
+    const current = (await this.area.get(ALIAS_TABLE_KEY))[ALIAS_TABLE_KEY] as Partial<AliasTable> | undefined;
+    if (current?.datasetVersion === dataset.version && current.format === ALIAS_TABLE_FORMAT) return;
+    await this.area.set({ [ALIAS_TABLE_KEY]: buildAliasTable(dataset) });
+  }
+}
+
+function statusOf(dataset: Dataset, source: DatasetStatus['source']): DatasetStatus {
+  return { version: dataset.version, asOf: dataset.asOf, counts: countByKind(dataset.entries), source };
+}
+
+function referencedIds(entry: Entry): string[] {
+  const ids = new Set(entry.related);
+  if (entry.kind === 'chip') {
+    ids.add(entry.facts.vendor);
+    for (const event of entry.facts.exportStatus ?? []) if (event.rule) ids.add(event.rule);
+  } else if (entry.kind === 'model') ids.add(entry.facts.maker);
+  else if (entry.kind === 'rule' && entry.facts.issuer.entity) ids.add(entry.facts.issuer.entity);
+  return [...ids];
+}

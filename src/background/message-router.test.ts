@@ -1,0 +1,51 @@
+import 'fake-indexeddb/auto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { deleteDB } from 'idb';
+import { bundledDatasetJson } from '../../dataset/index';
+import { SETTINGS_KEY } from '../core/settings';
+import { DB_NAME } from './dataset-db';
+import { DatasetStore, type KeyValueArea } from './dataset-store';
+import { createRouter } from './message-router';
+import { SettingsStore } from './settings-store';
+
+const data: Record<string, unknown> = {};
+const area: KeyValueArea = {
+  get: async (key) => (key in data ? { [key]: data[key] } : {}),
+  set: async (items) => void Object.assign(data, items),
+};
+const dataset = new DatasetStore(bundledDatasetJson, area);
+const route = createRouter(dataset, new SettingsStore(area));
+
+afterAll(async () => {
+  await dataset.close();
+  await deleteDB(DB_NAME);
+});
+
+describe('message router', () => {
+  it('serves an entry with the names of the entries it points at', async () => {
+    const reply = await route({ type: 'get-entry', id: 'nvidia-h20' });
+    expect(reply.ok).toBe(true);
+    const view = reply.ok ? (reply.value as { entry: { id: string }; refs: Record<string, unknown> }) : undefined;
+    expect(view?.entry.id).toBe('nvidia-h20');
+    expect(view?.refs['nvidia']).toMatchObject({ kind: 'company' });
+  });
+
+  it('answers null for an unknown entry', async () => {
+    expect(await route({ type: 'get-entry', id: 'no-such-chip' })).toEqual({ ok: true, value: null });
+  });
+
+  it('turns a site off and on, queueing quick toggles in order', async () => {
+    await Promise.all([
+      route({ type: 'set-site-enabled', host: 'a.example', enabled: false }),
+      route({ type: 'set-site-enabled', host: 'b.example', enabled: false }),
+      route({ type: 'set-site-enabled', host: 'a.example', enabled: true }),
+    ]);
+    expect(data[SETTINGS_KEY]).toMatchObject({ disabledHosts: ['b.example'] });
+  });
+
+  it('rejects a malformed request with a readable error', async () => {
+    const reply = await route({ type: 'set-paused', paused: 'yes' });
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) expect(reply.error).toMatch(/bad request/);
+  });
+});

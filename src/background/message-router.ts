@@ -1,0 +1,35 @@
+// Answers requests from content scripts and the popup. Every message is
+// validated first; a bad one gets a plain-words error, never a crash.
+import { parseBackgroundRequest, type BackgroundRequest, type BackgroundResponses, type Reply } from '../core/messages';
+import { withSiteEnabled } from '../core/settings';
+import type { DatasetStore } from './dataset-store';
+import type { SettingsStore } from './settings-store';
+
+export function createRouter(dataset: DatasetStore, settings: SettingsStore) {
+  async function answer(request: BackgroundRequest): Promise<BackgroundResponses[BackgroundRequest['type']]> {
+    switch (request.type) {
+      case 'get-entry':
+        return dataset.entryView(request.id);
+      case 'search':
+        return dataset.search(request.query, request.limit);
+      case 'get-status':
+        return dataset.status();
+      case 'set-site-enabled':
+        await settings.update((s) => withSiteEnabled(s, request.host, request.enabled));
+        return { ok: true };
+      case 'set-paused':
+        await settings.update((s) => ({ ...s, paused: request.paused }));
+        return { ok: true };
+    }
+  }
+
+  return async function route(message: unknown): Promise<Reply<unknown>> {
+    const parsed = parseBackgroundRequest(message);
+    if (!parsed.ok) return parsed;
+    try {
+      return { ok: true, value: await answer(parsed.value) };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}

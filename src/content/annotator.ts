@@ -1,0 +1,250 @@
+// Owns the page's mentions: finds them in the text, paints them through the
+// highlight registry, follows the page as it changes, and answers "which
+// mention is here?" for hover. It never edits the page's DOM.
+import type { EntryKind } from '../core/dataset-schema';
+import type { Matcher } from '../core/matcher';
+import type { HighlightRegistry } from './highlight-registry';
+import { collectBlocks, containerOf, isInlineElement, locate, type TextBlock } from './text-blocks';
+
+export interface PageMention {
+  id: string;
+  kind: EntryKind;
+  range: StaticRange;
+  block: Element;
+  /** The text nodes the mention spans, first to last. */
+  nodes: Text[];
+}
+
+/** Matching work is split into slices this long so the page stays responsive. */
+const SLICE_MS = 8;
+/** DOM changes are gathered this long before they are read again. */
+const MUTATION_DELAY_MS = 100;
+
+export class Annotator {
+  private readonly byBlock = new Map<Element, PageMention[]>();
+  private readonly byNode = new Map<Text, PageMention[]>();
+  private readonly byRange = new Map<AbstractRange, PageMention>();
+  private observer: MutationObserver | undefined;
+  private pendingBlocks: TextBlock[] = [];
+  private pendingRoots = new Set<Node>();
+  private dirty = new Set<Element>();
+  private addedRoots = new Set<Element>();
+  private removals = false;
+  private mutationTimer: ReturnType<typeof setTimeout> | undefined;
+  private sliceTimer: ReturnType<typeof setTimeout> | undefined;
+  private running = false;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private matcher: Matcher,
+    private readonly registry: HighlightRegistry,
+    private readonly ignore: (el: Element) => boolean,
+  ) {}
+
+  start(root: Node): void {
+    if (this.running) return;
+    this.running = true;
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.enqueue(root);
+  }
+
+  /** Removes every highlight and stops following the page. */
+  stop(): void {
+    this.running = false;
+    this.observer?.disconnect();
+    this.observer = undefined;
+    clearTimeout(this.mutationTimer);
+    clearTimeout(this.sliceTimer);
+    this.pendingBlocks = [];
+    this.pendingRoots.clear();
+    this.dirty.clear();
+    this.addedRoots.clear();
+    this.byBlock.clear();
+    this.byNode.clear();
+    this.byRange.clear();
+    this.registry.clear();
+    this.notify();
+  }
+
+  /** Switches to a new alias table (a dataset update) and reads the page again. */
+  restart(matcher: Matcher, root: Node): void {
+    this.stop();
+    this.matcher = matcher;
+    this.start(root);
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  mentions(): PageMention[] {
+    return [...this.byBlock.values()].flat();
+  }
+
+  mentionForRange(range: AbstractRange): PageMention | undefined {
+    return this.byRange.get(range);
+  }
+
+  /** The mention covering character `offset` of `node`, if any. */
+  mentionAt(node: Text, offset: number): PageMention | undefined {
+    for (const mention of this.byNode.get(node) ?? []) {
+      const { startContainer, startOffset, endContainer, endOffset } = mention.range;
+      const afterStart = startContainer !== node || offset >= startOffset;
+      const beforeEnd = endContainer !== node || offset < endOffset;
+      if (afterStart && beforeEnd) return mention;
+    }
+    return undefined;
+  }
+
+  private enqueue(root: Node): void {
+    this.pendingRoots.add(root);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.sliceTimer === undefined && this.running) this.sliceTimer = setTimeout(() => this.work(), 0);
+  }
+
+  // Works through queued roots and blocks in short slices, yielding between
+  // them so that a long page never blocks input.
+  private work(): void {
+    this.sliceTimer = undefined;
+    if (!this.running) return;
+    const deadline = performance.now() + SLICE_MS;
+    let changed = false;
+    while (performance.now() < deadline) {
+      const block = this.pendingBlocks.pop();
+      if (block) {
+        changed = this.annotate(block) || changed;
+        continue;
+      }
+      const root = this.pendingRoots.values().next();
+      if (root.done) break;
+      this.pendingRoots.delete(root.value);
+      if (!root.value.isConnected) continue;
+      // Reversed so that pop() takes blocks in document order.
+      this.pendingBlocks = collectBlocks(root.value, this.ignore).reverse().concat(this.pendingBlocks);
+    }
+    if (changed) this.notify();
+    if (this.pendingBlocks.length > 0 || this.pendingRoots.size > 0) this.schedule();
+  }
+
+  private annotate(block: TextBlock): boolean {
+    if (!block.nodes.every((n) => n.isConnected)) return false;
+    const found = this.matcher.findMentions(block.text);
+    if (found.length === 0) return false;
+    const mentions: PageMention[] = [];
+    for (const m of found) {
+      const start = locate(block, m.start, false);
+      const end = locate(block, m.end, true);
+      const ref = this.matcher.table.entries[m.entry]!;
+      const range = new StaticRange({
+        startContainer: start.node,
+        startOffset: start.offset,
+        endContainer: end.node,
+        endOffset: end.offset,
+      });
+      const nodes = block.nodes.slice(block.nodes.indexOf(start.node), block.nodes.indexOf(end.node) + 1);
+      const mention: PageMention = { id: ref.id, kind: ref.kind, range, block: block.container, nodes };
+      mentions.push(mention);
+      this.registry.add(ref.kind, range);
+      this.byRange.set(range, mention);
+      for (const node of nodes) {
+        const list = this.byNode.get(node) ?? [];
+        list.push(mention);
+        this.byNode.set(node, list);
+      }
+    }
+    const existing = this.byBlock.get(block.container) ?? [];
+    this.byBlock.set(block.container, existing.concat(mentions));
+    return true;
+  }
+
+  // Mutations are sorted into three kinds of work: blocks whose text changed
+  // (read again whole), new blocks (read alone, so an endless feed costs
+  // only what it appends), and removals (mentions of detached nodes dropped).
+  private onMutations(records: MutationRecord[]): void {
+    for (const record of records) {
+      const target = record.target;
+      const element = target.nodeType === Node.ELEMENT_NODE ? (target as Element) : target.parentElement;
+      if (!element || this.ignore(element)) continue;
+      if (record.type === 'characterData') {
+        this.markDirty(target);
+        continue;
+      }
+      for (const added of record.addedNodes) {
+        if (added.nodeType === Node.ELEMENT_NODE) {
+          const el = added as Element;
+          if (this.ignore(el)) continue;
+          if (!isInlineElement(el)) {
+            this.addedRoots.add(el);
+            continue;
+          }
+        } else if (added.nodeType !== Node.TEXT_NODE) continue;
+        // New text or inline markup may join words already in the block.
+        this.markDirty(element);
+      }
+      for (const removed of record.removedNodes) {
+        this.removals = true;
+        if (removed.nodeType === Node.TEXT_NODE || (removed.nodeType === Node.ELEMENT_NODE && isInlineElement(removed as Element))) {
+          this.markDirty(element);
+        }
+      }
+    }
+    const work = this.dirty.size > 0 || this.addedRoots.size > 0 || this.removals;
+    if (work && this.mutationTimer === undefined) {
+      this.mutationTimer = setTimeout(() => this.flushMutations(), MUTATION_DELAY_MS);
+    }
+  }
+
+  private markDirty(node: Node): void {
+    const container = containerOf(node);
+    if (container) this.dirty.add(container);
+  }
+
+  private flushMutations(): void {
+    this.mutationTimer = undefined;
+    if (!this.running) return;
+    const changed = [...this.dirty, ...this.addedRoots].filter((el) => el.isConnected);
+    this.dirty.clear();
+    this.addedRoots.clear();
+    if (this.removals) this.forgetDisconnected();
+    this.removals = false;
+    // Only the outermost changed elements are read; inner ones come with them.
+    const roots = changed.filter((el) => !changed.some((other) => other !== el && other.contains(el)));
+    for (const root of roots) {
+      this.forgetWithin(root);
+      this.enqueue(root);
+    }
+    this.notify();
+  }
+
+  private forgetWithin(root: Element): void {
+    for (const [block, mentions] of this.byBlock) {
+      if (root === block || root.contains(block)) this.forget(block, mentions);
+    }
+  }
+
+  private forgetDisconnected(): void {
+    for (const [block, mentions] of this.byBlock) {
+      if (!block.isConnected || mentions.some((m) => m.nodes.some((n) => !n.isConnected))) {
+        this.forget(block, mentions);
+      }
+    }
+  }
+
+  private forget(block: Element, mentions: PageMention[]): void {
+    this.byBlock.delete(block);
+    for (const mention of mentions) {
+      this.registry.delete(mention.kind, mention.range);
+      this.byRange.delete(mention.range);
+      for (const node of mention.nodes) this.byNode.delete(node);
+    }
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

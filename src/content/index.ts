@@ -1,0 +1,121 @@
+// The content script: reads settings and the alias table from storage (no
+// round trip to the background before the first highlight), annotates the
+// page while ChipLens is on for this site, and shows tooltips on hover.
+import browser from 'webextension-polyfill';
+import { isAliasTable, type AliasTable } from '../core/alias-table';
+import { displayLanguage } from '../core/display-language';
+import { buildEntryCard } from '../core/entry-card';
+import { Matcher } from '../core/matcher';
+import { parseContentRequest, type PageInfo } from '../core/messages';
+import { ALIAS_TABLE_KEY, isActiveOn, readSettings, SETTINGS_KEY, type Settings } from '../core/settings';
+import { Annotator, type PageMention } from './annotator';
+import { ask, entryView, forgetEntryViews } from './background-client';
+import { HighlightRegistry, highlightsSupported } from './highlight-registry';
+import { HoverTracker } from './hover-tracker';
+import { TooltipHost } from './tooltip/tooltip-host';
+
+const host = location.hostname.toLowerCase();
+const lang = displayLanguage(document.documentElement.lang || navigator.language);
+
+let settings: Settings = readSettings(undefined);
+let table: AliasTable | undefined;
+let annotator: Annotator | undefined;
+let hover: HoverTracker | undefined;
+const tooltip = new TooltipHost(() => hover?.hideNow());
+const registry = new HighlightRegistry();
+
+function isOwnElement(element: Element): boolean {
+  return tooltip.isHost(element);
+}
+
+async function showTooltip(mention: PageMention, anchor: DOMRect): Promise<void> {
+  const text = mention.range.startContainer === mention.range.endContainer
+    ? (mention.range.startContainer as Text).data.slice(mention.range.startOffset, mention.range.endOffset)
+    : mention.id;
+  const token = tooltip.show({ phase: 'loading', title: text, kind: mention.kind }, lang, anchor);
+  try {
+    const view = await entryView(mention.id);
+    tooltip.update(token, view ? { phase: 'ready', card: buildEntryCard(view, lang) } : { phase: 'missing', title: text, kind: mention.kind }, lang);
+  } catch {
+    tooltip.update(token, { phase: 'missing', title: text, kind: mention.kind }, lang);
+  }
+}
+
+function activate(): void {
+  if (!table || !document.body) return;
+  const matcher = new Matcher(table);
+  if (annotator) {
+    annotator.restart(matcher, document.body);
+    return;
+  }
+  annotator = new Annotator(matcher, registry, isOwnElement);
+  hover = new HoverTracker(annotator, {
+    show: (mention, anchor) => void showTooltip(mention, anchor),
+    hide: () => tooltip.hide(),
+    isOverTooltip: (target) => tooltip.contains(target),
+  });
+  annotator.start(document.body);
+  hover.attach();
+}
+
+function deactivate(): void {
+  hover?.detach();
+  annotator?.stop();
+  hover = undefined;
+  annotator = undefined;
+  tooltip.destroy();
+}
+
+function apply(): void {
+  if (isActiveOn(settings, host) && table) activate();
+  else deactivate();
+}
+
+function pageInfo(): PageInfo {
+  const counts = new Map<string, PageInfo['mentions'][number]>();
+  for (const mention of annotator?.mentions() ?? []) {
+    const item = counts.get(mention.id) ?? { id: mention.id, kind: mention.kind, count: 0 };
+    item.count++;
+    counts.set(mention.id, item);
+  }
+  return { host, active: annotator !== undefined, mentions: [...counts.values()].sort((a, b) => b.count - a.count) };
+}
+
+async function main(): Promise<void> {
+  if (!highlightsSupported()) return;
+  const stored = await browser.storage.local.get([SETTINGS_KEY, ALIAS_TABLE_KEY]);
+  settings = readSettings(stored[SETTINGS_KEY]);
+  table = isAliasTable(stored[ALIAS_TABLE_KEY]) ? stored[ALIAS_TABLE_KEY] : undefined;
+  // A fresh install may reach a page before the background has published
+  // the table: waking it is enough, the table then arrives as a change.
+  if (!table) ask({ type: 'get-status' }).catch(() => undefined);
+
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    if (areaName !== 'local') return;
+    let changed = false;
+    if (SETTINGS_KEY in changes) {
+      settings = readSettings(changes[SETTINGS_KEY]!.newValue);
+      changed = true;
+    }
+    if (ALIAS_TABLE_KEY in changes) {
+      const next = changes[ALIAS_TABLE_KEY]!.newValue;
+      if (isAliasTable(next)) {
+        table = next;
+        forgetEntryViews();
+        // A new dataset: read the page again with the new aliases.
+        changed = true;
+      }
+    }
+    if (changed) apply();
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const request = parseContentRequest(message);
+    if (!request.ok) return undefined;
+    return Promise.resolve({ ok: true, value: pageInfo() });
+  });
+
+  apply();
+}
+
+void main();

@@ -1,0 +1,93 @@
+// The one element ChipLens adds to a page: a host for the tooltip with an
+// open shadow root, so page CSS and ours stay apart. It is created on the
+// first hover and removed when ChipLens turns off for the site.
+import { computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { render } from 'preact';
+import type { DisplayLanguage } from '../../core/display-language';
+import { EntryCardView, type TooltipState } from '../../ui/EntryCardView';
+import css from '../../ui/entry-card.css?inline';
+
+export const HOST_TAG = 'chiplens-tooltip';
+
+export class TooltipHost {
+  private host: HTMLElement | undefined;
+  private mount: HTMLElement | undefined;
+  private anchor: DOMRect | undefined;
+  private token = 0;
+
+  constructor(private readonly onClose: () => void) {}
+
+  contains(target: EventTarget | null): boolean {
+    return !!this.host && target instanceof Node && (target === this.host || this.host.contains(target));
+  }
+
+  isHost(element: Element): boolean {
+    return element === this.host || element.localName === HOST_TAG;
+  }
+
+  show(state: TooltipState, lang: DisplayLanguage, anchor: DOMRect): number {
+    this.anchor = anchor;
+    this.token++;
+    this.render(state, lang);
+    return this.token;
+  }
+
+  /** Replaces the content, if the tooltip still shows what `token` opened. */
+  update(token: number, state: TooltipState, lang: DisplayLanguage): void {
+    if (token === this.token && this.host?.isConnected) this.render(state, lang);
+  }
+
+  hide(): void {
+    this.token++;
+    if (this.mount) render(null, this.mount);
+    // `all: initial` on the host overrides [hidden], so hide through style.
+    this.host?.style.setProperty('display', 'none');
+  }
+
+  destroy(): void {
+    this.hide();
+    this.host?.remove();
+    this.host = undefined;
+    this.mount = undefined;
+  }
+
+  private ensureHost(): HTMLElement {
+    if (this.host?.isConnected && this.mount) return this.mount;
+    const host = document.createElement(HOST_TAG);
+    // Fixed, on top, and immune to inherited page styles.
+    host.setAttribute('style', 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647;');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+    const mount = document.createElement('div');
+    mount.setAttribute('role', 'tooltip');
+    shadow.append(mount);
+    document.documentElement.append(host);
+    this.host = host;
+    this.mount = mount;
+    return mount;
+  }
+
+  private render(state: TooltipState, lang: DisplayLanguage): void {
+    const mount = this.ensureHost();
+    this.host!.style.setProperty('display', 'block');
+    mount.lang = lang === 'zh' ? 'zh-CN' : lang;
+    render(<EntryCardView state={state} lang={lang} onClose={this.onClose} />, mount);
+    void this.place();
+  }
+
+  private async place(): Promise<void> {
+    const host = this.host;
+    const anchor = this.anchor;
+    if (!host || !anchor) return;
+    const reference = { getBoundingClientRect: () => anchor };
+    const { x, y } = await computePosition(reference, host, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+    });
+    host.style.setProperty('left', `${Math.round(x)}px`);
+    host.style.setProperty('top', `${Math.round(y)}px`);
+  }
+}

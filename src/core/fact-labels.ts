@@ -1,0 +1,182 @@
+// Words the tooltip and popup put around the facts, in each display
+// language. Kept apart from the components so they hold no literal text.
+import type { DisplayLanguage } from './display-language';
+import type { EntryKind, ExportStatus, RuleStatus } from './dataset-schema';
+
+type Labels = {
+  kind: Record<EntryKind, string>;
+  exportStatus: Record<ExportStatus, string>;
+  ruleStatus: Record<RuleStatus, string>;
+  entityList: Record<'listed' | 'not-listed' | 'removed' | 'not-applicable', string>;
+  ruleDate: Record<'announced' | 'introduced' | 'published' | 'effective' | 'compliance' | 'amended' | 'rescinded', string>;
+  vendor: string;
+  year: string;
+  memory: string;
+  bandwidth: string;
+  compute: string;
+  sparse: string;
+  dense: string;
+  exportControls: string;
+  since: string;
+  country: string;
+  activity: string;
+  entityListLabel: string;
+  maker: string;
+  released: string;
+  openWeights: string;
+  yes: string;
+  no: string;
+  issuer: string;
+  citation: string;
+  status: string;
+  related: string;
+  sources: string;
+  asOf: string;
+  loading: string;
+  notFound: string;
+  close: string;
+};
+
+export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
+  en: {
+    kind: { chip: 'Chip', company: 'Company', model: 'AI model', rule: 'Export rule' },
+    exportStatus: {
+      'no-licence-needed': 'No licence needed',
+      'licence-required': 'Licence required',
+      'licences-granted': 'Licences granted',
+      'case-by-case': 'Case-by-case review',
+      'presumption-of-denial': 'Presumption of denial',
+    },
+    ruleStatus: {
+      proposed: 'Proposed',
+      'in-force': 'In force',
+      amended: 'Amended',
+      rescinded: 'Rescinded',
+      suspended: 'Suspended',
+      'not-enacted': 'Not enacted',
+      guidance: 'Guidance',
+    },
+    entityList: { listed: 'On the Entity List', 'not-listed': 'Not on the Entity List', removed: 'Removed from the Entity List', 'not-applicable': 'Not applicable' },
+    ruleDate: { announced: 'Announced', introduced: 'Introduced', published: 'Published', effective: 'Effective', compliance: 'Compliance', amended: 'Amended', rescinded: 'Rescinded' },
+    vendor: 'Vendor',
+    year: 'Year',
+    memory: 'Memory',
+    bandwidth: 'Memory bandwidth',
+    compute: 'Compute',
+    sparse: 'sparse',
+    dense: 'dense',
+    exportControls: 'Export to China',
+    since: 'since',
+    country: 'Country',
+    activity: 'Business',
+    entityListLabel: 'US Entity List',
+    maker: 'Maker',
+    released: 'Released',
+    openWeights: 'Open weights',
+    yes: 'yes',
+    no: 'no',
+    issuer: 'Issuer',
+    citation: 'Citation',
+    status: 'Status',
+    related: 'Related',
+    sources: 'Sources',
+    asOf: 'Facts as of',
+    loading: 'Loading…',
+    notFound: 'No details for this entry.',
+    close: 'Close',
+  },
+  ru: {
+    kind: { chip: 'Чип', company: 'Компания', model: 'ИИ-модель', rule: 'Экспортное правило' },
+    exportStatus: {
+      'no-licence-needed': 'Лицензия не нужна',
+      'licence-required': 'Нужна лицензия',
+      'licences-granted': 'Лицензии выдаются',
+      'case-by-case': 'Рассмотрение в каждом случае',
+      'presumption-of-denial': 'Презумпция отказа',
+    },
+    ruleStatus: {
+      proposed: 'Предложено',
+      'in-force': 'Действует',
+      amended: 'Изменено',
+      rescinded: 'Отменено',
+      suspended: 'Приостановлено',
+      'not-enacted': 'Не принято',
+      guidance: 'Разъяснение',
+    },
+    entityList: { listed: 'В списке Entity List', 'not-listed': 'Не в списке Entity List', removed: 'Исключена из Entity List', 'not-applicable': 'Неприменимо' },
+    ruleDate: { announced: 'Объявлено', introduced: 'Внесено', published: 'Опубликовано', effective: 'Вступило в силу', compliance: 'Обязательно с', amended: 'Изменено', rescinded: 'Отменено' },
+    vendor: 'Производитель',
+    year: 'Год',
+    memory: 'Память',
+    bandwidth: 'Пропускная способность памяти',
+    compute: 'Производительность',
+    sparse: 'разреж.',
+    dense: 'плотн.',
+    exportControls: 'Экспорт в Китай',
+    since: 'с',
+    country: 'Страна',
+    activity: 'Деятельность',
+    entityListLabel: 'Entity List США',
+    maker: 'Разработчик',
+    released: 'Выпуск',
+    openWeights: 'Открытые веса',
+    yes: 'да',
+    no: 'нет',
+    issuer: 'Кем издано',
+    citation: 'Ссылка',
+    status: 'Статус',
+    related: 'Связанное',
+    sources: 'Источники',
+    asOf: 'Данные на',
+    loading: 'Загрузка…',
+    notFound: 'Нет сведений об этой записи.',
+    close: 'Закрыть',
+  },
+  zh: {
+    kind: { chip: '芯片', company: '公司', model: 'AI 模型', rule: '出口规则' },
+    exportStatus: {
+      'no-licence-needed': '无需许可证',
+      'licence-required': '需要许可证',
+      'licences-granted': '已发放许可证',
+      'case-by-case': '逐案审查',
+      'presumption-of-denial': '推定拒绝',
+    },
+    ruleStatus: {
+      proposed: '提议中',
+      'in-force': '生效中',
+      amended: '已修订',
+      rescinded: '已撤销',
+      suspended: '已暂停',
+      'not-enacted': '未通过',
+      guidance: '指南',
+    },
+    entityList: { listed: '列入实体清单', 'not-listed': '未列入实体清单', removed: '已移出实体清单', 'not-applicable': '不适用' },
+    ruleDate: { announced: '宣布', introduced: '提出', published: '发布', effective: '生效', compliance: '合规日期', amended: '修订', rescinded: '撤销' },
+    vendor: '厂商',
+    year: '年份',
+    memory: '显存',
+    bandwidth: '显存带宽',
+    compute: '算力',
+    sparse: '稀疏',
+    dense: '稠密',
+    exportControls: '对华出口',
+    since: '自',
+    country: '国家/地区',
+    activity: '业务',
+    entityListLabel: '美国实体清单',
+    maker: '开发者',
+    released: '发布',
+    openWeights: '开放权重',
+    yes: '是',
+    no: '否',
+    issuer: '发布机构',
+    citation: '文号',
+    status: '状态',
+    related: '相关',
+    sources: '来源',
+    asOf: '数据截至',
+    loading: '加载中…',
+    notFound: '没有该条目的详细信息。',
+    close: '关闭',
+  },
+};

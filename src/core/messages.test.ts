@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { parseBackgroundRequest, parseContentRequest } from './messages';
+
+describe('message validation', () => {
+  it('accepts well-formed requests', () => {
+    expect(parseBackgroundRequest({ type: 'get-entry', id: 'nvidia-h20' }).ok).toBe(true);
+    expect(parseBackgroundRequest({ type: 'search', query: 'h20' }).ok).toBe(true);
+    expect(parseBackgroundRequest({ type: 'set-site-enabled', host: 'example.com', enabled: false }).ok).toBe(true);
+    expect(parseContentRequest({ type: 'page-info' }).ok).toBe(true);
+  });
+
+  it('rejects unknown, malformed or oversized requests with a message', () => {
+    for (const bad of [
+      null,
+      'get-entry',
+      { type: 'drop-database' },
+      { type: 'get-entry', id: '../../etc' },
+      { type: 'get-entry', id: 'nvidia-h20', extra: 1 },
+      { type: 'search', query: 'x'.repeat(201) },
+      { type: 'set-site-enabled', host: 'Example.com', enabled: false },
+    ]) {
+      const reply = parseBackgroundRequest(bad);
+      expect(reply.ok, JSON.stringify(bad)).toBe(false);
+      if (!reply.ok) expect(reply.error).toMatch(/^bad request: /);
+    }
+  });
+});

@@ -1,0 +1,79 @@
+// Every message that crosses an extension boundary, with its schema. Senders
+// get types; receivers validate, because a message is outside input like any
+// other (a page can't forge one, but a stale tab from an older version can).
+import * as v from 'valibot';
+import type { Entry, EntryKind, LocalizedText } from './dataset-schema';
+import { EntryId } from './dataset-schema';
+
+const Host = v.pipe(v.string(), v.minLength(1), v.maxLength(253), v.regex(/^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/, 'a lower-case hostname'));
+
+export const BackgroundRequestSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('get-entry'), id: EntryId }),
+  v.strictObject({
+    type: v.literal('search'),
+    query: v.pipe(v.string(), v.maxLength(200)),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
+  }),
+  v.strictObject({ type: v.literal('get-status') }),
+  v.strictObject({ type: v.literal('set-site-enabled'), host: Host, enabled: v.boolean() }),
+  v.strictObject({ type: v.literal('set-paused'), paused: v.boolean() }),
+]);
+export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
+
+export const ContentRequestSchema = v.variant('type', [v.strictObject({ type: v.literal('page-info') })]);
+export type ContentRequest = v.InferOutput<typeof ContentRequestSchema>;
+
+export interface EntryRef {
+  kind: EntryKind;
+  name: LocalizedText;
+}
+
+/** An entry with the names of the entries it points at, ready to render. */
+export interface EntryView {
+  entry: Entry;
+  refs: Record<string, EntryRef>;
+}
+
+export interface SearchHit {
+  id: string;
+  kind: EntryKind;
+  name: LocalizedText;
+  summary: LocalizedText;
+  /** The alias or name that matched, when it is not the name itself. */
+  matched?: string;
+}
+
+export interface DatasetStatus {
+  version: number;
+  asOf: string;
+  counts: Record<EntryKind, number>;
+  /** Where the data in use came from. */
+  source: 'indexeddb' | 'bundled';
+}
+
+export interface PageInfo {
+  host: string;
+  active: boolean;
+  mentions: { id: string; kind: EntryKind; count: number }[];
+}
+
+/** What each request answers. Failures come back as `{ error }`. */
+export interface BackgroundResponses {
+  'get-entry': EntryView | null;
+  search: SearchHit[];
+  'get-status': DatasetStatus;
+  'set-site-enabled': { ok: true };
+  'set-paused': { ok: true };
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export function parseBackgroundRequest(message: unknown): Reply<BackgroundRequest> {
+  const result = v.safeParse(BackgroundRequestSchema, message);
+  return result.success ? { ok: true, value: result.output } : { ok: false, error: `bad request: ${v.summarize(result.issues)}` };
+}
+
+export function parseContentRequest(message: unknown): Reply<ContentRequest> {
+  const result = v.safeParse(ContentRequestSchema, message);
+  return result.success ? { ok: true, value: result.output } : { ok: false, error: `bad request: ${v.summarize(result.issues)}` };
+}

@@ -1,0 +1,88 @@
+// Search over names and aliases in all three languages, forgiving of case,
+// ё/е, prefixes and small typos. Chinese has no spaces, so Han runs are
+// indexed as single characters and pairs, which lets 昇腾 find 华为昇腾910B.
+import MiniSearch from 'minisearch';
+import type { Dataset, Entry } from './dataset-schema';
+import type { SearchHit } from './messages';
+import { normalizeKey } from './normalize';
+
+interface SearchDoc {
+  id: string;
+  names: string;
+  aliases: string;
+  summary: string;
+}
+
+const HAN_RUN = /^\p{Script=Han}+$/u;
+const TOKEN = /[\p{L}\p{N}]+/gu;
+
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  for (const [word] of normalizeKey(text).matchAll(TOKEN)) {
+    if (!HAN_RUN.test(word)) {
+      tokens.push(word);
+      continue;
+    }
+    // Split mixed runs like 英伟达h20 happened above; here only Han remains.
+    const chars = [...word];
+    chars.forEach((ch, i) => {
+      tokens.push(ch);
+      if (i + 1 < chars.length) tokens.push(ch + chars[i + 1]);
+    });
+  }
+  return tokens;
+}
+
+/** Latin and digits inside Chinese words ("英伟达H20") are separate tokens. */
+function splitScripts(text: string): string {
+  return text.replace(/(\p{Script=Han})(?=[\p{Script=Latin}\p{N}])|([\p{Script=Latin}\p{N}])(?=\p{Script=Han})/gu, '$1$2 ');
+}
+
+function aliasTexts(entry: Entry): string[] {
+  const { en = [], ru = [], zh = [] } = entry.aliases;
+  return [...en, ...ru, ...zh].map((alias) => (typeof alias === 'string' ? alias : alias.text));
+}
+
+function toDoc(entry: Entry): SearchDoc {
+  const names = [entry.name.en, entry.name.ru, entry.name.zh].filter(Boolean).join(' ');
+  return {
+    id: entry.id,
+    names: splitScripts(names),
+    aliases: splitScripts(aliasTexts(entry).join(' ')),
+    summary: [entry.summary.en, entry.summary.ru].join(' '),
+  };
+}
+
+export class EntrySearch {
+  private readonly index: MiniSearch<SearchDoc>;
+  private readonly byId: Map<string, Entry>;
+
+  constructor(dataset: Pick<Dataset, 'entries'>) {
+    this.byId = new Map(dataset.entries.map((e) => [e.id, e]));
+    this.index = new MiniSearch<SearchDoc>({
+      fields: ['names', 'aliases', 'summary'],
+      tokenize: (text) => tokenize(splitScripts(text)),
+      processTerm: (term) => term,
+      searchOptions: {
+        boost: { names: 3, aliases: 2, summary: 0.2 },
+        prefix: true,
+        // Typos only for longer words: "nvdia" yes, but "h2" must not find "a2".
+        fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+        combineWith: 'AND',
+      },
+    });
+    this.index.addAll(dataset.entries.map(toDoc));
+  }
+
+  search(query: string, limit = 20): SearchHit[] {
+    if (normalizeKey(query) === '') return [];
+    return this.index.search(query).slice(0, limit).flatMap((result) => {
+      const entry = this.byId.get(String(result.id));
+      if (!entry) return [];
+      const hit: SearchHit = { id: entry.id, kind: entry.kind, name: entry.name, summary: entry.summary };
+      const matched = aliasTexts(entry).find((alias) => result.terms.some((t) => tokenize(splitScripts(alias)).includes(t)));
+      if (matched && matched !== entry.name.en) hit.matched = matched;
+      return [hit];
+    });
+  }
+}

@@ -1,0 +1,142 @@
+// The toolbar popup: search the dataset, read an entry, and switch
+// ChipLens on or off for the site of the current tab.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { displayLanguage, pick } from '../core/display-language';
+import { buildEntryCard } from '../core/entry-card';
+import { FACT_LABELS } from '../core/fact-labels';
+import type { DatasetStatus, EntryView, PageInfo, SearchHit } from '../core/messages';
+import { isActiveOn, type Settings } from '../core/settings';
+import { EntryCardView } from '../ui/EntryCardView';
+import { ask, onSettingsChange, pageInfo, readStoredSettings, t, targetTabId, uiLanguage } from './popup-api';
+
+export function Popup() {
+  const lang = useMemo(() => displayLanguage(uiLanguage()), []);
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | undefined>(undefined);
+  const [detail, setDetail] = useState<EntryView | undefined>(undefined);
+  const [status, setStatus] = useState<DatasetStatus | undefined>(undefined);
+  const [page, setPage] = useState<PageInfo | null | undefined>(undefined);
+  const [settings, setSettings] = useState<Settings | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  useEffect(() => {
+    ask({ type: 'get-status' }).then(setStatus, (e: unknown) => setError(String(e)));
+    readStoredSettings().then(setSettings, () => undefined);
+    targetTabId()
+      .then((id) => (id === undefined ? undefined : pageInfo(id)))
+      .then((info) => setPage(info ?? null), () => setPage(null));
+    return onSettingsChange(setSettings);
+  }, []);
+
+  useEffect(() => {
+    const q = query.trim();
+    if (q === '') {
+      setHits(undefined);
+      return;
+    }
+    let current = true;
+    ask({ type: 'search', query: q, limit: 30 }).then(
+      (result) => current && setHits(result),
+      (e: unknown) => current && setError(String(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [query]);
+
+  const open = (id: string) => {
+    ask({ type: 'get-entry', id }).then((view) => setDetail(view ?? undefined), (e: unknown) => setError(String(e)));
+  };
+
+  return (
+    <main class="popup">
+      <header class="top">
+        <h1>{t('extName')}</h1>
+        {status ? <span class="status-line">{t('datasetStatus', String(status.version), status.asOf)}</span> : null}
+      </header>
+      <SiteControls page={page} settings={settings} />
+      <label class="visually-hidden" for="search">
+        {t('searchLabel')}
+      </label>
+      <input
+        id="search"
+        type="search"
+        autoFocus
+        autocomplete="off"
+        spellcheck={false}
+        placeholder={t('searchPlaceholder')}
+        value={query}
+        onInput={(e) => {
+          setDetail(undefined);
+          setQuery((e.target as HTMLInputElement).value);
+        }}
+      />
+      {error ? <p class="error" role="alert">{t('errorGeneric', error)}</p> : null}
+      {detail ? (
+        <section class="detail">
+          <button type="button" class="back" onClick={() => setDetail(undefined)}>
+            ← {t('back')}
+          </button>
+          <EntryCardView state={{ phase: 'ready', card: buildEntryCard(detail, lang) }} lang={lang} />
+        </section>
+      ) : (
+        <Results query={query} hits={hits} lang={lang} onOpen={open} />
+      )}
+    </main>
+  );
+}
+
+function Results({ query, hits, lang, onOpen }: { query: string; hits: SearchHit[] | undefined; lang: 'en' | 'ru' | 'zh'; onOpen: (id: string) => void }) {
+  if (hits === undefined) return <p class="hint">{t('searchHint')}</p>;
+  if (hits.length === 0) return <p class="hint">{t('noResults', query.trim())}</p>;
+  const L = FACT_LABELS[lang];
+  return (
+    <ul class="results" role="list">
+      {hits.map((hit) => (
+        <li key={hit.id}>
+          <button type="button" class={`result kind-${hit.kind}`} data-entry-id={hit.id} onClick={() => onOpen(hit.id)}>
+            <span class="result-head">
+              <span class="kind">{L.kind[hit.kind]}</span>
+              <span class="result-name">{pick(hit.name, lang)}</span>
+              {hit.matched ? <span class="matched">{t('matchedAlias', hit.matched)}</span> : null}
+            </span>
+            <span class="result-summary">{pick(hit.summary, lang)}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SiteControls({ page, settings }: { page: PageInfo | null | undefined; settings: Settings | undefined }) {
+  if (page === undefined || settings === undefined) return <section class="site" aria-busy="true" />;
+  const setPaused = (paused: boolean) => void ask({ type: 'set-paused', paused });
+  return (
+    <section class="site">
+      {page === null ? (
+        <p class="hint">{t('siteUnavailable')}</p>
+      ) : (
+        <>
+          <label class="switch">
+            <input
+              type="checkbox"
+              role="switch"
+              data-testid="site-switch"
+              checked={!settings.disabledHosts.includes(page.host)}
+              onChange={(e) => void ask({ type: 'set-site-enabled', host: page.host, enabled: (e.target as HTMLInputElement).checked })}
+            />
+            <span>{t('siteSwitch', page.host)}</span>
+          </label>
+          <p class="fine">
+            {t('siteSwitchHint')} {isActiveOn(settings, page.host) ? t('mentionsOnPage', String(page.mentions.reduce((n, m) => n + m.count, 0))) : null}
+          </p>
+        </>
+      )}
+      <label class="switch">
+        <input type="checkbox" role="switch" data-testid="pause-switch" checked={settings.paused} onChange={(e) => setPaused((e.target as HTMLInputElement).checked)} />
+        <span>{t('pauseAll')}</span>
+      </label>
+      {settings.paused ? <p class="fine">{t('paused')}</p> : null}
+    </section>
+  );
+}

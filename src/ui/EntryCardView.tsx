@@ -1,0 +1,107 @@
+// The tooltip's content. Everything from the dataset is rendered as text;
+// links are only ever https URLs, opened in a new tab without a referrer.
+import type { EntryCard, CardLine } from '../core/entry-card';
+import { safeLink } from '../core/entry-card';
+import { FACT_LABELS } from '../core/fact-labels';
+import type { DisplayLanguage } from '../core/display-language';
+
+export type TooltipState =
+  | { phase: 'loading'; title: string; kind: EntryCard['kind'] }
+  | { phase: 'ready'; card: EntryCard }
+  | { phase: 'missing'; title: string; kind: EntryCard['kind'] };
+
+interface Props {
+  state: TooltipState;
+  lang: DisplayLanguage;
+  /** Shown as a close button when given. */
+  onClose?: () => void;
+}
+
+function Cite({ n }: { n: number[] }) {
+  return n.length > 0 ? <sup class="cite">[{n.join(',')}]</sup> : null;
+}
+
+function Line({ line }: { line: CardLine }) {
+  return (
+    <div class="fact">
+      <dt>{line.label}</dt>
+      <dd>
+        {line.value}
+        {line.note ? <span class="note"> — {line.note}</span> : null}
+        <Cite n={line.cite} />
+      </dd>
+    </div>
+  );
+}
+
+export function EntryCardView({ state, lang, onClose }: Props) {
+  const L = FACT_LABELS[lang];
+  if (state.phase !== 'ready') {
+    return (
+      <div class={`card kind-${state.kind}`} data-chiplens-state={state.phase}>
+        <header>
+          <span class="kind">{L.kind[state.kind]}</span>
+          <h2 class="title">{state.title}</h2>
+        </header>
+        <p class="summary muted">{state.phase === 'loading' ? L.loading : L.notFound}</p>
+      </div>
+    );
+  }
+  const { card } = state;
+  return (
+    <div class={`card kind-${card.kind}`} data-chiplens-state="ready" data-entry-id={card.id}>
+      <header>
+        <span class="kind">{card.kindLabel}</span>
+        <h2 class="title">{card.title}</h2>
+        {onClose ? (
+          <button type="button" class="close" aria-label={L.close} title={L.close} onClick={onClose}>
+            ×
+          </button>
+        ) : null}
+      </header>
+      {card.status ? (
+        <div class={`status tone-${card.status.tone}`} data-status>
+          <div class="status-label">{card.status.label}</div>
+          <div class="status-value">
+            <strong>{card.status.value}</strong> · {L.since} {card.status.date}
+            <Cite n={card.status.cite} />
+          </div>
+          {card.status.note ? <div class="status-note">{card.status.note}</div> : null}
+        </div>
+      ) : null}
+      <p class="summary">{card.summary}</p>
+      {card.facts.length > 0 ? (
+        <dl class="facts">
+          {card.facts.map((line) => (
+            <Line key={line.label + line.value} line={line} />
+          ))}
+        </dl>
+      ) : null}
+      {card.related.length > 0 ? (
+        <div class="related">
+          <span class="section">{L.related}:</span> {card.related.map((r) => r.name).join(', ')}
+        </div>
+      ) : null}
+      <ol class="sources">
+        {card.sources.map((source) => {
+          const href = safeLink(source.url);
+          const label = [source.title, source.publisher, source.published].filter(Boolean).join(' · ');
+          return (
+            <li key={source.n} value={source.n}>
+              {href ? (
+                <a href={href} target="_blank" rel="noopener noreferrer">
+                  {label}
+                </a>
+              ) : (
+                label
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <footer>
+        {L.asOf} {card.asOf} · ChipLens
+      </footer>
+    </div>
+  );
+}

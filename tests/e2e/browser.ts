@@ -1,0 +1,131 @@
+// Starts the system Chromium with the built extension loaded, as a user
+// would have it, for the browser tests. No test is skipped for want of a
+// browser: without one, this fails and says how to get one.
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const DIST = resolve(__dirname, '../../dist');
+
+export function findChromium(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((path) => existsSync(path));
+  if (!found) {
+    throw new Error(
+      'No Chromium found for the browser tests. Install Debian\'s (apt-get install -y chromium) or set CHROME_PATH to a Chromium binary.',
+    );
+  }
+  return found;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`No build in ${DIST}: run npm run build first.`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'chiplens-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: true,
+    viewport: { width: 1100, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type HighlightTexts = Record<string, string[]>;
+
+/** What the page shows highlighted, per highlight name, read from the page itself. */
+export function readHighlights(page: Page): Promise<HighlightTexts> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const kind of ['chip', 'company', 'model', 'rule']) {
+      const highlight = CSS.highlights.get(`chiplens-${kind}`);
+      out[kind] = highlight
+        ? [...highlight].map((r) => {
+            const range = document.createRange();
+            range.setStart(r.startContainer, r.startOffset);
+            range.setEnd(r.endContainer, r.endOffset);
+            return range.toString();
+          })
+        : [];
+    }
+    return out;
+  });
+}
+
+export function total(highlights: HighlightTexts): number {
+  return Object.values(highlights).reduce((n, list) => n + list.length, 0);
+}
+
+/** Waits until the highlights stop changing (the annotator works in slices). */
+export async function settledHighlights(page: Page, { atLeast = 1, timeout = 15_000 } = {}): Promise<HighlightTexts> {
+  const until = Date.now() + timeout;
+  let last = '';
+  let stableSince = Date.now();
+  for (;;) {
+    const now = await readHighlights(page);
+    const key = JSON.stringify(now);
+    if (key !== last) {
+      last = key;
+      stableSince = Date.now();
+    } else if (total(now) >= atLeast && Date.now() - stableSince > 400) {
+      return now;
+    }
+    if (Date.now() > until) return now;
+    await page.waitForTimeout(100);
+  }
+}
+
+/** The centre of the first occurrence of `text` in the page, in viewport pixels. */
+export async function pointOf(page: Page, text: string, nth = 0): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    ({ text, nth }) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const data = (node as Text).data;
+        let at = data.indexOf(text);
+        while (at !== -1) {
+          if (seen++ === nth) {
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + text.length);
+            (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+            const rect = range.getClientRects()[0]!;
+            return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+          }
+          at = data.indexOf(text, at + 1);
+        }
+      }
+      return null;
+    },
+    { text, nth },
+  );
+  if (!point) throw new Error(`"${text}" is not on the page`);
+  return point;
+}
