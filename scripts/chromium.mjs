@@ -1,0 +1,35 @@
+// Finds the Chromium that the browser tests and `npm start` drive: the one
+// named by CHROME_PATH, else Debian's. As root on Debian, a missing browser
+// is installed; otherwise the caller is told exactly what to do.
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+export function findChromium() {
+  if (process.env.CHROME_PATH) {
+    if (existsSync(process.env.CHROME_PATH)) return process.env.CHROME_PATH;
+    throw new Error(`CHROME_PATH is set to ${process.env.CHROME_PATH}, but no file is there.`);
+  }
+  return CANDIDATES.find((path) => existsSync(path));
+}
+
+export function ensureChromium() {
+  const found = findChromium();
+  if (found) return found;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log('Chromium is missing: installing Debian\'s chromium package (apt-get install -y chromium)…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    for (const args of [['update'], ['install', '-y', 'chromium']]) {
+      const run = spawnSync('apt-get', args, { stdio: 'inherit', env });
+      if (run.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${run.status}).`);
+    }
+    const installed = findChromium();
+    if (installed) return installed;
+  }
+  throw new Error(
+    'The browser tests need Chromium and none was found. Install it (Debian/Ubuntu: sudo apt-get install -y chromium) ' +
+      'or set CHROME_PATH to a Chromium or Chrome for Testing binary. Branded Google Chrome cannot load unpacked extensions from the command line.',
+  );
+}

@@ -1,0 +1,54 @@
+// `npm test`: type check, unit tests, a production build, then the browser
+// tests against that build in real Chromium. Stops at the first failure and
+// ends with one line counting every test that ran.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { ensureChromium } from './chromium.mjs';
+
+const bin = (name) => `node_modules/.bin/${name}`;
+mkdirSync('test-results', { recursive: true });
+
+let passed = 0;
+let failed = 0;
+
+function step(title, command, args, env = {}) {
+  console.log(`\n▶ ${title}`);
+  const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return run.status === 0;
+}
+
+function count(reportFile) {
+  try {
+    const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+  } catch {
+    // No report: the runner itself failed, which the exit status reports.
+  }
+}
+
+function vitest(project) {
+  const report = `test-results/${project}.json`;
+  const ok = step(`${project} tests`, bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  count(report);
+  return ok;
+}
+
+function finish(ok) {
+  console.log(`\ntests: ${passed} passed, ${failed} failed`);
+  process.exit(ok ? 0 : 1);
+}
+
+let chrome;
+try {
+  chrome = ensureChromium();
+} catch (error) {
+  console.error(`\n✖ ${error.message}`);
+  process.exit(1);
+}
+
+if (!step('type check', bin('tsc'), ['--noEmit'])) finish(false);
+if (!vitest('unit')) finish(false);
+if (!step('build', bin('vite'), ['build', '--logLevel', 'warn'])) finish(false);
+process.env.CHROME_PATH = chrome;
+finish(vitest('e2e'));

@@ -1,0 +1,153 @@
+// ChipLens as a user meets it: the built extension in headless Chromium,
+// on news pages served from 127.0.0.1.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startFixtureServer } from '../../scripts/fixture-server.mjs';
+import { labelProblems, loadFixture } from '../labels';
+import { launchWithExtension, pointOf, readHighlights, settledHighlights, total, type ExtensionBrowser } from './browser';
+
+const RESULTS = join(__dirname, '../../test-results');
+const SEED = '01-ru-servernews-seed';
+
+let browser: ExtensionBrowser;
+let server: { origin: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  server = await startFixtureServer();
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openArticle(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}${path}`);
+  return page;
+}
+
+/** The id of the tab the popup should act on: the one the user is looking at. */
+async function activeTabId(): Promise<number> {
+  const id = await browser.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id;
+  });
+  if (id === undefined) throw new Error('no active tab');
+  return id;
+}
+
+async function openPopup(tabId: number): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html?tab=${tabId}`);
+  return popup;
+}
+
+async function tooltipFor(page: Page, text: string, nth = 0) {
+  const { x, y } = await pointOf(page, text, nth);
+  await page.mouse.move(x - 30, y - 40);
+  await page.mouse.move(x, y, { steps: 4 });
+  const card = page.locator('chiplens-tooltip [data-chiplens-state="ready"]');
+  await card.waitFor({ state: 'visible', timeout: 5_000 });
+  return card;
+}
+
+describe('seed article', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await openArticle(`/fixtures/${SEED}.html`);
+  });
+
+  it('highlights every labelled chip, company, model and rule, with a style per kind, and nothing else', async () => {
+    const { body, labels } = loadFixture(SEED);
+    const highlights = await settledHighlights(page, { atLeast: 20 });
+    // In the page only the kind is visible, so labels are checked by kind here
+    // (the unit test checks entry ids on the same text).
+    const found = Object.entries(highlights).flatMap(([kind, texts]) => texts.map((text) => ({ text, id: kind })));
+    const byKind = labels.map((l) => ({ ...l, id: l.kind }));
+    expect(labelProblems(body, byKind, found)).toEqual([]);
+    for (const kind of ['chip', 'company', 'model', 'rule']) expect(highlights[kind]!.length, kind).toBeGreaterThan(0);
+    await page.screenshot({ path: join(RESULTS, 'seed-article.png') });
+  });
+
+  it('adds nothing to the page DOM but the tooltip host', async () => {
+    const added = await page.evaluate(() => document.querySelectorAll('mark, [data-chiplens], link[href^="chrome-extension:"]').length);
+    expect(added).toBe(0);
+  });
+
+  it('shows the facts of NVIDIA H20 with its export status on hover, and closes on Escape', async () => {
+    const card = await tooltipFor(page, 'NVIDIA H20');
+    await expect.poll(() => card.getAttribute('data-entry-id')).toBe('nvidia-h20');
+    const text = await card.innerText();
+    expect(text).toContain('NVIDIA H20');
+    // The page is Russian, so the tooltip is too.
+    expect(text).toContain('Экспорт в Китай');
+    const status = await card.locator('[data-status]').innerText();
+    expect(status).toMatch(/\d{4}-\d{2}(-\d{2})?/);
+    const links = await card.locator('.sources a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) expect(href).toMatch(/^https:\/\//);
+    await page.screenshot({ path: join(RESULTS, 'tooltip-nvidia-h20.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('chiplens-tooltip [data-chiplens-state]').count()).toBe(0);
+  });
+
+  it('shows a sourced tooltip for every highlighted term', async () => {
+    const highlights = await readHighlights(page);
+    const terms = [...new Set(Object.values(highlights).flat())];
+    const report: string[] = [];
+    for (const term of terms) {
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      const card = await tooltipFor(page, term);
+      const id = await card.getAttribute('data-entry-id');
+      const title = await card.locator('.title').innerText();
+      const status = (await card.locator('[data-status]').count()) > 0 ? (await card.locator('[data-status]').innerText()).replace(/\s+/g, ' ') : '—';
+      const sources = await card.locator('.sources li').count();
+      expect(sources, term).toBeGreaterThan(0);
+      report.push(`${term} → ${id} «${title}» · ${status} · ${sources} source(s)`);
+    }
+    writeFileSync(join(RESULTS, 'seed-hover-report.txt'), report.join('\n') + '\n');
+    expect(report.length).toBe(terms.length);
+  });
+});
+
+describe('popup', () => {
+  it('finds NVIDIA H20 for "h20" and NVIDIA for "нвидиа"', async () => {
+    await openArticle(`/fixtures/${SEED}.html`);
+    const popup = await openPopup(await activeTabId());
+    const search = popup.getByRole('searchbox');
+    await search.fill('h20');
+    await expect.poll(() => popup.locator('.result').first().getAttribute('data-entry-id')).toBe('nvidia-h20');
+    await popup.screenshot({ path: join(RESULTS, 'popup-search-h20.png') });
+    await search.fill('нвидиа');
+    await expect.poll(() => popup.locator('.result').first().getAttribute('data-entry-id')).toBe('nvidia');
+    await popup.locator('.result').first().click();
+    await expect(popup.locator('.detail [data-entry-id="nvidia"]').innerText()).resolves.toContain('NVIDIA');
+    await popup.close();
+  });
+
+  it('turns ChipLens off for the site, clearing the open page at once, and on again', async () => {
+    const page = await openArticle(`/fixtures/${SEED}.html`);
+    expect(total(await settledHighlights(page, { atLeast: 20 }))).toBeGreaterThanOrEqual(20);
+    const popup = await openPopup(await activeTabId());
+    const siteSwitch = popup.getByTestId('site-switch');
+    await expect(siteSwitch.isChecked()).resolves.toBe(true);
+    await expect(popup.locator('.site').innerText()).resolves.toContain('127.0.0.1');
+    await siteSwitch.uncheck();
+    await expect.poll(async () => total(await readHighlights(page)), { timeout: 3_000 }).toBe(0);
+    // Remembered: a new page on the same host stays plain.
+    const again = await openArticle(`/fixtures/${SEED}.html`);
+    await again.waitForTimeout(800);
+    expect(total(await readHighlights(again))).toBe(0);
+    await siteSwitch.check();
+    await expect.poll(async () => total(await readHighlights(page)), { timeout: 5_000 }).toBeGreaterThanOrEqual(20);
+    await popup.close();
+  });
+});
