@@ -20,26 +20,21 @@ export function validateDataset(input: unknown): DatasetValidation {
 
 /** "entries[12] (nvidia-h20).facts.memory.gb: Invalid type: Expected number but received "96"" */
 function describeIssue(input: unknown, issue: v.BaseIssue<unknown>): string {
-  const path = issue.path ?? [];
+  const keys = (issue.path ?? []).map((item) => item.key as string | number);
   let where = '';
-  for (const item of path) {
-    const key = item.key as string | number;
-    if (typeof key === 'number') {
-      where += `[${key}]`;
-      const value = item.value as unknown;
-      if (Array.isArray(value) && isEntriesArray(input, value)) {
-        const id = (value[key] as { id?: unknown } | undefined)?.id;
-        if (typeof id === 'string') where += ` (${id})`;
-      }
-    } else {
+  keys.forEach((key, depth) => {
+    if (typeof key !== 'number') {
       where += where ? `.${key}` : key;
+      return;
     }
-  }
+    where += `[${key}]`;
+    // Name the entry, since "entries[143]" alone is hard to find in the files.
+    if (depth === 1 && keys[0] === 'entries') {
+      const id = ((input as { entries?: { id?: unknown }[] }).entries?.[key])?.id;
+      if (typeof id === 'string') where += ` (${id})`;
+    }
+  });
   return `${where || 'dataset'}: ${issue.message}`;
-}
-
-function isEntriesArray(input: unknown, value: unknown[]): boolean {
-  return typeof input === 'object' && input !== null && (input as { entries?: unknown }).entries === value;
 }
 
 function integrityErrors(dataset: Dataset): string[] {

@@ -118,6 +118,18 @@ describe('seed article', () => {
   });
 });
 
+describe('page structure', () => {
+  it('finds names split by inline markup, skips form fields and editors, keeps word boundaries, and follows new content', async () => {
+    const page = await openArticle('/pages/inline-markup.html');
+    await page.waitForSelector('#late');
+    const highlights = await settledHighlights(page, { atLeast: 7 });
+    expect(highlights.company!.sort()).toEqual(['DeepSeek', 'Huawei', 'NVIDIA']);
+    expect(highlights.chip!.sort()).toEqual(['H20', 'H200', 'NVIDIA H800']);
+    expect(highlights.rule).toEqual(['EAR']);
+    expect(highlights.model).toEqual([]);
+  });
+});
+
 describe('popup', () => {
   it('finds NVIDIA H20 for "h20" and NVIDIA for "нвидиа"', async () => {
     await openArticle(`/fixtures/${SEED}.html`);
