@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bundledDatasetJson } from './index';
 import { validateDataset } from '../src/core/validate-dataset';
 import type { Dataset } from '../src/core/dataset-schema';
+import { buildAliasTable, findAliasConflicts } from '../src/core/alias-table';
+import { countByKind } from '../src/background/dataset-db';
 
 function load(): Dataset {
   const result = validateDataset(bundledDatasetJson);
@@ -26,6 +28,25 @@ describe('bundled dataset', () => {
       for (const source of entry.sources) {
         if (source.published) expect(source.published <= entry.asOf, `${entry.id}: ${source.url}`).toBe(true);
       }
+    }
+  });
+
+  it('covers the field: at least 15 chips, 20 companies, 8 models and 8 rules', () => {
+    const counts = countByKind(load().entries);
+    expect(counts.chip).toBeGreaterThanOrEqual(15);
+    expect(counts.company).toBeGreaterThanOrEqual(20);
+    expect(counts.model).toBeGreaterThanOrEqual(8);
+    expect(counts.rule).toBeGreaterThanOrEqual(8);
+  });
+
+  it('gives no spelling to two entries', () => {
+    expect(findAliasConflicts(buildAliasTable(load()))).toEqual([]);
+  });
+
+  it('relates every chip to its vendor and every model to its maker', () => {
+    for (const entry of load().entries) {
+      const owner = entry.kind === 'chip' ? entry.facts.vendor : entry.kind === 'model' ? entry.facts.maker : undefined;
+      if (owner) expect(entry.related, `${entry.id} should list ${owner} as related`).toContain(owner);
     }
   });
 });
