@@ -19,6 +19,8 @@ export interface CardLine {
 
 export interface CardStatus extends CardLine {
   date: string;
+  /** "since" for a change of state; "as of" for a state checked on that date. */
+  dateLabel: string;
   tone: Tone;
 }
 
@@ -81,6 +83,7 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage): EntryCar
           label: `${L.exportControls}: ${pick(now.region, lang)}`,
           value: L.exportStatus[now.status],
           date: now.date,
+          dateLabel: L.since,
           tone: EXPORT_TONE[now.status] ?? 'neutral',
           cite: cite(now.src),
           ...(note ? { note } : {}),
@@ -98,6 +101,7 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage): EntryCar
           label: L.entityListLabel,
           value: L.entityList[now.status],
           date: now.date,
+          dateLabel: now.status === 'listed' || now.status === 'removed' ? L.since : L.statusAsOf,
           tone: now.status === 'listed' ? 'bad' : 'neutral',
           cite: cite(now.src),
           ...(now.note ? { note: pick(now.note, lang) } : {}),
@@ -124,6 +128,7 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage): EntryCar
         label: L.status,
         value: L.ruleStatus[now.status],
         date: now.date,
+        dateLabel: L.since,
         tone: RULE_TONE[now.status] ?? 'neutral',
         cite: cite(now.src),
         ...(now.note ? { note: pick(now.note, lang) } : {}),

@@ -18,6 +18,7 @@ type Labels = {
   dense: string;
   exportControls: string;
   since: string;
+  statusAsOf: string;
   country: string;
   activity: string;
   entityListLabel: string;
@@ -65,8 +66,9 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     compute: 'Compute',
     sparse: 'sparse',
     dense: 'dense',
-    exportControls: 'Export to China',
+    exportControls: 'Export controls',
     since: 'since',
+    statusAsOf: 'as of',
     country: 'Country',
     activity: 'Business',
     entityListLabel: 'US Entity List',
@@ -105,15 +107,16 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     },
     entityList: { listed: 'В списке Entity List', 'not-listed': 'Не в списке Entity List', removed: 'Исключена из Entity List', 'not-applicable': 'Неприменимо' },
     ruleDate: { announced: 'Объявлено', introduced: 'Внесено', published: 'Опубликовано', effective: 'Вступило в силу', compliance: 'Обязательно с', amended: 'Изменено', rescinded: 'Отменено' },
-    vendor: 'Производитель',
+    vendor: 'Разработчик',
     year: 'Год',
     memory: 'Память',
     bandwidth: 'Пропускная способность памяти',
     compute: 'Производительность',
     sparse: 'разреж.',
     dense: 'плотн.',
-    exportControls: 'Экспорт в Китай',
+    exportControls: 'Экспортный контроль',
     since: 'с',
+    statusAsOf: 'на',
     country: 'Страна',
     activity: 'Деятельность',
     entityListLabel: 'Entity List США',
@@ -159,8 +162,9 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     compute: '算力',
     sparse: '稀疏',
     dense: '稠密',
-    exportControls: '对华出口',
+    exportControls: '出口管制',
     since: '自',
+    statusAsOf: '截至',
     country: '国家/地区',
     activity: '业务',
     entityListLabel: '美国实体清单',

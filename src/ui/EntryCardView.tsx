@@ -63,7 +63,7 @@ export function EntryCardView({ state, lang, onClose }: Props) {
         <div class={`status tone-${card.status.tone}`} data-status>
           <div class="status-label">{card.status.label}</div>
           <div class="status-value">
-            <strong>{card.status.value}</strong> · {L.since} {card.status.date}
+            <strong>{card.status.value}</strong> · {card.status.dateLabel} {card.status.date}
             <Cite n={card.status.cite} />
           </div>
           {card.status.note ? <div class="status-note">{card.status.note}</div> : null}

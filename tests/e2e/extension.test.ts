@@ -87,7 +87,7 @@ describe('seed article', () => {
     const text = await card.innerText();
     expect(text).toContain('NVIDIA H20');
     // The page is Russian, so the tooltip is too.
-    expect(text).toContain('Экспорт в Китай');
+    expect(text).toContain('Экспортный контроль: Китай');
     const status = await card.locator('[data-status]').innerText();
     expect(status).toMatch(/\d{4}-\d{2}(-\d{2})?/);
     const links = await card.locator('.sources a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { Entry } from './dataset-schema';
+import { buildEntryCard, safeLink } from './entry-card';
+import type { EntryView } from './messages';
+
+const sources = [
+  { url: 'https://example.com/specs', title: 'Specs', publisher: 'Example', published: '2024', accessed: '2026-11-28' },
+  { url: 'https://example.com/rule', title: 'Rule', accessed: '2026-11-28' },
+];
+
+const h20 = {
+  id: 'nvidia-h20',
+  kind: 'chip',
+  name: { en: 'NVIDIA H20', zh: '英伟达 H20' },
+  aliases: { en: ['NVIDIA H20'] },
+  summary: { en: 'A China-market GPU.', ru: 'Ускоритель для Китая.' },
+  related: ['nvidia', 'gone'],
+  sources,
+  asOf: '2026-11-28',
+  facts: {
+    vendor: 'nvidia',
+    memory: { gb: 96, type: 'HBM3', src: [0] },
+    bandwidth: { tbps: 4, src: [0] },
+    compute: { tflops: 148, format: 'BF16', sparse: false, src: [0] },
+    exportStatus: [
+      { date: '2024', status: 'no-licence-needed', region: { en: 'China' }, src: [0] },
+      { date: '2025-04-09', status: 'licence-required', region: { en: 'China', ru: 'Китай' }, rule: 'h20-rule', src: [1] },
+    ],
+  },
+} as Entry;
+
+const view: EntryView = {
+  entry: h20,
+  refs: {
+    nvidia: { kind: 'company', name: { en: 'NVIDIA', zh: '英伟达' } },
+    'h20-rule': { kind: 'rule', name: { en: 'H20 licence requirement' } },
+  },
+};
+
+describe('buildEntryCard', () => {
+  it('puts the latest export status first, with its date and sources', () => {
+    const card = buildEntryCard(view, 'en');
+    expect(card.status).toMatchObject({
+      label: 'Export controls: China',
+      value: 'Licence required',
+      date: '2025-04-09',
+      dateLabel: 'since',
+      tone: 'bad',
+      note: 'H20 licence requirement',
+      cite: [2],
+    });
+  });
+
+  it('lists the key figures with units, each citing its source by number', () => {
+    const card = buildEntryCard(view, 'en');
+    expect(card.facts.map((f) => `${f.label}: ${f.value} ${f.cite.join(',')}`)).toEqual([
+      'Vendor: NVIDIA 1',
+      'Memory: 96 GB HBM3 1',
+      'Memory bandwidth: 4 TB/s 1',
+      'Compute: 148 TFLOPS BF16 (dense) 1',
+    ]);
+    expect(card.sources.map((s) => s.n)).toEqual([1, 2]);
+  });
+
+  it('speaks the reader\'s language, falling back to English per field', () => {
+    const ru = buildEntryCard(view, 'ru');
+    expect(ru.summary).toBe('Ускоритель для Китая.');
+    expect(ru.status?.label).toBe('Экспортный контроль: Китай');
+    expect(ru.title).toBe('NVIDIA H20');
+    const zh = buildEntryCard(view, 'zh');
+    expect(zh.title).toBe('英伟达 H20');
+    expect(zh.summary).toBe('A China-market GPU.');
+    expect(zh.facts[0]!.value).toBe('英伟达');
+  });
+
+  it('drops related entries that are not in the dataset', () => {
+    expect(buildEntryCard(view, 'en').related).toEqual([{ id: 'nvidia', kind: 'company', name: 'NVIDIA' }]);
+  });
+
+  it('dates a checked state "as of" and a change "since"', () => {
+    const company = {
+      id: 'acme',
+      kind: 'company',
+      name: { en: 'Acme' },
+      aliases: { en: ['Acme'] },
+      summary: { en: 'Acme.', ru: 'Акме.' },
+      related: [],
+      sources,
+      asOf: '2026-11-28',
+      facts: {
+        country: { code: 'CN', src: [0] },
+        activity: { text: { en: 'Chips' }, src: [0] },
+        entityList: [{ date: '2026-11-28', status: 'not-listed', src: [0] }],
+      },
+    } as Entry;
+    const card = buildEntryCard({ entry: company, refs: {} }, 'en');
+    expect(card.status).toMatchObject({ value: 'Not on the Entity List', dateLabel: 'as of' });
+    expect(card.facts[0]).toMatchObject({ label: 'Country', value: 'China' });
+  });
+});
+
+describe('safeLink', () => {
+  it('lets only https through', () => {
+    expect(safeLink('https://example.com/a?b=c')).toBe('https://example.com/a?b=c');
+    expect(safeLink('http://example.com')).toBeUndefined();
+    expect(safeLink('javascript:alert(1)')).toBeUndefined();
+    expect(safeLink('not a url')).toBeUndefined();
+  });
+});
