@@ -1,12 +1,11 @@
-// The dataset as it ships inside the extension: the entry files here are the
-// source of truth, assembled into one document and validated before use.
+// The dataset as it ships inside the extension: every entry file under
+// entries/, assembled into one document and validated before use.
+import { assembleDataset, type DatasetMeta } from '../src/core/assemble-dataset';
 import meta from './meta.json';
-import chips from './entries/chips.json';
-import companies from './entries/companies.json';
-import models from './entries/models.json';
-import rules from './entries/rules.json';
 
-export const bundledDatasetJson: unknown = {
-  ...meta,
-  entries: [...chips, ...companies, ...models, ...rules],
-};
+const files = import.meta.glob<unknown>('./entries/*/*.json', { eager: true, import: 'default' });
+
+export const bundledDatasetJson: unknown = assembleDataset(
+  meta as DatasetMeta,
+  Object.entries(files).map(([path, data]) => ({ path: path.replace('./entries/', ''), data })),
+).json;

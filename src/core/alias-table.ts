@@ -20,6 +20,8 @@ export interface AliasPattern {
   entry: number;
   /** Normalised text with case kept, present only for case-sensitive aliases. */
   cased?: string;
+  /** Declared as naming more than one entry. */
+  ambiguous?: true;
 }
 
 export interface AliasTable {
@@ -37,7 +39,7 @@ export interface AliasConflict {
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 function aliasForms(alias: Alias): { forms: string[]; caseSensitive: boolean } {
-  const spec = typeof alias === 'string' ? { text: alias } : alias;
+  const spec: Exclude<Alias, string> = typeof alias === 'string' ? { text: alias } : alias;
   const caseSensitive = spec.caseSensitive === true;
   const key = normalizeKey(spec.text);
   const words = key.split(' ');
@@ -63,30 +65,38 @@ export function buildAliasTable(dataset: Dataset): AliasTable {
     for (const alias of entryAliases(entry)) {
       const { forms, caseSensitive } = aliasForms(alias);
       const cased = caseSensitive ? normalizeKey(typeof alias === 'string' ? alias : alias.text, false) : undefined;
+      const ambiguous = typeof alias !== 'string' && alias.ambiguous === true;
       for (const text of forms) {
         if (text === '') continue;
         const key = `${index}\u0000${text}\u0000${cased ?? ''}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        patterns.push(cased === undefined ? { text, entry: index } : { text, entry: index, cased });
+        const pattern: AliasPattern = { text, entry: index };
+        if (cased !== undefined) pattern.cased = cased;
+        if (ambiguous) pattern.ambiguous = true;
+        patterns.push(pattern);
       }
     }
   });
   return { format: ALIAS_TABLE_FORMAT, datasetVersion: dataset.version, entries, patterns };
 }
 
-/** Spellings claimed by more than one entry: the data must say which one wins. */
+/**
+ * Spellings claimed by more than one entry: the data must say which one wins,
+ * or every entry that uses the spelling must declare it ambiguous.
+ */
 export function findAliasConflicts(table: AliasTable): AliasConflict[] {
-  const owners = new Map<string, Set<string>>();
+  const owners = new Map<string, { ids: Set<string>; declared: boolean }>();
   for (const pattern of table.patterns) {
     const key = pattern.cased ?? pattern.text;
-    const ids = owners.get(key) ?? new Set<string>();
-    ids.add(table.entries[pattern.entry]!.id);
-    owners.set(key, ids);
+    const owner = owners.get(key) ?? { ids: new Set<string>(), declared: true };
+    owner.ids.add(table.entries[pattern.entry]!.id);
+    owner.declared &&= pattern.ambiguous === true;
+    owners.set(key, owner);
   }
   return [...owners]
-    .filter(([, ids]) => ids.size > 1)
-    .map(([text, ids]) => ({ text, ids: [...ids] }));
+    .filter(([, owner]) => owner.ids.size > 1 && !owner.declared)
+    .map(([text, owner]) => ({ text, ids: [...owner.ids] }));
 }
 
 /** A cheap shape check for a table read back from storage. */

@@ -44,12 +44,13 @@ export const LocalText = v.strictObject({
   zh: v.optional(nonEmpty('Chinese text')),
 });
 
-/** Summaries must exist in English and Russian (the seed audience). */
-const Summary = v.strictObject({
-  en: nonEmpty('English summary'),
-  ru: nonEmpty('Russian summary'),
-  zh: v.optional(nonEmpty('Chinese summary')),
-});
+/** Names and summaries are shown in every interface language. */
+const Trilingual = (what: string) =>
+  v.strictObject({
+    en: nonEmpty(`English ${what}`),
+    ru: nonEmpty(`Russian ${what}`),
+    zh: nonEmpty(`Chinese ${what}`),
+  });
 
 /** Indexes into the entry's `sources`: every fact names where it comes from. */
 const SourceRefs = v.pipe(
@@ -68,6 +69,11 @@ export const AliasSchema = v.union([
      * that index (0-based). Single Cyrillic words inflect by default.
      */
     inflect: v.optional(v.union([v.boolean(), v.pipe(v.number(), v.integer(), v.minValue(0))])),
+    /**
+     * The spelling names more than one entry (e.g. "Hopper"); only allowed
+     * when every entry that uses it says so.
+     */
+    ambiguous: v.optional(v.literal(true)),
   }),
 ]);
 
@@ -162,7 +168,14 @@ const RuleFacts = v.strictObject({
   issuer: v.strictObject({ name: LocalText, entity: v.optional(EntryId), src: SourceRefs }),
   citation: v.optional(v.strictObject({ value: nonEmpty('citation'), src: SourceRefs })),
   dates: v.array(
-    v.strictObject({ kind: v.picklist(RULE_DATE_KINDS), date: PartialDate, note: v.optional(LocalText), src: SourceRefs }),
+    v.strictObject({
+      kind: v.picklist(RULE_DATE_KINDS),
+      date: PartialDate,
+      /** A date set for the future (a compliance deadline, say). */
+      scheduled: v.optional(v.literal(true)),
+      note: v.optional(LocalText),
+      src: SourceRefs,
+    }),
   ),
   /** Oldest first: the last event is the status today. */
   status: v.pipe(
@@ -171,12 +184,16 @@ const RuleFacts = v.strictObject({
   ),
 });
 
+/** Where sources disagree or a report is unconfirmed, the entry says so. */
+const Caveat = v.strictObject({ text: LocalText, src: SourceRefs });
+
 const common = {
   id: EntryId,
-  name: LocalText,
+  name: Trilingual('name'),
   aliases: Aliases,
-  summary: Summary,
+  summary: Trilingual('summary'),
   related: v.array(EntryId),
+  caveats: v.optional(v.array(Caveat)),
   sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'an entry needs at least one source')),
   asOf: IsoDate,
 };

@@ -72,4 +72,13 @@ describe('Matcher', () => {
     const clash = { ...dataset, entries: [...dataset.entries, entry('other', 'company', { en: ['Huawei'] })] } as Dataset;
     expect(findAliasConflicts(buildAliasTable(clash))).toEqual([{ text: 'huawei', ids: ['huawei', 'other'] }]);
   });
+
+  it('allows a shared spelling only when every entry declares it ambiguous', () => {
+    const hopper = (id: string, ambiguous: boolean) =>
+      entry(id, 'chip', { en: [ambiguous ? { text: 'Hopper', ambiguous: true } : 'Hopper'] });
+    const one = { ...dataset, entries: [hopper('a', true), hopper('b', false)] } as Dataset;
+    const both = { ...dataset, entries: [hopper('a', true), hopper('b', true)] } as Dataset;
+    expect(findAliasConflicts(buildAliasTable(one))).toEqual([{ text: 'hopper', ids: ['a', 'b'] }]);
+    expect(findAliasConflicts(buildAliasTable(both))).toEqual([]);
+  });
 });

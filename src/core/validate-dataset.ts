@@ -1,7 +1,7 @@
 // One gate for every dataset that enters ChipLens: shape first (valibot),
 // then the links between entries that a schema cannot express.
 import * as v from 'valibot';
-import { DatasetSchema, type Dataset, type Entry } from './dataset-schema';
+import { DatasetSchema, EntrySchema, type Dataset, type Entry } from './dataset-schema';
 
 export type DatasetValidation =
   | { ok: true; dataset: Dataset }
@@ -16,6 +16,12 @@ export function validateDataset(input: unknown): DatasetValidation {
   }
   const errors = integrityErrors(parsed.output);
   return errors.length > 0 ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, dataset: parsed.output };
+}
+
+/** Shape errors of a single entry, with field paths ("facts.memory.gb: …"). */
+export function validateEntry(input: unknown): string[] {
+  const parsed = v.safeParse(EntrySchema, input);
+  return parsed.success ? [] : parsed.issues.slice(0, MAX_ERRORS).map((issue) => describeIssue(input, issue));
 }
 
 /** "entries[12] (nvidia-h20).facts.memory.gb: Invalid type: Expected number but received "96"" */
@@ -34,10 +40,12 @@ function describeIssue(input: unknown, issue: v.BaseIssue<unknown>): string {
       if (typeof id === 'string') where += ` (${id})`;
     }
   });
-  return `${where || 'dataset'}: ${issue.message}`;
+  // valibot words a missing key as "Invalid key"; say it plainly.
+  const message = issue.input === undefined && issue.kind === 'schema' ? 'is missing' : issue.message;
+  return `${where || 'dataset'}: ${message}`;
 }
 
-function integrityErrors(dataset: Dataset): string[] {
+export function integrityErrors(dataset: Dataset): string[] {
   const errors: string[] = [];
   const byId = new Map<string, Entry>();
   for (const entry of dataset.entries) {

@@ -1,0 +1,41 @@
+// Checks on the dataset's source that go beyond what a downloaded copy is
+// held to: dates that lie in the future (as of the day the check runs) and
+// spellings shared between entries without a declaration.
+import { buildAliasTable, findAliasConflicts } from './alias-table';
+import type { Dataset } from './dataset-schema';
+
+const DATE_KEYS = new Set(['date', 'published', 'accessed', 'asOf']);
+
+export function lintDataset(dataset: Dataset, today: string): { id: string; message: string }[] {
+  const problems: { id: string; message: string }[] = [];
+  for (const entry of dataset.entries) {
+    walk(entry, '', (path, key, value, parent) => {
+      if (!DATE_KEYS.has(key) || typeof value !== 'string') return;
+      // A date is in the future when it starts after today, at its precision.
+      if (value.localeCompare(today.slice(0, value.length)) > 0 && parent.scheduled !== true) {
+        problems.push({ id: entry.id, message: `${path}: ${value} is in the future (today is ${today})` });
+      }
+    });
+  }
+  for (const conflict of findAliasConflicts(buildAliasTable(dataset))) {
+    for (const id of conflict.ids) {
+      const others = conflict.ids.filter((other) => other !== id).join(', ');
+      problems.push({ id, message: `alias "${conflict.text}" is also used by ${others}; declare it "ambiguous": true on every entry or drop it` });
+    }
+  }
+  return problems;
+}
+
+function walk(value: unknown, path: string, visit: (path: string, key: string, value: unknown, parent: Record<string, unknown>) => void): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => walk(item, `${path}[${i}]`, visit));
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  const record = value as Record<string, unknown>;
+  for (const [key, child] of Object.entries(record)) {
+    const childPath = path ? `${path}.${key}` : key;
+    visit(childPath, key, child, record);
+    walk(child, childPath, visit);
+  }
+}
