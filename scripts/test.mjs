@@ -1,4 +1,4 @@
-// `npm test`: type check, unit tests, a production build, then the browser
+// `npm test`: type check, dataset check, unit tests, a production build, then the browser
 // tests against that build in real Chromium. Stops at the first failure and
 // ends with one line counting every test that ran.
 import { spawnSync } from 'node:child_process';
@@ -48,6 +48,7 @@ try {
 }
 
 if (!step('type check', bin('tsc'), ['--noEmit'])) finish(false);
+if (!step('dataset check', bin('tsx'), ['scripts/dataset.ts', 'check'])) finish(false);
 if (!vitest('unit')) finish(false);
 if (!step('build', bin('vite'), ['build', '--logLevel', 'warn'])) finish(false);
 process.env.CHROME_PATH = chrome;

@@ -20,9 +20,9 @@ function company(id: string, alias: string) {
   return {
     id,
     kind: 'company',
-    name: { en: alias },
+    name: { en: alias, ru: alias, zh: alias },
     aliases: { en: [alias] },
-    summary: { en: `${alias} makes chips.`, ru: `${alias} делает чипы.` },
+    summary: { en: `${alias} makes chips.`, ru: `${alias} делает чипы.`, zh: `${alias} 制造芯片。` },
     related: [],
     sources: [source],
     asOf: '2026-11-28',

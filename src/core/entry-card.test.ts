@@ -11,9 +11,9 @@ const sources = [
 const h20 = {
   id: 'nvidia-h20',
   kind: 'chip',
-  name: { en: 'NVIDIA H20', zh: '英伟达 H20' },
+  name: { en: 'NVIDIA H20', ru: 'NVIDIA H20', zh: '英伟达 H20' },
   aliases: { en: ['NVIDIA H20'] },
-  summary: { en: 'A China-market GPU.', ru: 'Ускоритель для Китая.' },
+  summary: { en: 'A China-market GPU.', ru: 'Ускоритель для Китая.', zh: '面向中国市场的 GPU。' },
   related: ['nvidia', 'gone'],
   sources,
   asOf: '2026-11-28',
@@ -69,7 +69,8 @@ describe('buildEntryCard', () => {
     expect(ru.title).toBe('NVIDIA H20');
     const zh = buildEntryCard(view, 'zh');
     expect(zh.title).toBe('英伟达 H20');
-    expect(zh.summary).toBe('A China-market GPU.');
+    expect(zh.summary).toBe('面向中国市场的 GPU。');
+    expect(zh.status?.label).toBe('出口管制: China');
     expect(zh.facts[0]!.value).toBe('英伟达');
   });
 
@@ -81,9 +82,9 @@ describe('buildEntryCard', () => {
     const company = {
       id: 'acme',
       kind: 'company',
-      name: { en: 'Acme' },
+      name: { en: 'Acme', ru: 'Акме', zh: '阿克米' },
       aliases: { en: ['Acme'] },
-      summary: { en: 'Acme.', ru: 'Акме.' },
+      summary: { en: 'Acme.', ru: 'Акме.', zh: '阿克米。' },
       related: [],
       sources,
       asOf: '2026-11-28',

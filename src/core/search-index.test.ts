@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset, Entry } from './dataset-schema';
 import { EntrySearch, tokenize } from './search-index';
 
-function entry(id: string, kind: Entry['kind'], name: Entry['name'], aliases: Entry['aliases']): Entry {
-  return { id, kind, name, aliases, summary: { en: `About ${name.en}`, ru: `О ${name.en}` } } as Entry;
+function entry(id: string, kind: Entry['kind'], name: Partial<Entry['name']>, aliases: Entry['aliases']): Entry {
+  const en = name.en ?? id;
+  return { id, kind, name: { en, ru: en, zh: en, ...name }, aliases, summary: { en: `About ${en}`, ru: `О ${en}`, zh: `关于${en}` } } as Entry;
 }
 
 const entries = [

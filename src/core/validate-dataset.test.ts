@@ -7,9 +7,9 @@ function chip(overrides: Record<string, unknown> = {}) {
   return {
     id: 'nvidia-h20',
     kind: 'chip',
-    name: { en: 'NVIDIA H20' },
+    name: { en: 'NVIDIA H20', ru: 'NVIDIA H20', zh: '英伟达 H20' },
     aliases: { en: ['NVIDIA H20'] },
-    summary: { en: 'A GPU.', ru: 'Ускоритель.' },
+    summary: { en: 'A GPU.', ru: 'Ускоритель.', zh: '加速器。' },
     related: ['nvidia'],
     sources: [source],
     asOf: '2026-11-28',
@@ -28,9 +28,9 @@ function chip(overrides: Record<string, unknown> = {}) {
 const nvidia = {
   id: 'nvidia',
   kind: 'company',
-  name: { en: 'NVIDIA' },
+  name: { en: 'NVIDIA', ru: 'NVIDIA', zh: '英伟达' },
   aliases: { en: ['NVIDIA'] },
-  summary: { en: 'A chip designer.', ru: 'Разработчик чипов.' },
+  summary: { en: 'A chip designer.', ru: 'Разработчик чипов.', zh: '芯片设计公司。' },
   related: [],
   sources: [source],
   asOf: '2026-11-28',
@@ -68,6 +68,12 @@ describe('validateDataset', () => {
     ]);
     const unsourced = chip({ facts: { vendor: 'nvidia', memory: { gb: 96, type: 'HBM3', src: [] } } });
     expect(errorsOf(dataset([unsourced, nvidia]))).toEqual(['entries[0] (nvidia-h20).facts.memory.src: a fact needs at least one source']);
+  });
+
+  it('requires names and summaries in English, Russian and Chinese', () => {
+    expect(errorsOf(dataset([chip({ summary: { en: 'A GPU.', ru: 'Ускоритель.' } }), nvidia]))).toEqual([
+      'entries[0] (nvidia-h20).summary.zh: is missing',
+    ]);
   });
 
   it('refuses unknown fields, so typos are not silently dropped', () => {

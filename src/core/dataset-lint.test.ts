@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Dataset, Entry } from './dataset-schema';
+import { lintDataset } from './dataset-lint';
+
+function rule(id: string, dates: unknown[], aliases: Entry['aliases'] = { en: [id] }): Entry {
+  return {
+    id,
+    kind: 'rule',
+    aliases,
+    sources: [{ url: 'https://example.com', title: 'x', published: '2025-05', accessed: '2026-11-28' }],
+    asOf: '2026-11-28',
+    facts: { dates, status: [{ date: '2025-01-13', status: 'in-force', src: [0] }] },
+  } as unknown as Entry;
+}
+
+const dataset = (entries: Entry[]) => ({ format: 1, version: 1, asOf: '2026-11-28', entries }) as Dataset;
+
+describe('lintDataset', () => {
+  it('flags dates after today, at their own precision', () => {
+    const problems = lintDataset(
+      dataset([
+        rule('a', [
+          { kind: 'effective', date: '2026-11-28', src: [0] },
+          { kind: 'compliance', date: '2026-12', src: [0] },
+          { kind: 'compliance', date: '2026', src: [0] },
+          { kind: 'compliance', date: '2027-01-01', scheduled: true, src: [0] },
+        ]),
+      ]),
+      '2026-11-28',
+    );
+    expect(problems).toEqual([{ id: 'a', message: 'facts.dates[1].date: 2026-12 is in the future (today is 2026-11-28)' }]);
+  });
+
+  it('flags a spelling that two entries share without declaring it', () => {
+    const problems = lintDataset(dataset([rule('a', [], { en: ['Entity List'] }), rule('b', [], { en: ['entity list'] })]), '2026-11-28');
+    expect(problems.map((p) => p.id)).toEqual(['a', 'b']);
+    expect(problems[0]!.message).toMatch(/alias "entity list" is also used by b/);
+  });
+});
