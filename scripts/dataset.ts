@@ -1,6 +1,6 @@
 // Dataset tooling: `check` (every rule, naming the file and field), `build`
 // (the assembled dataset with its version and SHA-256), `stats` (coverage).
-// Usage: tsx scripts/dataset.ts check|build|stats
+// Usage: tsx scripts/dataset.ts check|build|stats [--caveats]
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -125,6 +125,10 @@ function stats(): void {
   const hosts = new Map<string, number>();
   for (const e of dataset.entries) for (const s of e.sources) hosts.set(new URL(s.url).hostname, (hosts.get(new URL(s.url).hostname) ?? 0) + 1);
   console.log(`Distinct source sites: ${hosts.size}`);
+  if (process.argv.includes('--caveats')) {
+    console.log('\nReported but unconfirmed, or disputed (caveats):');
+    for (const e of dataset.entries) for (const c of e.caveats ?? []) console.log(`- ${e.id}: ${c.text.en}`);
+  }
 }
 
 const command = process.argv[2];

@@ -118,6 +118,25 @@ describe('seed article', () => {
   });
 });
 
+describe('tooltips of every kind', () => {
+  it.each([
+    ['chip', 'NVIDIA H20'],
+    ['company', 'Huawei'],
+    ['model', 'Qwen'],
+    ['rule', 'AI Diffusion Rule'],
+  ])('a %s tooltip shows numbered sources and the as-of date', async (kind, term) => {
+    const page = await openArticle('/pages/each-kind.html');
+    await settledHighlights(page, { atLeast: 4 });
+    const card = await tooltipFor(page, term);
+    await expect(card.getAttribute('class')).resolves.toContain(`kind-${kind}`);
+    expect(await card.locator('.sources li').count()).toBeGreaterThan(0);
+    expect(await card.locator('.cite').count()).toBeGreaterThan(0);
+    await expect(card.locator('footer').innerText()).resolves.toMatch(/Facts as of \d{4}-\d{2}-\d{2}/);
+    await page.screenshot({ path: join(RESULTS, `tooltip-${kind}.png`) });
+    await page.close();
+  });
+});
+
 describe('page structure', () => {
   it('finds names split by inline markup, skips form fields and editors, keeps word boundaries, and follows new content', async () => {
     const page = await openArticle('/pages/inline-markup.html');
