@@ -1,15 +1,10 @@
 // The content script's only way to the dataset: typed requests to the
 // background, which owns IndexedDB (a content script's IndexedDB would be
 // the page's, not ours).
-import browser from 'webextension-polyfill';
-import type { BackgroundRequest, BackgroundResponses, EntryView, Reply } from '../core/messages';
+import { ask } from '../common/ask-background';
+import type { EntryView } from '../core/messages';
 
-export async function ask<T extends BackgroundRequest>(request: T): Promise<BackgroundResponses[T['type']]> {
-  const reply = (await browser.runtime.sendMessage(request)) as Reply<BackgroundResponses[T['type']]> | undefined;
-  if (!reply) throw new Error('ChipLens background did not answer');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
+export { ask };
 
 const views = new Map<string, Promise<EntryView | null>>();
 

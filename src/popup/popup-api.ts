@@ -1,15 +1,10 @@
 // What the popup needs from the rest of the extension: the background for
 // data and settings, and the content script of the tab it was opened on.
 import browser from 'webextension-polyfill';
-import type { BackgroundRequest, BackgroundResponses, PageInfo, Reply } from '../core/messages';
+import type { PageInfo, Reply } from '../core/messages';
 import { readSettings, SETTINGS_KEY, type Settings } from '../core/settings';
 
-export async function ask<T extends BackgroundRequest>(request: T): Promise<BackgroundResponses[T['type']]> {
-  const reply = (await browser.runtime.sendMessage(request)) as Reply<BackgroundResponses[T['type']]> | undefined;
-  if (!reply) throw new Error('no answer from the background');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
+export { ask } from '../common/ask-background';
 
 /**
  * The tab the popup acts on: the active tab of its window, or the one named
