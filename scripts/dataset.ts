@@ -1,6 +1,6 @@
 // Dataset tooling: `check` (every rule, naming the file and field), `build`
 // (the assembled dataset with its version and SHA-256), `stats` (coverage).
-// Usage: tsx scripts/dataset.ts check|build|stats [--caveats]
+// Usage: tsx scripts/dataset.ts check|build|stats [--caveats] [--dir DATASET_DIR]
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -11,7 +11,9 @@ import { lintDataset } from '../src/core/dataset-lint';
 import { validateDataset, validateEntry } from '../src/core/validate-dataset';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DATASET = join(ROOT, 'dataset');
+// `--dir PATH` points the tools at another copy of the dataset (the tests use it).
+const dirArg = process.argv.indexOf('--dir');
+const DATASET = dirArg > 0 && process.argv[dirArg + 1] ? process.argv[dirArg + 1]! : join(ROOT, 'dataset');
 const ENTRIES = join(DATASET, 'entries');
 const OUT = join(ROOT, 'dist-data');
 

@@ -1,0 +1,74 @@
+// The dataset tools as a contributor runs them: a broken entry file must be
+// named, with its field, and make the check fail.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '../..');
+let copy: string;
+
+function run(...args: string[]) {
+  const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/dataset.ts'), ...args, '--dir', copy], { encoding: 'utf8' });
+  return { status: result.status, out: result.stdout + result.stderr };
+}
+
+function edit(path: string, change: (entry: Record<string, any>) => void) {
+  const file = join(copy, 'entries', path);
+  const entry = JSON.parse(readFileSync(file, 'utf8'));
+  change(entry);
+  writeFileSync(file, JSON.stringify(entry));
+}
+
+beforeAll(() => {
+  copy = mkdtempSync(join(tmpdir(), 'chiplens-dataset-'));
+  cpSync(join(ROOT, 'dataset'), copy, { recursive: true });
+});
+
+afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+describe('dataset tools', () => {
+  it('passes the real dataset and prints its coverage', () => {
+    expect(run('check')).toMatchObject({ status: 0 });
+    const stats = run('stats');
+    expect(stats.status).toBe(0);
+    expect(stats.out).toMatch(/'chip'\s+│\s+\d+/);
+    expect(stats.out).toMatch(/en: \d+, ru: \d+, zh: \d+/);
+  }, 30_000);
+
+  it('names the file and field of every kind of mistake', () => {
+    edit('chips/nvidia-h20.json', (e) => {
+      e.summary.zh = undefined;
+      e.sources[0].url = 'http://example.com/h20';
+      e.facts.memory.src = [];
+    });
+    edit('companies/huawei.json', (e) => {
+      e.related.push('no-such-entry');
+      e.sources[0].published = '2099-01-01';
+    });
+    edit('models/qwen.json', (e) => {
+      e.aliases.en.push('Huawei');
+    });
+    const { status, out } = run('check');
+    expect(status).toBe(1);
+    expect(out).toContain('dataset/entries/chips/nvidia-h20.json: summary.zh: is missing');
+    expect(out).toContain('dataset/entries/chips/nvidia-h20.json: sources[0].url: source links must use https');
+    expect(out).toContain('dataset/entries/chips/nvidia-h20.json: facts.memory.src: a fact needs at least one source');
+    // Cross-entry checks run once every file is well-formed on its own.
+    edit('chips/nvidia-h20.json', (e) => {
+      e.summary.zh = 'H20';
+      e.sources[0].url = 'https://example.com/h20';
+      e.facts.memory.src = [0];
+    });
+    const second = run('check');
+    expect(second.status).toBe(1);
+    expect(second.out).toContain('dataset/entries/companies/huawei.json: related names "no-such-entry", which is not in the dataset');
+    edit('companies/huawei.json', (e) => {
+      e.related.pop();
+    });
+    const third = run('check');
+    expect(third.out).toContain('dataset/entries/companies/huawei.json: sources[0].published: 2099-01-01 is in the future');
+    expect(third.out).toMatch(/dataset\/entries\/models\/qwen\.json: alias "huawei" is also used by huawei/);
+  }, 60_000);
+});
