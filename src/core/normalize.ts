@@ -28,6 +28,12 @@ function canonical(unit: string, fold: boolean): string {
     if (fold && first >= 0x41 && first <= 0x5a) return String.fromCharCode(first + 32);
     return unit;
   }
+  // Cyrillic and CJK ideographs hold none of the special characters below.
+  if (unit.length === 1 && ((first >= 0x0400 && first <= 0x04ff) || (first >= 0x4e00 && first <= 0x9fff))) {
+    if (first === 0x0451) return 'е';
+    if (first === 0x0401) return fold ? 'е' : 'Е';
+    return fold ? unit.toLowerCase() : unit;
+  }
   if (DROP.test(unit)) return '';
   if (SPACE.test(unit)) return ' ';
   if (DASH.test(unit)) return '-';
@@ -47,31 +53,112 @@ function canonical(unit: string, fold: boolean): string {
  * also lower-cased; without it, case is kept so case-sensitive aliases can be
  * checked against the same canonical spelling.
  */
+/** Output code units with their source spans, grown as needed. */
+class Builder {
+  units = new Uint16Array(64);
+  starts = new Uint32Array(64);
+  ends = new Uint32Array(64);
+  length = 0;
+
+  constructor(capacity: number) {
+    this.units = new Uint16Array(capacity);
+    this.starts = new Uint32Array(capacity);
+    this.ends = new Uint32Array(capacity);
+  }
+
+  push(unit: number, start: number, end: number): void {
+    if (this.length === this.units.length) this.grow();
+    this.units[this.length] = unit;
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.length++;
+  }
+
+  private grow(): void {
+    const size = this.units.length * 2 + 16;
+    const units = new Uint16Array(size);
+    const starts = new Uint32Array(size);
+    const ends = new Uint32Array(size);
+    units.set(this.units);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.units = units;
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  text(): string {
+    let out = '';
+    // Chunks keep fromCharCode's argument list within engine limits.
+    for (let i = 0; i < this.length; i += 8192) {
+      out += String.fromCharCode(...this.units.subarray(i, Math.min(i + 8192, this.length)));
+    }
+    return out;
+  }
+}
+
+const SPACE_UNIT = 0x20;
+
+function isCombining(input: string, at: number): boolean {
+  const code = input.charCodeAt(at);
+  // Marks in the BMP start at U+0300; anything lower is never combining.
+  return code >= 0x0300 && COMBINING.test(String.fromCodePoint(input.codePointAt(at)!));
+}
+
+/** Code unit for a common character, or -1 when the general path must decide. */
+function fastUnit(code: number, fold: boolean): number {
+  if (code < 0x80) {
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return SPACE_UNIT;
+    if (fold && code >= 0x41 && code <= 0x5a) return code + 32;
+    return code;
+  }
+  if (code >= 0x4e00 && code <= 0x9fff) return code;
+  if (code >= 0x0410 && code <= 0x044f) {
+    if (fold && code <= 0x042f) return code + 32;
+    return code;
+  }
+  if (code === 0x0451) return 0x0435; // ё → е
+  if (code === 0x0401) return fold ? 0x0435 : 0x0415; // Ё → е / Е
+  return -1;
+}
+
 export function normalizeText(input: string, fold = true): NormalizedText {
-  let text = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const out = new Builder(input.length + 16);
+  let lastWasSpace = false;
   let i = 0;
   while (i < input.length) {
     const start = i;
-    i += input.codePointAt(i)! > 0xffff ? 2 : 1;
-    while (i < input.length && COMBINING.test(String.fromCodePoint(input.codePointAt(i)!))) {
-      i += input.codePointAt(i)! > 0xffff ? 2 : 1;
-    }
-    const out = canonical(input.slice(start, i), fold);
-    if (out === '') continue;
-    // Runs of white space collapse, so "Entity  List" still matches.
-    if (out === ' ' && text.endsWith(' ')) {
-      ends[ends.length - 1] = i;
+    const code = input.charCodeAt(i);
+    const next = i + 1;
+    const fast = next < input.length && isCombining(input, next) ? -1 : fastUnit(code, fold);
+    if (fast !== -1) {
+      i = next;
+      if (fast === SPACE_UNIT) {
+        // Runs of white space collapse, so "Entity  List" still matches.
+        if (lastWasSpace) {
+          out.ends[out.length - 1] = i;
+          continue;
+        }
+        lastWasSpace = true;
+      } else lastWasSpace = false;
+      out.push(fast, start, i);
       continue;
     }
-    for (let k = 0; k < out.length; k++) {
-      starts.push(start);
-      ends.push(i);
-    }
-    text += out;
+    i += input.codePointAt(i)! > 0xffff ? 2 : 1;
+    // Combining marks join their base, so "и" + U+0306 becomes one "й".
+    while (i < input.length && isCombining(input, i)) i += input.codePointAt(i)! > 0xffff ? 2 : 1;
+    const mapped = canonical(input.slice(start, i), fold);
+    if (mapped === '') continue;
+    if (mapped === ' ') {
+      if (lastWasSpace) {
+        out.ends[out.length - 1] = i;
+        continue;
+      }
+      lastWasSpace = true;
+    } else lastWasSpace = false;
+    for (let k = 0; k < mapped.length; k++) out.push(mapped.charCodeAt(k), start, i);
   }
-  return { text, starts: Uint32Array.from(starts), ends: Uint32Array.from(ends) };
+  return { text: out.text(), starts: out.starts.subarray(0, out.length), ends: out.ends.subarray(0, out.length) };
 }
 
 /** The canonical form of an alias or query, without the offset maps. */
