@@ -20,11 +20,14 @@ interface Candidate {
 
 export class Matcher {
   readonly table: AliasTable;
-  // The automaton, as flat arrays: node i's goto edges, failure link, the
-  // patterns ending exactly at i, and the nearest suffix node with patterns.
-  private readonly edges: Map<number, number>[] = [new Map()];
+  // The automaton as flat arrays: one map of goto edges keyed by
+  // node * 2^16 + code unit, each node's child codes (for linking), its
+  // failure link, the patterns ending exactly there, and the nearest suffix
+  // node that has patterns.
+  private readonly goto = new Map<number, number>();
+  private readonly childCodes: number[][] = [[]];
   private readonly fail: number[] = [0];
-  private readonly output: number[][] = [[]];
+  private readonly output: (number[] | undefined)[] = [undefined];
   private readonly outLink: number[] = [-1];
 
   constructor(table: AliasTable) {
@@ -33,36 +36,42 @@ export class Matcher {
     this.link();
   }
 
+  private next(node: number, code: number): number | undefined {
+    return this.goto.get(node * 0x10000 + code);
+  }
+
   private insert(pattern: AliasPattern, index: number): void {
     let node = 0;
     for (let i = 0; i < pattern.text.length; i++) {
       const code = pattern.text.charCodeAt(i);
-      let next = this.edges[node]!.get(code);
-      if (next === undefined) {
-        next = this.edges.length;
-        this.edges.push(new Map());
+      let child = this.next(node, code);
+      if (child === undefined) {
+        child = this.fail.length;
+        this.goto.set(node * 0x10000 + code, child);
+        this.childCodes[node]!.push(code);
+        this.childCodes.push([]);
         this.fail.push(0);
-        this.output.push([]);
+        this.output.push(undefined);
         this.outLink.push(-1);
-        this.edges[node]!.set(code, next);
       }
-      node = next;
+      node = child;
     }
-    this.output[node]!.push(index);
+    (this.output[node] ??= []).push(index);
   }
 
   private link(): void {
     const queue: number[] = [];
-    for (const child of this.edges[0]!.values()) queue.push(child);
+    for (const code of this.childCodes[0]!) queue.push(this.next(0, code)!);
     for (let head = 0; head < queue.length; head++) {
       const node = queue[head]!;
-      for (const [code, child] of this.edges[node]!) {
+      for (const code of this.childCodes[node]!) {
+        const child = this.next(node, code)!;
         let f = this.fail[node]!;
-        while (f !== 0 && !this.edges[f]!.has(code)) f = this.fail[f]!;
-        const target = this.edges[f]!.get(code);
+        while (f !== 0 && this.next(f, code) === undefined) f = this.fail[f]!;
+        const target = this.next(f, code);
         this.fail[child] = target !== undefined && target !== child ? target : 0;
         const failNode = this.fail[child]!;
-        this.outLink[child] = this.output[failNode]!.length > 0 ? failNode : this.outLink[failNode]!;
+        this.outLink[child] = this.output[failNode] ? failNode : this.outLink[failNode]!;
         queue.push(child);
       }
     }
@@ -96,9 +105,13 @@ export class Matcher {
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      while (node !== 0 && !this.edges[node]!.has(code)) node = this.fail[node]!;
-      node = this.edges[node]!.get(code) ?? 0;
-      for (let out = this.output[node]!.length > 0 ? node : this.outLink[node]!; out !== -1 && out !== 0; out = this.outLink[out]!) {
+      let next = this.next(node, code);
+      while (next === undefined && node !== 0) {
+        node = this.fail[node]!;
+        next = this.next(node, code);
+      }
+      node = next ?? 0;
+      for (let out = this.output[node] ? node : this.outLink[node]!; out > 0; out = this.outLink[out]!) {
         for (const pattern of this.output[out]!) {
           const length = this.table.patterns[pattern]!.text.length;
           found.push({ start: i + 1 - length, end: i + 1, pattern });
