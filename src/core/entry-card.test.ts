@@ -74,6 +74,12 @@ describe('buildEntryCard', () => {
     expect(zh.facts[0]!.value).toBe('英伟达');
   });
 
+  it('shows caveats with their sources', () => {
+    const withCaveat = { ...view, entry: { ...h20, caveats: [{ text: { en: 'Reported, not confirmed.', ru: 'Сообщалось, не подтверждено.' }, src: [1] }] } as Entry };
+    expect(buildEntryCard(withCaveat, 'ru').caveats).toEqual([{ text: 'Сообщалось, не подтверждено.', cite: [2] }]);
+    expect(buildEntryCard(view, 'en').caveats).toEqual([]);
+  });
+
   it('drops related entries that are not in the dataset', () => {
     expect(buildEntryCard(view, 'en').related).toEqual([{ id: 'nvidia', kind: 'company', name: 'NVIDIA' }]);
   });

@@ -33,6 +33,8 @@ export interface EntryCard {
   status?: CardStatus;
   facts: CardLine[];
   related: { id: string; kind: Entry['kind']; name: string }[];
+  /** What sources report but do not confirm, or disagree on. */
+  caveats: { text: string; cite: number[] }[];
   sources: { n: number; url: string; title: string; publisher?: string; published?: string }[];
   asOf: string;
 }
@@ -145,6 +147,7 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage): EntryCar
     summary: pick(entry.summary, lang),
     ...(status ? { status } : {}),
     facts,
+    caveats: (entry.caveats ?? []).map((c) => ({ text: pick(c.text, lang), cite: cite(c.src) })),
     related: entry.related.flatMap((id) => (refs[id] ? [{ id, kind: refs[id].kind, name: pick(refs[id].name, lang) }] : [])),
     sources: entry.sources.map((s, i) => ({
       n: i + 1,

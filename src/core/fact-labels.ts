@@ -31,6 +31,7 @@ type Labels = {
   citation: string;
   status: string;
   related: string;
+  caveats: string;
   sources: string;
   asOf: string;
   loading: string;
@@ -81,6 +82,7 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     citation: 'Citation',
     status: 'Status',
     related: 'Related',
+    caveats: 'Unconfirmed or disputed',
     sources: 'Sources',
     asOf: 'Facts as of',
     loading: 'Loading…',
@@ -129,6 +131,7 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     citation: 'Ссылка',
     status: 'Статус',
     related: 'Связанное',
+    caveats: 'Не подтверждено или спорно',
     sources: 'Источники',
     asOf: 'Данные на',
     loading: 'Загрузка…',
@@ -177,6 +180,7 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     citation: '文号',
     status: '状态',
     related: '相关',
+    caveats: '未证实或有争议',
     sources: '来源',
     asOf: '数据截至',
     loading: '加载中…',

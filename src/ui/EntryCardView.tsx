@@ -77,6 +77,19 @@ export function EntryCardView({ state, lang, onClose }: Props) {
           ))}
         </dl>
       ) : null}
+      {card.caveats.length > 0 ? (
+        <div class="caveats">
+          <span class="section">{L.caveats}:</span>
+          <ul>
+            {card.caveats.map((c) => (
+              <li key={c.text}>
+                {c.text}
+                <Cite n={c.cite} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {card.related.length > 0 ? (
         <div class="related">
           <span class="section">{L.related}:</span> {card.related.map((r) => r.name).join(', ')}
