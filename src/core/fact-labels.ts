@@ -32,6 +32,7 @@ type Labels = {
   status: string;
   related: string;
   caveats: string;
+  more: string;
   sources: string;
   asOf: string;
   loading: string;
@@ -83,6 +84,7 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     status: 'Status',
     related: 'Related',
     caveats: 'Unconfirmed or disputed',
+    more: 'more',
     sources: 'Sources',
     asOf: 'Facts as of',
     loading: 'Loading…',
@@ -132,6 +134,7 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     status: 'Статус',
     related: 'Связанное',
     caveats: 'Не подтверждено или спорно',
+    more: 'ещё',
     sources: 'Источники',
     asOf: 'Данные на',
     loading: 'Загрузка…',
@@ -181,6 +184,7 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     status: '状态',
     related: '相关',
     caveats: '未证实或有争议',
+    more: '更多',
     sources: '来源',
     asOf: '数据截至',
     loading: '加载中…',

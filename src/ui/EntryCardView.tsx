@@ -15,6 +15,8 @@ interface Props {
   lang: DisplayLanguage;
   /** Shown as a close button when given. */
   onClose?: () => void;
+  /** How many related entries to name before "+N more" (the tooltip is small). */
+  relatedLimit?: number;
 }
 
 function Cite({ n }: { n: number[] }) {
@@ -34,7 +36,7 @@ function Line({ line }: { line: CardLine }) {
   );
 }
 
-export function EntryCardView({ state, lang, onClose }: Props) {
+export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity }: Props) {
   const L = FACT_LABELS[lang];
   if (state.phase !== 'ready') {
     return (
@@ -92,7 +94,8 @@ export function EntryCardView({ state, lang, onClose }: Props) {
       ) : null}
       {card.related.length > 0 ? (
         <div class="related">
-          <span class="section">{L.related}:</span> {card.related.map((r) => r.name).join(', ')}
+          <span class="section">{L.related}:</span> {card.related.slice(0, relatedLimit).map((r) => r.name).join(', ')}
+          {card.related.length > relatedLimit ? ` +${card.related.length - relatedLimit} ${L.more}` : null}
         </div>
       ) : null}
       <ol class="sources">

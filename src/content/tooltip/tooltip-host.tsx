@@ -73,7 +73,7 @@ export class TooltipHost {
     const mount = this.ensureHost();
     this.host!.style.setProperty('display', 'block');
     mount.lang = lang === 'zh' ? 'zh-CN' : lang;
-    render(<EntryCardView state={state} lang={lang} onClose={this.onClose} />, mount);
+    render(<EntryCardView state={state} lang={lang} onClose={this.onClose} relatedLimit={6} />, mount);
     void this.place();
   }
 
