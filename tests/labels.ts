@@ -1,17 +1,34 @@
 // Hand labels of what an article must (and may) have highlighted, and the
 // check that the highlights match them: shared by the unit tests (matcher
 // on the text) and the browser tests (what the page shows).
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface Label {
   text: string;
   kind: string;
-  canonical: string;
+  canonical?: string;
   count: number;
   optional?: boolean;
-  /** The dataset entry the mention must resolve to. */
-  id?: string;
+  /** The dataset entry the mention must resolve to; null when the dataset lacks it. */
+  id?: string | null;
+  /** In scope, but the dataset has no entry for it yet. */
+  missing?: boolean;
+}
+
+export interface Lookalike {
+  text: string;
+  why: string;
+}
+
+export interface Fixture {
+  name: string;
+  header: Record<string, string>;
+  lang: 'en' | 'ru' | 'zh';
+  body: string;
+  labels: Label[];
+  lookalikes: Lookalike[];
 }
 
 export interface FoundMention {
@@ -19,17 +36,42 @@ export interface FoundMention {
   id: string;
 }
 
-const FIXTURES = join(__dirname, 'fixtures');
+const FIXTURES = fileURLToPath(new URL('fixtures', import.meta.url));
 
-export function loadFixture(name: string): { body: string; labels: Label[] } {
+export function loadFixture(name: string): Fixture {
   const raw = readFileSync(join(FIXTURES, `${name}.txt`), 'utf8');
-  // The header lines (URL:, TITLE:) are not part of the article text.
-  const body = raw.replace(/^(?:[A-Z]+: .*\n)+\n?/, '');
+  // The header lines (URL:, TITLE:, LANG:, DATE:) are not part of the article text.
+  const headerBlock = /^(?:[A-Z]+: .*\n)+\n?/.exec(raw)?.[0] ?? '';
+  const header: Record<string, string> = {};
+  for (const line of headerBlock.split('\n')) {
+    const at = line.indexOf(': ');
+    if (at > 0) header[line.slice(0, at)] = line.slice(at + 2);
+  }
+  const body = raw.slice(headerBlock.length);
   const labels = JSON.parse(readFileSync(join(FIXTURES, `${name}.labels.json`), 'utf8')) as Label[];
-  return { body, labels };
+  const lookalikesFile = join(FIXTURES, `${name}.lookalikes.json`);
+  const lookalikes = existsSync(lookalikesFile) ? (JSON.parse(readFileSync(lookalikesFile, 'utf8')) as Lookalike[]) : [];
+  const lang = (header.LANG ?? guessLang(body)) as Fixture['lang'];
+  return { name, header, lang, body, labels, lookalikes };
 }
 
-function occurrences(text: string, needle: string): number[] {
+export function fixtureNames(): string[] {
+  return readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.labels.json'))
+    .map((f) => f.replace(/\.labels\.json$/, ''))
+    .sort();
+}
+
+function guessLang(text: string): string {
+  const count = (re: RegExp) => (text.match(re) ?? []).length;
+  const han = count(/\p{Script=Han}/gu);
+  const cyr = count(/\p{Script=Cyrillic}/gu);
+  const lat = count(/\p{Script=Latin}/gu);
+  if (han > cyr && han > lat / 3) return 'zh';
+  return cyr > lat ? 'ru' : 'en';
+}
+
+export function occurrences(text: string, needle: string): number[] {
   const at: number[] = [];
   for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) at.push(i);
   return at;

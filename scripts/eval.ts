@@ -1,0 +1,128 @@
+// `npm run eval`: runs the content script's matcher over the labelled corpus
+// in tests/fixtures and prints precision, recall and F1 per language and per
+// kind, then every miss and false hit with its context.
+// With --check, exits non-zero below the targets (precision 0.97 and recall
+// 0.95 overall, nothing below 0.92 per language or kind).
+import { bundledDatasetJson } from '../dataset/index-node';
+import { buildAliasTable } from '../src/core/alias-table';
+import { Matcher } from '../src/core/matcher';
+import { validateDataset } from '../src/core/validate-dataset';
+import { fixtureNames, loadFixture, occurrences, type Fixture } from '../tests/labels';
+
+interface Span {
+  start: number;
+  end: number;
+  id: string | null;
+  kind: string;
+}
+
+interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+const result = validateDataset(bundledDatasetJson);
+if (!result.ok) {
+  console.error(result.errors.join('\n'));
+  process.exit(1);
+}
+const matcher = new Matcher(buildAliasTable(result.dataset));
+
+/** Gold mentions: each label occurrence not inside a longer label's occurrence. */
+function goldSpans(fixture: Fixture): { gold: Span[]; optional: Span[] } {
+  const gold: Span[] = [];
+  const optional: Span[] = [];
+  const labels = [...fixture.labels].sort((a, b) => b.text.length - a.text.length);
+  const taken: Span[] = [];
+  for (const label of labels) {
+    for (const at of occurrences(fixture.body, label.text)) {
+      const span = { start: at, end: at + label.text.length, id: label.id ?? null, kind: label.kind };
+      if (taken.some((t) => t.start <= span.start && span.end <= t.end)) continue;
+      taken.push(span);
+      (label.optional ? optional : gold).push(span);
+    }
+  }
+  return { gold, optional };
+}
+
+function predictedSpans(fixture: Fixture): Span[] {
+  const spans: Span[] = [];
+  // Paragraph by paragraph, as the content script reads blocks.
+  let offset = 0;
+  for (const paragraph of fixture.body.split(/(\n\s*\n)/)) {
+    if (!/^\n\s*\n$/.test(paragraph)) {
+      for (const m of matcher.findMentions(paragraph)) {
+        const entry = matcher.table.entries[m.entry]!;
+        spans.push({ start: offset + m.start, end: offset + m.end, id: entry.id, kind: entry.kind });
+      }
+    }
+    offset += paragraph.length;
+  }
+  return spans;
+}
+
+const tallies = new Map<string, Tally>();
+const tally = (key: string) => tallies.get(key) ?? (tallies.set(key, { tp: 0, fp: 0, fn: 0 }), tallies.get(key)!);
+const misses: string[] = [];
+const falseHits: string[] = [];
+
+function context(body: string, span: Span): string {
+  const before = body.slice(Math.max(0, span.start - 40), span.start).replace(/\s+/g, ' ');
+  const after = body.slice(span.end, span.end + 40).replace(/\s+/g, ' ');
+  return `…${before}[${body.slice(span.start, span.end)}]${after}…`;
+}
+
+const names = fixtureNames();
+for (const name of names) {
+  const fixture = loadFixture(name);
+  const { gold, optional } = goldSpans(fixture);
+  const predicted = predictedSpans(fixture);
+  const used = new Set<Span>();
+  for (const p of predicted) {
+    const hit = gold.find((g) => !used.has(g) && g.start === p.start && g.end === p.end && g.id === p.id);
+    if (hit) {
+      used.add(hit);
+      for (const key of ['all', `lang:${fixture.lang}`, `kind:${p.kind}`]) tally(key).tp++;
+      continue;
+    }
+    if (optional.some((o) => o.start < p.end && p.start < o.end)) continue;
+    for (const key of ['all', `lang:${fixture.lang}`, `kind:${p.kind}`]) tally(key).fp++;
+    const wrong = gold.find((g) => g.start < p.end && p.start < g.end);
+    const why = wrong ? ` (label: ${wrong.id ?? 'missing entry'} "${fixture.body.slice(wrong.start, wrong.end)}")` : '';
+    falseHits.push(`${name} ${p.kind} ${p.id}: ${context(fixture.body, p)}${why}`);
+  }
+  for (const g of gold) {
+    if (used.has(g)) continue;
+    for (const key of ['all', `lang:${fixture.lang}`, `kind:${g.kind}`]) tally(key).fn++;
+    misses.push(`${name} ${g.kind} ${g.id ?? '(no entry)'}: ${context(fixture.body, g)}`);
+  }
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+const rows = [...tallies]
+  .sort(([a], [b]) => (a === 'all' ? -1 : b === 'all' ? 1 : a.localeCompare(b)))
+  .map(([key, t]) => {
+    const precision = ratio(t.tp, t.tp + t.fp);
+    const recall = ratio(t.tp, t.tp + t.fn);
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    return { group: key, tp: t.tp, fp: t.fp, fn: t.fn, precision: +precision.toFixed(3), recall: +recall.toFixed(3), f1: +f1.toFixed(3) };
+  });
+
+console.log(`Corpus: ${names.length} articles`);
+console.table(rows);
+console.log(`\nMisses (${misses.length}):`);
+for (const line of misses) console.log(`  - ${line}`);
+console.log(`\nFalse hits (${falseHits.length}):`);
+for (const line of falseHits) console.log(`  - ${line}`);
+
+if (process.argv.includes('--check')) {
+  const failures = rows.filter((r) =>
+    r.group === 'all' ? r.precision < 0.97 || r.recall < 0.95 : r.precision < 0.92 || r.recall < 0.92,
+  );
+  if (failures.length > 0) {
+    console.error(`\neval: below target in ${failures.map((f) => f.group).join(', ')}`);
+    process.exit(1);
+  }
+  console.log('\neval: targets met');
+}
