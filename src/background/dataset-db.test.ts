@@ -25,6 +25,7 @@ describe('dataset-db', () => {
     const db = await openDatasetDB();
     const meta = await writeDataset(db, dataset(3, ['nvidia', 'huawei']), new Date('2026-11-28T00:00:00Z'));
     expect(meta).toMatchObject({ version: 3, counts: { company: 2, chip: 0 }, writtenAt: '2026-11-28T00:00:00.000Z' });
+    expect(meta.contentHash).toMatch(/^[0-9a-f]{8}$/);
     expect((await readEntry(db, 'huawei'))?.name.en).toBe('huawei');
     expect(await readMeta(db)).toEqual(meta);
     db.close();

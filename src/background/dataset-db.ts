@@ -1,6 +1,7 @@
 // The extension's IndexedDB: the dataset in use, one row per entry, plus a
 // row describing which version that is. Only the background opens it.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { contentHash } from '../core/content-hash';
 import type { Dataset, Entry, EntryKind } from '../core/dataset-schema';
 
 export const DB_NAME = 'chiplens';
@@ -12,6 +13,8 @@ export interface StoredDatasetMeta {
   asOf: string;
   counts: Record<EntryKind, number>;
   writtenAt: string;
+  /** Fingerprint of the entries, to spot a changed copy with the same version. */
+  contentHash?: string;
 }
 
 interface ChipLensDB extends DBSchema {
@@ -54,6 +57,7 @@ export async function writeDataset(db: DatasetDB, dataset: Dataset, now = new Da
     asOf: dataset.asOf,
     counts: countByKind(dataset.entries),
     writtenAt: now.toISOString(),
+    contentHash: contentHash(dataset.entries),
   };
   const tx = db.transaction(['entries', 'meta'], 'readwrite');
   const writes: Promise<unknown>[] = [];

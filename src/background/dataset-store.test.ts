@@ -67,6 +67,13 @@ describe('DatasetStore', () => {
     expect((await older.entryView('intel'))?.entry.name.en).toBe('Intel');
   });
 
+  it('replaces a stored copy whose entries differ from a bundle of the same version', async () => {
+    await track(new DatasetStore(bundle(5), memoryArea())).ready();
+    const changed = track(new DatasetStore(bundle(5, [company('nvidia', 'NVIDIA'), company('arm', 'Arm')]), memoryArea()));
+    expect((await changed.entryView('arm'))?.entry.id).toBe('arm');
+    expect(await changed.entryView('amd')).toBeNull();
+  });
+
   it('falls back to the bundled dataset in memory when IndexedDB fails, and says so', async () => {
     const log = vi.fn();
     const store = track(new DatasetStore(bundle(5), memoryArea(), () => Promise.reject(new Error('disk full')), log));

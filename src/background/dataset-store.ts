@@ -3,6 +3,7 @@
 // publishes the compiled alias table for content scripts. When IndexedDB
 // can't be used, it falls back to the bundled copy held in memory.
 import { ALIAS_TABLE_FORMAT, buildAliasTable, type AliasTable } from '../core/alias-table';
+import { contentHash } from '../core/content-hash';
 import type { Dataset, Entry } from '../core/dataset-schema';
 import type { DatasetStatus, EntryRef, EntryView, SearchHit } from '../core/messages';
 import { EntrySearch } from '../core/search-index';
@@ -93,7 +94,10 @@ export class DatasetStore {
   private async loadFromDB(bundled: Dataset): Promise<Loaded> {
     const db = await this.openDB();
     const meta = await readMeta(db);
-    if (!meta || meta.version < bundled.version) {
+    // Newer bundled data wins; so does a changed bundle that kept its version
+    // number, since a refreshed copy from the network always has a higher one.
+    const stale = meta && meta.version === bundled.version && meta.contentHash !== contentHash(bundled.entries);
+    if (!meta || meta.version < bundled.version || stale) {
       await writeDataset(db, bundled);
       return { db, dataset: bundled, status: statusOf(bundled, 'indexeddb') };
     }
