@@ -7,15 +7,34 @@ import { assembleDataset, KIND_FOLDERS, type DatasetMeta, type EntryFile } from 
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
-export function readEntryFiles(dir = join(HERE, 'entries')): EntryFile[] {
+/** The entry files under `dir`, with a problem line for each file that can't be read. */
+export function readEntryFiles(dir = join(HERE, 'entries')): { files: EntryFile[]; problems: string[] } {
   const files: EntryFile[] = [];
-  for (const folder of Object.values(KIND_FOLDERS)) {
-    for (const name of readdirSync(join(dir, folder)).filter((n) => n.endsWith('.json')).sort()) {
-      files.push({ path: `${folder}/${name}`, data: JSON.parse(readFileSync(join(dir, folder, name), 'utf8')) });
+  const problems: string[] = [];
+  const folders = Object.values(KIND_FOLDERS);
+  for (const folder of readdirSync(dir).sort()) {
+    if (!folders.includes(folder)) {
+      problems.push(`dataset/entries/${folder}: unknown folder (expected ${folders.join(', ')})`);
+      continue;
+    }
+    for (const name of readdirSync(join(dir, folder)).sort()) {
+      const path = `${folder}/${name}`;
+      if (!name.endsWith('.json')) {
+        problems.push(`dataset/entries/${path}: only .json entry files belong here`);
+        continue;
+      }
+      try {
+        files.push({ path, data: JSON.parse(readFileSync(join(dir, path), 'utf8')) });
+      } catch (error) {
+        problems.push(`dataset/entries/${path}: not valid JSON (${(error as Error).message})`);
+      }
     }
   }
-  return files;
+  return { files, problems };
 }
 
-const meta = JSON.parse(readFileSync(join(HERE, 'meta.json'), 'utf8')) as DatasetMeta;
-export const bundledDatasetJson: unknown = assembleDataset(meta, readEntryFiles()).json;
+export function readMeta(dir = HERE): DatasetMeta {
+  return JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as DatasetMeta;
+}
+
+export const bundledDatasetJson: unknown = assembleDataset(readMeta(), readEntryFiles().files).json;

@@ -2,10 +2,11 @@
 // (the assembled dataset with its version and SHA-256), `stats` (coverage).
 // Usage: tsx scripts/dataset.ts check|build|stats [--caveats] [--dir DATASET_DIR]
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assembleDataset, KIND_FOLDERS, type DatasetMeta, type EntryFile } from '../src/core/assemble-dataset';
+import { readEntryFiles, readMeta } from '../dataset/index-node';
+import { assembleDataset, type DatasetMeta, type EntryFile } from '../src/core/assemble-dataset';
 import type { Dataset, Entry, EntryKind } from '../src/core/dataset-schema';
 import { lintDataset } from '../src/core/dataset-lint';
 import { validateDataset, validateEntry } from '../src/core/validate-dataset';
@@ -24,28 +25,7 @@ interface Loaded {
 }
 
 function load(): Loaded {
-  const problems: string[] = [];
-  const meta = JSON.parse(readFileSync(join(DATASET, 'meta.json'), 'utf8')) as DatasetMeta;
-  const files: EntryFile[] = [];
-  for (const folder of readdirSync(ENTRIES).sort()) {
-    if (!Object.values(KIND_FOLDERS).includes(folder)) {
-      problems.push(`dataset/entries/${folder}: unknown folder (expected ${Object.values(KIND_FOLDERS).join(', ')})`);
-      continue;
-    }
-    for (const name of readdirSync(join(ENTRIES, folder)).sort()) {
-      const path = `${folder}/${name}`;
-      if (!name.endsWith('.json')) {
-        problems.push(`dataset/entries/${path}: only .json entry files belong here`);
-        continue;
-      }
-      try {
-        files.push({ path, data: JSON.parse(readFileSync(join(ENTRIES, path), 'utf8')) });
-      } catch (error) {
-        problems.push(`dataset/entries/${path}: not valid JSON (${(error as Error).message})`);
-      }
-    }
-  }
-  return { meta, files, problems };
+  return { meta: readMeta(DATASET), ...readEntryFiles(ENTRIES) };
 }
 
 function today(): string {
