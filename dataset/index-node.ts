@@ -37,4 +37,7 @@ export function readMeta(dir = HERE): DatasetMeta {
   return JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as DatasetMeta;
 }
 
-export const bundledDatasetJson: unknown = assembleDataset(readMeta(), readEntryFiles().files).json;
+/** The assembled dataset, read when asked for (the dataset tools import this module only for its readers). */
+export function loadBundledDatasetJson(): unknown {
+  return assembleDataset(readMeta(), readEntryFiles().files).json;
+}
