@@ -21,6 +21,7 @@ interface Loaded {
   dataset: Dataset;
   status: DatasetStatus;
   search?: EntrySearch;
+  byId?: Map<string, Entry>;
 }
 
 export class DatasetStore {
@@ -54,12 +55,13 @@ export class DatasetStore {
   }
 
   async entryView(id: string): Promise<EntryView | null> {
-    const { db, dataset } = await this.ready();
-    const entry = db ? await readEntry(db, id) : dataset.entries.find((e) => e.id === id);
+    const loaded = await this.ready();
+    const byId = (loaded.byId ??= new Map(loaded.dataset.entries.map((e) => [e.id, e])));
+    const entry = loaded.db ? await readEntry(loaded.db, id) : byId.get(id);
     if (!entry) return null;
     const refs: Record<string, EntryRef> = {};
     for (const refId of referencedIds(entry)) {
-      const target = dataset.entries.find((e) => e.id === refId);
+      const target = byId.get(refId);
       if (target) refs[refId] = { kind: target.kind, name: target.name };
     }
     return { entry, refs };
