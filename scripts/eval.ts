@@ -5,7 +5,8 @@
 // 0.95 overall, nothing below 0.92 per language or kind).
 import { loadBundledDatasetJson } from '../dataset/index-node';
 import { buildAliasTable } from '../src/core/alias-table';
-import { Matcher } from '../src/core/matcher';
+import { Matcher, type Mention } from '../src/core/matcher';
+import { PageContext } from '../src/core/page-context';
 import { validateDataset } from '../src/core/validate-dataset';
 import { fixtureNames, loadFixture, occurrences, type Fixture } from '../tests/labels';
 
@@ -47,19 +48,29 @@ function goldSpans(fixture: Fixture): { gold: Span[]; optional: Span[] } {
 }
 
 function predictedSpans(fixture: Fixture): Span[] {
-  const spans: Span[] = [];
-  // Paragraph by paragraph, as the content script reads blocks.
+  // Paragraph by paragraph, as the content script reads blocks, with the
+  // same page context: a paragraph is read again when a later one confirms
+  // what its context-dependent aliases needed.
+  const paragraphs: { offset: number; text: string }[] = [];
   let offset = 0;
-  for (const paragraph of fixture.body.split(/(\n\s*\n)/)) {
-    if (!/^\n\s*\n$/.test(paragraph)) {
-      for (const m of matcher.findMentions(paragraph)) {
-        const entry = matcher.table.entries[m.entry]!;
-        spans.push({ start: offset + m.start, end: offset + m.end, id: entry.id, kind: entry.kind });
-      }
-    }
-    offset += paragraph.length;
+  for (const part of fixture.body.split(/(\n\s*\n)/)) {
+    if (!/^\n\s*\n$/.test(part)) paragraphs.push({ offset, text: part });
+    offset += part.length;
   }
-  return spans;
+  const page = new PageContext<number>(matcher.table);
+  const found = new Map<number, Mention[]>();
+  const queue = paragraphs.map((_, i) => i);
+  for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
+    const result = matcher.match(paragraphs[i]!.text, page.confirmed);
+    found.set(i, result.mentions);
+    queue.push(...page.record(i, result));
+  }
+  return [...found].flatMap(([i, mentions]) =>
+    mentions.map((m) => {
+      const entry = matcher.table.entries[m.entry]!;
+      return { start: paragraphs[i]!.offset + m.start, end: paragraphs[i]!.offset + m.end, id: entry.id, kind: entry.kind };
+    }),
+  );
 }
 
 const tallies = new Map<string, Tally>();
@@ -73,9 +84,12 @@ function context(body: string, span: Span): string {
   return `…${before}[${body.slice(span.start, span.end)}]${after}…`;
 }
 
-const names = fixtureNames();
+// --dir DIR evaluates another folder of labelled articles (drafts, say).
+const dirArg = process.argv.indexOf('--dir');
+const dir = dirArg > 0 ? process.argv[dirArg + 1] : undefined;
+const names = fixtureNames(dir);
 for (const name of names) {
-  const fixture = loadFixture(name);
+  const fixture = loadFixture(name, dir);
   const { gold, optional } = goldSpans(fixture);
   const predicted = predictedSpans(fixture);
   const used = new Set<Span>();

@@ -38,8 +38,8 @@ export interface FoundMention {
 
 const FIXTURES = fileURLToPath(new URL('fixtures', import.meta.url));
 
-export function loadFixture(name: string): Fixture {
-  const raw = readFileSync(join(FIXTURES, `${name}.txt`), 'utf8');
+export function loadFixture(name: string, dir = FIXTURES): Fixture {
+  const raw = readFileSync(join(dir, `${name}.txt`), 'utf8');
   // The header lines (URL:, TITLE:, LANG:, DATE:) are not part of the article text.
   const headerBlock = /^(?:[A-Z]+: .*\n)+\n?/.exec(raw)?.[0] ?? '';
   const header: Record<string, string> = {};
@@ -48,15 +48,15 @@ export function loadFixture(name: string): Fixture {
     if (at > 0) header[line.slice(0, at)] = line.slice(at + 2);
   }
   const body = raw.slice(headerBlock.length);
-  const labels = JSON.parse(readFileSync(join(FIXTURES, `${name}.labels.json`), 'utf8')) as Label[];
-  const lookalikesFile = join(FIXTURES, `${name}.lookalikes.json`);
+  const labels = JSON.parse(readFileSync(join(dir, `${name}.labels.json`), 'utf8')) as Label[];
+  const lookalikesFile = join(dir, `${name}.lookalikes.json`);
   const lookalikes = existsSync(lookalikesFile) ? (JSON.parse(readFileSync(lookalikesFile, 'utf8')) as Lookalike[]) : [];
   const lang = (header.LANG ?? guessLang(body)) as Fixture['lang'];
   return { name, header, lang, body, labels, lookalikes };
 }
 
-export function fixtureNames(): string[] {
-  return readdirSync(FIXTURES)
+export function fixtureNames(dir = FIXTURES): string[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.labels.json'))
     .map((f) => f.replace(/\.labels\.json$/, ''))
     .sort();

@@ -2,7 +2,8 @@
 // highlight registry, follows the page as it changes, and answers "which
 // mention is here?" for hover. It never edits the page's DOM.
 import type { EntryKind } from '../core/dataset-schema';
-import type { Matcher } from '../core/matcher';
+import type { Matcher, Mention } from '../core/matcher';
+import { PageContext } from '../core/page-context';
 import type { HighlightRegistry } from './highlight-registry';
 import { collectBlocks, containerOf, isInlineElement, locate, type TextBlock } from './text-blocks';
 
@@ -34,12 +35,15 @@ export class Annotator {
   private sliceTimer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
   private readonly listeners = new Set<() => void>();
+  private page: PageContext<Element>;
 
   constructor(
     private matcher: Matcher,
     private readonly registry: HighlightRegistry,
     private readonly ignore: (el: Element) => boolean,
-  ) {}
+  ) {
+    this.page = new PageContext(matcher.table);
+  }
 
   start(root: Node): void {
     if (this.running) return;
@@ -63,6 +67,7 @@ export class Annotator {
     this.byBlock.clear();
     this.byNode.clear();
     this.byRange.clear();
+    this.page.clear();
     this.registry.clear();
     this.notify();
   }
@@ -71,6 +76,7 @@ export class Annotator {
   restart(matcher: Matcher, root: Node): void {
     this.stop();
     this.matcher = matcher;
+    this.page = new PageContext(matcher.table);
     this.start(root);
   }
 
@@ -133,7 +139,18 @@ export class Annotator {
 
   private annotate(block: TextBlock): boolean {
     if (!block.nodes.every((n) => n.isConnected)) return false;
-    const found = this.matcher.findMentions(block.text);
+    const result = this.matcher.match(block.text, this.page.confirmed);
+    const changed = this.paint(block, result.mentions);
+    // A mention here may support a context-dependent alias read earlier
+    // elsewhere ("H20" above, "NVIDIA" here): those blocks are read again.
+    for (const container of this.page.record(block.container, result)) {
+      this.forgetWithin(container);
+      this.enqueue(container);
+    }
+    return changed;
+  }
+
+  private paint(block: TextBlock, found: Mention[]): boolean {
     if (found.length === 0) return false;
     const mentions: PageMention[] = [];
     for (const m of found) {
@@ -222,12 +239,14 @@ export class Annotator {
   }
 
   private forgetWithin(root: Element): void {
+    this.page.forgetWhere((block) => root === block || root.contains(block));
     for (const [block, mentions] of this.byBlock) {
       if (root === block || root.contains(block)) this.forget(block, mentions);
     }
   }
 
   private forgetDisconnected(): void {
+    this.page.forgetWhere((block) => !block.isConnected);
     for (const [block, mentions] of this.byBlock) {
       if (!block.isConnected || mentions.some((m) => m.nodes.some((n) => !n.isConnected))) {
         this.forget(block, mentions);

@@ -6,11 +6,15 @@ import type { Alias, Dataset, Entry, EntryKind } from './dataset-schema';
 import { normalizeKey } from './normalize';
 import { inflectPhrase } from './ru-inflect';
 
-export const ALIAS_TABLE_FORMAT = 1;
+export const ALIAS_TABLE_FORMAT = 2;
 
 export interface AliasTableEntry {
   id: string;
   kind: EntryKind;
+  /** The chip's vendor or the model's maker: "Huawei Ascend 910C" is one mention. */
+  maker?: number;
+  /** Entries whose mention on the page supports a context-dependent alias of this one. */
+  supporters?: number[];
 }
 
 export interface AliasPattern {
@@ -22,6 +26,8 @@ export interface AliasPattern {
   cased?: string;
   /** Declared as naming more than one entry. */
   ambiguous?: true;
+  /** Highlighted only where the page supports it. */
+  needsContext?: true;
 }
 
 export interface AliasTable {
@@ -29,6 +35,8 @@ export interface AliasTable {
   datasetVersion: number;
   entries: AliasTableEntry[];
   patterns: AliasPattern[];
+  /** Context words: never highlighted, they only support their entry's context-dependent aliases. */
+  cues: AliasPattern[];
 }
 
 export interface AliasConflict {
@@ -43,10 +51,11 @@ function aliasForms(alias: Alias): { forms: string[]; caseSensitive: boolean } {
   const caseSensitive = spec.caseSensitive === true;
   const key = normalizeKey(spec.text);
   const words = key.split(' ');
-  let inflectAt: number | undefined;
-  if (typeof spec.inflect === 'number') inflectAt = spec.inflect;
-  else if (spec.inflect === true) inflectAt = words.length - 1;
-  else if (spec.inflect === undefined && words.length === 1 && CYRILLIC.test(key)) inflectAt = 0;
+  let inflectAt: number[] | undefined;
+  if (Array.isArray(spec.inflect)) inflectAt = spec.inflect;
+  else if (typeof spec.inflect === 'number') inflectAt = [spec.inflect];
+  else if (spec.inflect === true) inflectAt = [words.length - 1];
+  else if (spec.inflect === undefined && words.length === 1 && CYRILLIC.test(key)) inflectAt = [0];
   // Case-sensitive aliases are acronyms; they are not declined.
   if (inflectAt === undefined || caseSensitive) return { forms: [key], caseSensitive };
   return { forms: inflectPhrase(key, inflectAt), caseSensitive };
@@ -57,28 +66,54 @@ function entryAliases(entry: Entry): Alias[] {
   return [...en, ...ru, ...zh];
 }
 
-export function buildAliasTable(dataset: Dataset): AliasTable {
-  const entries: AliasTableEntry[] = dataset.entries.map(({ id, kind }) => ({ id, kind }));
-  const patterns: AliasPattern[] = [];
-  const seen = new Set<string>();
-  dataset.entries.forEach((entry, index) => {
-    for (const alias of entryAliases(entry)) {
-      const { forms, caseSensitive } = aliasForms(alias);
-      const cased = caseSensitive ? normalizeKey(typeof alias === 'string' ? alias : alias.text, false) : undefined;
-      const ambiguous = typeof alias !== 'string' && alias.ambiguous === true;
-      for (const text of forms) {
-        if (text === '') continue;
-        const key = `${index}\u0000${text}\u0000${cased ?? ''}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const pattern: AliasPattern = { text, entry: index };
-        if (cased !== undefined) pattern.cased = cased;
-        if (ambiguous) pattern.ambiguous = true;
-        patterns.push(pattern);
-      }
+function makerOf(entry: Entry): string | undefined {
+  if (entry.kind === 'chip') return entry.facts.vendor;
+  if (entry.kind === 'model') return entry.facts.maker;
+  return undefined;
+}
+
+function compile(aliases: Alias[], index: number, into: AliasPattern[], seen: Set<string>): void {
+  for (const alias of aliases) {
+    const { forms, caseSensitive } = aliasForms(alias);
+    const cased = caseSensitive ? normalizeKey(typeof alias === 'string' ? alias : alias.text, false) : undefined;
+    const ambiguous = typeof alias !== 'string' && alias.ambiguous === true;
+    const needsContext = typeof alias !== 'string' && alias.needsContext === true;
+    for (const text of forms) {
+      if (text === '') continue;
+      const key = `${index}\u0000${text}\u0000${cased ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const pattern: AliasPattern = { text, entry: index };
+      if (cased !== undefined) pattern.cased = cased;
+      if (ambiguous) pattern.ambiguous = true;
+      if (needsContext) pattern.needsContext = true;
+      into.push(pattern);
     }
+  }
+}
+
+export function buildAliasTable(dataset: Dataset): AliasTable {
+  const indexOf = new Map(dataset.entries.map((entry, index) => [entry.id, index]));
+  const patterns: AliasPattern[] = [];
+  const cues: AliasPattern[] = [];
+  const seen = new Set<string>();
+  const seenCues = new Set<string>();
+  const entries = dataset.entries.map((entry, index): AliasTableEntry => {
+    const row: AliasTableEntry = { id: entry.id, kind: entry.kind };
+    const maker = indexOf.get(makerOf(entry) ?? '');
+    if (maker !== undefined) row.maker = maker;
+    const before = patterns.length;
+    compile(entryAliases(entry), index, patterns, seen);
+    const contextual = patterns.slice(before).some((p) => p.needsContext || p.ambiguous);
+    // Only entries that can be in doubt need their supporters on every page.
+    if (contextual) {
+      row.supporters = entry.related.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined);
+      const { en = [], ru = [], zh = [] } = entry.context ?? {};
+      compile([...en, ...ru, ...zh], index, cues, seenCues);
+    }
+    return row;
   });
-  return { format: ALIAS_TABLE_FORMAT, datasetVersion: dataset.version, entries, patterns };
+  return { format: ALIAS_TABLE_FORMAT, datasetVersion: dataset.version, entries, patterns, cues };
 }
 
 /**
@@ -109,6 +144,7 @@ export function isAliasTable(value: unknown): value is AliasTable {
     typeof t.datasetVersion === 'number' &&
     Array.isArray(t.entries) &&
     Array.isArray(t.patterns) &&
-    t.patterns.every((p) => typeof p?.text === 'string' && p.text.length > 0 && Number.isInteger(p.entry) && t.entries![p.entry] !== undefined)
+    Array.isArray(t.cues) &&
+    [...t.patterns, ...t.cues].every((p) => typeof p?.text === 'string' && p.text.length > 0 && Number.isInteger(p.entry) && t.entries![p.entry] !== undefined)
   );
 }

@@ -66,16 +66,38 @@ export const AliasSchema = v.union([
     caseSensitive: v.optional(v.boolean()),
     /**
      * Russian declension: `true` inflects the last word, a number the word at
-     * that index (0-based). Single Cyrillic words inflect by default.
+     * that index (0-based), a list several words (an adjective and its noun:
+     * «Главное управление» → «Главным управлением»). Single Cyrillic words
+     * inflect by default.
      */
-    inflect: v.optional(v.union([v.boolean(), v.pipe(v.number(), v.integer(), v.minValue(0))])),
+    inflect: v.optional(
+      v.union([
+        v.boolean(),
+        v.pipe(v.number(), v.integer(), v.minValue(0)),
+        v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), v.minLength(1, 'name at least one word to inflect')),
+      ]),
+    ),
     /**
      * The spelling names more than one entry (e.g. "Hopper"); only allowed
      * when every entry that uses it says so.
      */
     ambiguous: v.optional(v.literal(true)),
+    /**
+     * The spelling is also an everyday word or code ("EAR", "H20", "Kimi"):
+     * it is highlighted only when the page supports it, i.e. a related entry
+     * is mentioned on the page or one of the entry's `context` words stands
+     * in the same paragraph.
+     */
+    needsContext: v.optional(v.literal(true)),
   }),
 ]);
+
+/** Words that, near a context-dependent alias, show the entry is meant ("GPU", "芯片"). */
+const ContextWords = v.strictObject({
+  en: v.optional(v.array(nonEmpty('context word'))),
+  ru: v.optional(v.array(nonEmpty('context word'))),
+  zh: v.optional(v.array(nonEmpty('context word'))),
+});
 
 const Aliases = v.strictObject({
   en: v.optional(v.array(AliasSchema)),
@@ -193,6 +215,7 @@ const common = {
   aliases: Aliases,
   summary: Trilingual('summary'),
   related: v.array(EntryId),
+  context: v.optional(ContextWords),
   caveats: v.optional(v.array(Caveat)),
   sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'an entry needs at least one source')),
   asOf: IsoDate,

@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { buildAliasTable, findAliasConflicts } from './alias-table';
 import type { Dataset, Entry } from './dataset-schema';
 import { Matcher } from './matcher';
+import { PageContext } from './page-context';
 
-function entry(id: string, kind: Entry['kind'], aliases: Entry['aliases']): Entry {
+function entry(
+  id: string,
+  kind: Entry['kind'],
+  aliases: Entry['aliases'],
+  more: { related?: string[]; maker?: string; context?: Entry['context'] } = {},
+): Entry {
   // Only the fields the alias table reads matter here.
-  return { id, kind, aliases } as Entry;
+  const facts = kind === 'chip' ? { vendor: more.maker } : kind === 'model' ? { maker: more.maker } : {};
+  return { id, kind, aliases, related: more.related ?? [], context: more.context, facts } as Entry;
 }
 
 const dataset = {
@@ -14,11 +21,21 @@ const dataset = {
   asOf: '2026-01-01',
   entries: [
     entry('nvidia', 'company', { en: ['NVIDIA'], ru: ['Нвидиа'], zh: ['英伟达', '輝達'] }),
-    entry('nvidia-h20', 'chip', { en: ['NVIDIA H20', { text: 'H20', caseSensitive: true }], zh: ['英伟达H20'] }),
+    entry('nvidia-h20', 'chip', { en: ['NVIDIA H20', { text: 'H20', caseSensitive: true }], zh: ['英伟达H20'] }, { maker: 'nvidia' }),
     entry('nvidia-h200', 'chip', { en: [{ text: 'H200', caseSensitive: true }] }),
     entry('huawei', 'company', { en: ['Huawei'], ru: ['Хуавэй', 'Хуавей'], zh: ['华为', '華為'] }),
     entry('us-ear', 'rule', { en: [{ text: 'EAR', caseSensitive: true }] }),
     entry('ai-diffusion-rule', 'rule', { en: ['AI Diffusion Rule'], ru: [{ text: 'Правило распространения ИИ', inflect: 0 }] }),
+    entry('huawei-ascend-910b', 'chip', { en: ['Ascend 910B'], zh: ['昇腾910B'] }, { maker: 'huawei' }),
+    entry('qwen', 'model', { en: ['Qwen'], zh: ['千问', '通义千问'] }, { maker: 'alibaba' }),
+    entry('alibaba', 'company', { en: ['Alibaba'], zh: ['阿里', '阿里巴巴'] }),
+    entry('kimi', 'model', { en: [{ text: 'Kimi', needsContext: true }] }, {
+      maker: 'moonshot',
+      related: ['moonshot'],
+      context: { en: ['chatbot', 'model'], ru: ['чат-бот'], zh: ['大模型'] },
+    }),
+    entry('moonshot', 'company', { en: ['Moonshot AI'] }, { related: ['kimi'] }),
+    entry('cac', 'company', { ru: [{ text: 'Главное управление киберпространства Китая', inflect: [0, 1] }] }),
   ],
 } as Dataset;
 
@@ -63,6 +80,45 @@ describe('Matcher', () => {
     expect(text.slice(m!.start, m!.end)).toBe('AI\u00A0Diffu\u00ADsion Rule');
   });
 
+  it('joins a maker and its product into one mention of the product', () => {
+    expect(found('Huawei Ascend 910B and Huawei, Ascend 910B')).toEqual([
+      'Huawei Ascend 910B=huawei-ascend-910b',
+      'Huawei=huawei',
+      'Ascend 910B=huawei-ascend-910b',
+    ]);
+    expect(found('华为昇腾 910B 与 阿里千问Qwen、阿里通义千问')).toEqual([
+      '华为昇腾 910B=huawei-ascend-910b',
+      '阿里千问Qwen=qwen',
+      '阿里通义千问=qwen',
+    ]);
+    // A company next to another company's product stays two mentions.
+    expect(found('NVIDIA Qwen')).toEqual(['NVIDIA=nvidia', 'Qwen=qwen']);
+  });
+
+  it('runs a model name on over a version written straight after it', () => {
+    expect(found('Qwen3 and Qwen 3, 千问2.5发布, Qwen3b')).toEqual(['Qwen3=qwen', 'Qwen=qwen', '千问2.5=qwen']);
+  });
+
+  it('keeps a context-dependent alias only where the text or the page supports it', () => {
+    expect(found('Kimi Raikkonen won the race.')).toEqual([]);
+    expect(found('The Kimi chatbot answered.')).toEqual(['Kimi=kimi']);
+    expect(found('Moonshot AI said Kimi is free.')).toEqual(['Moonshot AI=moonshot', 'Kimi=kimi']);
+    const moonshot = matcher.table.entries.findIndex((e) => e.id === 'moonshot');
+    const kimi = matcher.table.entries.findIndex((e) => e.id === 'kimi');
+    expect(matcher.match('Kimi answered.')).toEqual({ mentions: [], deferred: [kimi] });
+    expect(matcher.findMentions('Kimi answered.', new Set([moonshot]))).toHaveLength(1);
+  });
+
+  it('declines an adjective with its noun', () => {
+    expect(found('решение принято Главным управлением киберпространства Китая')).toEqual([
+      'Главным управлением киберпространства Китая=cac',
+    ]);
+  });
+
+  it('reads a space between Chinese and Latin or digits as optional', () => {
+    expect(found('英伟达 H20 与 昇腾910B')).toEqual(['英伟达 H20=nvidia-h20', '昇腾910B=huawei-ascend-910b']);
+  });
+
   it('returns nothing for text without aliases', () => {
     expect(found('Nothing to see here.')).toEqual([]);
     expect(found('')).toEqual([]);
@@ -80,5 +136,19 @@ describe('Matcher', () => {
     const both = { ...dataset, entries: [hopper('a', true), hopper('b', true)] } as Dataset;
     expect(findAliasConflicts(buildAliasTable(one))).toEqual([{ text: 'hopper', ids: ['a', 'b'] }]);
     expect(findAliasConflicts(buildAliasTable(both))).toEqual([]);
+  });
+});
+
+describe('PageContext', () => {
+  it('reads a paragraph again once another confirms what it needed', () => {
+    const page = new PageContext<number>(matcher.table);
+    const first = matcher.match('Kimi answered.', page.confirmed);
+    expect(first.mentions).toEqual([]);
+    expect(page.record(0, first)).toEqual([]);
+    const second = matcher.match('Moonshot AI launched it.', page.confirmed);
+    expect(page.record(1, second)).toEqual([0]);
+    expect(matcher.findMentions('Kimi answered.', page.confirmed)).toHaveLength(1);
+    // Nothing new confirmed: nothing to read again.
+    expect(page.record(2, matcher.match('Moonshot AI again.', page.confirmed))).toEqual([]);
   });
 });

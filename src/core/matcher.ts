@@ -1,6 +1,9 @@
 // Finds every alias of the dataset in a text in one pass (Aho-Corasick over
 // normalised text), then keeps the leftmost-longest non-overlapping matches
 // that stand on word boundaries and, for acronyms, in the right case.
+// Aliases the data marks as context-dependent ("H20", "EAR", "Kimi") are kept
+// only where the text or the page supports them; a maker right before its
+// product ("Huawei Ascend 910C", "阿里Qwen") joins the product's mention.
 import type { AliasPattern, AliasTable } from './alias-table';
 import { isSpacedWordChar, normalizeText } from './normalize';
 
@@ -12,10 +15,27 @@ export interface Mention {
   entry: number;
 }
 
+export interface MatchResult {
+  mentions: Mention[];
+  /**
+   * Entries whose context-dependent aliases occur in the text but were not
+   * supported: a later mention of a supporter on the page may change that.
+   */
+  deferred: number[];
+}
+
 interface Candidate {
   start: number;
   end: number;
   pattern: number;
+}
+
+/** A stretch of text with every entry an alias there could name. */
+interface Span {
+  start: number;
+  end: number;
+  patterns: AliasPattern[];
+  entry: number;
 }
 
 export class Matcher {
@@ -29,10 +49,14 @@ export class Matcher {
   private readonly fail: number[] = [0];
   private readonly output: (number[] | undefined)[] = [undefined];
   private readonly outLink: number[] = [-1];
+  /** Length of each pattern and cue, by number. */
+  private readonly lengths: number[] = [];
 
   constructor(table: AliasTable) {
     this.table = table;
     table.patterns.forEach((pattern, index) => this.insert(pattern, index));
+    // Cues share the automaton, numbered after the patterns.
+    table.cues.forEach((cue, index) => this.insert(cue, table.patterns.length + index));
     this.link();
   }
 
@@ -57,6 +81,7 @@ export class Matcher {
       node = child;
     }
     (this.output[node] ??= []).push(index);
+    this.lengths[index] = pattern.text.length;
   }
 
   private link(): void {
@@ -78,26 +103,123 @@ export class Matcher {
   }
 
   /** All mentions in `text`, in order, none overlapping. */
-  findMentions(text: string): Mention[] {
+  findMentions(text: string, page?: ReadonlySet<number>): Mention[] {
+    return this.match(text, page).mentions;
+  }
+
+  /**
+   * Mentions in `text`, given the entries already confirmed elsewhere on the
+   * page (they support context-dependent aliases here).
+   */
+  match(text: string, page?: ReadonlySet<number>): MatchResult {
     const folded = normalizeText(text);
     const candidates = this.scan(folded.text);
-    if (candidates.length === 0) return [];
-    const accepted: Candidate[] = [];
+    if (candidates.length === 0) return { mentions: [], deferred: [] };
+    const aliases: Candidate[] = [];
+    const cued = new Set<number>();
+    const patternCount = this.table.patterns.length;
     for (const candidate of candidates) {
-      if (!this.onWordBoundary(folded.text, candidate)) continue;
-      const pattern = this.table.patterns[candidate.pattern]!;
+      const pattern = this.pattern(candidate.pattern);
+      if (!this.onWordBoundary(folded.text, candidate, pattern)) continue;
       if (pattern.cased !== undefined) {
         // Case is checked on the original stretch, normalised without folding.
         const original = text.slice(folded.starts[candidate.start], folded.ends[candidate.end - 1]);
         if (normalizeText(original, false).text !== pattern.cased) continue;
       }
-      accepted.push(candidate);
+      if (candidate.pattern >= patternCount) cued.add(pattern.entry);
+      else aliases.push(candidate);
     }
-    return pickLongest(accepted).map((c) => ({
-      start: folded.starts[c.start]!,
-      end: folded.ends[c.end - 1]!,
-      entry: this.table.patterns[c.pattern]!.entry,
+    const { spans, deferred } = this.resolve(this.spans(aliases), cued, page);
+    const mentions = this.join(spans, folded.text).map((span) => ({
+      start: folded.starts[span.start]!,
+      end: folded.ends[span.end - 1]!,
+      entry: span.entry,
     }));
+    return { mentions, deferred };
+  }
+
+  private pattern(index: number): AliasPattern {
+    const { patterns, cues } = this.table;
+    return index < patterns.length ? patterns[index]! : cues[index - patterns.length]!;
+  }
+
+  /** Leftmost-longest spans; aliases of the same stretch are kept together. */
+  private spans(candidates: Candidate[]): Span[] {
+    candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+    const spans: Span[] = [];
+    let reach = 0;
+    for (const candidate of candidates) {
+      const pattern = this.pattern(candidate.pattern);
+      const last = spans[spans.length - 1];
+      if (last && last.start === candidate.start && last.end === candidate.end) {
+        last.patterns.push(pattern);
+        continue;
+      }
+      if (candidate.start < reach) continue;
+      spans.push({ start: candidate.start, end: candidate.end, patterns: [pattern], entry: -1 });
+      reach = candidate.end;
+    }
+    return spans;
+  }
+
+  // A span is certain when its only alias needs no context. Others wait for
+  // support: their entry confirmed on the page or in this text, one of its
+  // supporters (related entries) confirmed, or one of its cue words in this
+  // text. Each newly confirmed entry may support another, so this repeats.
+  private resolve(spans: Span[], cued: ReadonlySet<number>, page?: ReadonlySet<number>): { spans: Span[]; deferred: number[] } {
+    const confirmed = new Set<number>(page);
+    const open: Span[] = [];
+    for (const span of spans) {
+      const only = span.patterns.length === 1 ? span.patterns[0]! : undefined;
+      if (only && !only.needsContext) {
+        span.entry = only.entry;
+        confirmed.add(only.entry);
+      } else open.push(span);
+    }
+    const supported = (entry: number) =>
+      confirmed.has(entry) || cued.has(entry) || (this.table.entries[entry]!.supporters ?? []).some((s) => confirmed.has(s));
+    for (let progress = true; progress && open.some((s) => s.entry < 0); ) {
+      progress = false;
+      for (const span of open) {
+        if (span.entry >= 0) continue;
+        const choice = span.patterns.find((p) => supported(p.entry));
+        if (choice) {
+          span.entry = choice.entry;
+          confirmed.add(choice.entry);
+          progress = true;
+        }
+      }
+    }
+    const deferred = new Set<number>();
+    for (const span of open) {
+      if (span.entry >= 0) continue;
+      // An ambiguous spelling that needs no context falls back to its first entry.
+      const fallback = span.patterns.find((p) => !p.needsContext);
+      if (fallback) span.entry = fallback.entry;
+      else for (const p of span.patterns) deferred.add(p.entry);
+    }
+    return { spans: spans.filter((s) => s.entry >= 0), deferred: [...deferred] };
+  }
+
+  // Neighbouring spans that name one thing become one mention: the same
+  // entry twice in a row ("千问Qwen"), or a maker right before its product
+  // ("Huawei Ascend 910C", "华为昇腾910B"). A model name runs on over a
+  // version number written straight after it ("文心大模型5.0").
+  private join(spans: Span[], text: string): Span[] {
+    const out: Span[] = [];
+    for (const span of spans) {
+      const previous = out[out.length - 1];
+      const gap = previous ? text.slice(previous.end, span.start) : undefined;
+      const adjacent = gap === '' || gap === ' ';
+      if (previous && adjacent && (previous.entry === span.entry || this.table.entries[span.entry]!.maker === previous.entry)) {
+        previous.end = span.end;
+        previous.entry = span.entry;
+        previous.patterns = span.patterns;
+      } else out.push({ ...span });
+      const last = out[out.length - 1]!;
+      if (this.table.entries[last.entry]!.kind === 'model') last.end = versionEnd(text, last.end);
+    }
+    return out;
   }
 
   private scan(text: string): Candidate[] {
@@ -113,7 +235,7 @@ export class Matcher {
       node = next ?? 0;
       for (let out = this.output[node] ? node : this.outLink[node]!; out > 0; out = this.outLink[out]!) {
         for (const pattern of this.output[out]!) {
-          const length = this.table.patterns[pattern]!.text.length;
+          const length = this.lengths[pattern]!;
           found.push({ start: i + 1 - length, end: i + 1, pattern });
         }
       }
@@ -123,24 +245,25 @@ export class Matcher {
 
   // Latin and Cyrillic names must not be part of a longer word ("EAR" in
   // "YEAR", "H20" in "H200"); Chinese has no spaces, so CJK neighbours are fine.
-  private onWordBoundary(text: string, c: Candidate): boolean {
+  // A model name may run straight into its version ("Qwen3").
+  private onWordBoundary(text: string, c: Candidate, pattern: AliasPattern): boolean {
     const first = text[c.start];
     const last = text[c.end - 1];
     if (isSpacedWordChar(first) && isSpacedWordChar(text[c.start - 1])) return false;
-    if (isSpacedWordChar(last) && isSpacedWordChar(text[c.end])) return false;
+    if (isSpacedWordChar(last) && isSpacedWordChar(text[c.end])) {
+      return this.table.entries[pattern.entry]!.kind === 'model' && versionEnd(text, c.end) > c.end;
+    }
     return true;
   }
 }
 
-/** Leftmost-longest selection: at each start the longest match wins. */
-function pickLongest(candidates: Candidate[]): Candidate[] {
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-  const picked: Candidate[] = [];
-  let reach = 0;
-  for (const candidate of candidates) {
-    if (candidate.start < reach) continue;
-    picked.push(candidate);
-    reach = candidate.end;
-  }
-  return picked;
+const VERSION = /^\d+(?:\.\d+)*/;
+
+/** Where a version number written straight after a model name ends, if it stands alone. */
+function versionEnd(text: string, at: number): number {
+  if (at > 0 && /\d/.test(text[at - 1]!)) return at;
+  const version = VERSION.exec(text.slice(at, at + 12));
+  if (!version) return at;
+  const end = at + version[0].length;
+  return isSpacedWordChar(text[end]) && !/\d/.test(text[end]!) ? at : end;
 }

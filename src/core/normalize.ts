@@ -1,6 +1,7 @@
 // Text as the matcher sees it: one canonical spelling for the many ways the
 // same name reaches a page (case, ё/е, dash and quote variants, no-break and
-// zero-width characters, decomposed letters, full-width Latin). Every output
+// zero-width characters, decomposed letters, full-width Latin, the optional
+// space Chinese typesetting puts between 昇腾 and 910B). Every output
 // character remembers which stretch of the original it came from, so a match
 // in normalised text maps back to exact DOM offsets.
 
@@ -67,6 +68,13 @@ class Builder {
   }
 
   push(unit: number, start: number, end: number): void {
+    // Chinese writers put a space between Han and Latin or digits, or do not
+    // ("华为 Ascend", "昇腾910B"): that space is dropped so both spellings
+    // are one. It stays inside the match, which maps to original offsets.
+    const n = this.length;
+    if (n >= 2 && this.units[n - 1] === SPACE_UNIT && isHanOrWordUnit(unit, this.units[n - 2]!)) {
+      this.length--;
+    }
     if (this.length === this.units.length) this.grow();
     this.units[this.length] = unit;
     this.starts[this.length] = start;
@@ -98,6 +106,19 @@ class Builder {
 }
 
 const SPACE_UNIT = 0x20;
+
+function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+}
+
+function isAlnum(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+/** A Han character next to a Han character, a Latin letter or a digit. */
+function isHanOrWordUnit(next: number, before: number): boolean {
+  return (isHan(next) && (isHan(before) || isAlnum(before))) || (isAlnum(next) && isHan(before));
+}
 
 function isCombining(input: string, at: number): boolean {
   const code = input.charCodeAt(at);

@@ -26,9 +26,23 @@ describe('inflectWord', () => {
 
 describe('inflectPhrase', () => {
   it('declines only the chosen word', () => {
-    const forms = inflectPhrase('правило распространения ии', 0);
+    const forms = inflectPhrase('правило распространения ии', [0]);
     expect(forms).toContain('правила распространения ии');
     expect(forms).toContain('правилом распространения ии');
     expect(forms.every((f) => f.endsWith(' распространения ии'))).toBe(true);
+  });
+});
+
+describe('adjective phrases', () => {
+  it('declines an adjective and its noun together', () => {
+    const forms = inflectPhrase('главное управление киберпространства китая', [0, 1]);
+    expect(forms).toContain('главным управлением киберпространства китая');
+    expect(forms).toContain('главного управления киберпространства китая');
+    expect(forms).toContain('главном управлении киберпространства китая');
+    expect(forms.every((f) => f.endsWith(' киберпространства китая'))).toBe(true);
+  });
+
+  it('gives an adjective every case ending', () => {
+    expect(inflectWord('государственный')).toEqual(expect.arrayContaining(['государственного', 'государственному', 'государственным', 'государственной']));
   });
 });

@@ -12,6 +12,15 @@ const IYA_ENDINGS = ['я', 'и', 'ю', 'ей', 'ею', 'й', 'ям', 'ями', '
 const O_ENDINGS = ['о', 'а', 'у', 'ом', 'е', 'ам', 'ами', 'ах', ''];
 const E_ENDINGS = ['е', 'я', 'ю', 'ем', 'и', 'й', 'ям', 'ями', 'ях'];
 
+// Adjectives (Главное управление, Государственный совет): every case, gender
+// and number, hard and soft stems alike.
+const ADJECTIVE_ENDINGS = [
+  'ый', 'ий', 'ой', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие',
+  'ого', 'его', 'ому', 'ему', 'ым', 'им', 'ом', 'ем',
+  'ую', 'юю', 'ей', 'ых', 'их', 'ыми', 'ими',
+];
+const ADJECTIVE = /(ый|ий|ой|ая|яя|ое|ее)$/;
+
 const CYRILLIC_WORD = /^[\p{Script=Cyrillic}]+$/u;
 const CONSONANT = /[бвгджзклмнпрстфхцчшщ]$/;
 
@@ -22,7 +31,8 @@ export function inflectWord(word: string): string[] {
   const add = (stem: string, endings: string[]) => {
     for (const ending of endings) forms.add(stem + ending);
   };
-  if (CONSONANT.test(word)) add(word, CONSONANT_ENDINGS);
+  if (ADJECTIVE.test(word) && word.length > 4) add(word.slice(0, -2), ADJECTIVE_ENDINGS);
+  else if (CONSONANT.test(word)) add(word, CONSONANT_ENDINGS);
   else if (word.endsWith('й') || word.endsWith('ь')) add(word.slice(0, -1), SOFT_ENDINGS);
   // Loan names in -иа (Нвидиа) decline like -ия in running text (Нвидии).
   else if (word.endsWith('ия') || word.endsWith('иа')) add(word.slice(0, -1), IYA_ENDINGS);
@@ -35,10 +45,18 @@ export function inflectWord(word: string): string[] {
   return [...forms].filter((form) => form.length >= 3);
 }
 
-/** Case forms of a phrase, declining the word at `index`. */
-export function inflectPhrase(phrase: string, index: number): string[] {
-  const words = phrase.split(' ');
-  const target = words[index];
-  if (target === undefined) return [phrase];
-  return inflectWord(target).map((form) => [...words.slice(0, index), form, ...words.slice(index + 1)].join(' '));
+/**
+ * Case forms of a phrase, declining the words at `indexes`. Each word takes
+ * all its forms independently: agreement is not checked, since a form nobody
+ * writes is never found and costs only a few table rows.
+ */
+export function inflectPhrase(phrase: string, indexes: readonly number[]): string[] {
+  let phrases: string[][] = [phrase.split(' ')];
+  for (const index of indexes) {
+    const target = phrases[0]![index];
+    if (target === undefined) continue;
+    const forms = inflectWord(target);
+    phrases = phrases.flatMap((words) => forms.map((form) => words.map((w, i) => (i === index ? form : w))));
+  }
+  return phrases.map((words) => words.join(' '));
 }

@@ -18,12 +18,12 @@ const TOKEN = /[\p{L}\p{N}]+/gu;
 
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  for (const [word] of normalizeKey(text).matchAll(TOKEN)) {
+  // Scripts are split after normalising, which joins Han to Latin ("英伟达h20").
+  for (const [word] of splitScripts(normalizeKey(text)).matchAll(TOKEN)) {
     if (!HAN_RUN.test(word)) {
       tokens.push(word);
       continue;
     }
-    // Split mixed runs like 英伟达h20 happened above; here only Han remains.
     const chars = [...word];
     chars.forEach((ch, i) => {
       tokens.push(ch);
@@ -47,8 +47,8 @@ function toDoc(entry: Entry): SearchDoc {
   const names = [entry.name.en, entry.name.ru, entry.name.zh].filter(Boolean).join(' ');
   return {
     id: entry.id,
-    names: splitScripts(names),
-    aliases: splitScripts(aliasTexts(entry).join(' ')),
+    names,
+    aliases: aliasTexts(entry).join(' '),
     summary: [entry.summary.en, entry.summary.ru].join(' '),
   };
 }
@@ -61,7 +61,7 @@ export class EntrySearch {
     this.byId = new Map(dataset.entries.map((e) => [e.id, e]));
     this.index = new MiniSearch<SearchDoc>({
       fields: ['names', 'aliases', 'summary'],
-      tokenize: (text) => tokenize(splitScripts(text)),
+      tokenize,
       processTerm: (term) => term,
       searchOptions: {
         boost: { names: 3, aliases: 2, summary: 0.2 },
@@ -80,7 +80,7 @@ export class EntrySearch {
       const entry = this.byId.get(String(result.id));
       if (!entry) return [];
       const hit: SearchHit = { id: entry.id, kind: entry.kind, name: entry.name, summary: entry.summary };
-      const matched = aliasTexts(entry).find((alias) => result.terms.some((t) => tokenize(splitScripts(alias)).includes(t)));
+      const matched = aliasTexts(entry).find((alias) => result.terms.some((t) => tokenize(alias).includes(t)));
       if (matched && matched !== entry.name.en) hit.matched = matched;
       return [hit];
     });
