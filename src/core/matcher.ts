@@ -209,9 +209,7 @@ export class Matcher {
     const out: Span[] = [];
     for (const span of spans) {
       const previous = out[out.length - 1];
-      const gap = previous ? text.slice(previous.end, span.start) : undefined;
-      const adjacent = gap === '' || gap === ' ';
-      if (previous && adjacent && (previous.entry === span.entry || this.table.entries[span.entry]!.maker === previous.entry)) {
+      if (previous && this.joins(previous, span, text.slice(previous.end, span.start))) {
         previous.end = span.end;
         previous.entry = span.entry;
         previous.patterns = span.patterns;
@@ -220,6 +218,12 @@ export class Matcher {
       if (this.table.entries[last.entry]!.kind === 'model') last.end = versionEnd(text, last.end);
     }
     return out;
+  }
+
+  // "ASML ASML.AS" stays two mentions: only a name glued to itself joins.
+  private joins(previous: Span, span: Span, gap: string): boolean {
+    if (gap === '' && previous.entry === span.entry) return true;
+    return (gap === '' || gap === ' ') && this.table.entries[span.entry]!.maker === previous.entry;
   }
 
   private scan(text: string): Candidate[] {
