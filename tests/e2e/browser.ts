@@ -59,23 +59,27 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
 
 export type HighlightTexts = Record<string, string[]>;
 
-/** What the page shows highlighted, per highlight name, read from the page itself. */
-export function readHighlights(page: Page): Promise<HighlightTexts> {
-  return page.evaluate(() => {
+/**
+ * What the page shows highlighted, per highlight name, read from the page
+ * itself; with `within`, only highlights inside elements matching it.
+ */
+export function readHighlights(page: Page, within?: string): Promise<HighlightTexts> {
+  return page.evaluate((within) => {
     const out: Record<string, string[]> = {};
     for (const kind of ['chip', 'company', 'model', 'rule']) {
       const highlight = CSS.highlights.get(`chiplens-${kind}`);
       out[kind] = highlight
-        ? [...highlight].map((r) => {
+        ? [...highlight].flatMap((r) => {
             const range = document.createRange();
             range.setStart(r.startContainer, r.startOffset);
             range.setEnd(r.endContainer, r.endOffset);
-            return range.toString();
+            if (within && !range.startContainer.parentElement?.closest(within)) return [];
+            return [range.toString()];
           })
         : [];
     }
     return out;
-  });
+  }, within);
 }
 
 export function total(highlights: HighlightTexts): number {
@@ -83,12 +87,15 @@ export function total(highlights: HighlightTexts): number {
 }
 
 /** Waits until the highlights stop changing (the annotator works in slices). */
-export async function settledHighlights(page: Page, { atLeast = 1, timeout = 15_000 } = {}): Promise<HighlightTexts> {
+export async function settledHighlights(
+  page: Page,
+  { atLeast = 1, timeout = 15_000, within }: { atLeast?: number; timeout?: number; within?: string } = {},
+): Promise<HighlightTexts> {
   const until = Date.now() + timeout;
   let last = '';
   let stableSince = Date.now();
   for (;;) {
-    const now = await readHighlights(page);
+    const now = await readHighlights(page, within);
     const key = JSON.stringify(now);
     if (key !== last) {
       last = key;

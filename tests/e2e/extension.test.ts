@@ -118,6 +118,28 @@ describe('seed article', () => {
   });
 });
 
+// Beyond the seed, one corpus article per language end to end: the page
+// shows what the hand labels say (by kind), and nothing else.
+const PER_LANGUAGE = {
+  en: 'EN_ARTICLE',
+  ru: 'RU_ARTICLE',
+  zh: 'ZH_ARTICLE',
+};
+
+describe.each(Object.entries(PER_LANGUAGE))('%s corpus article', (lang, name) => {
+  it(`highlights the labelled mentions of ${name}`, async () => {
+    const { body, labels, lang: fixtureLang } = loadFixture(name);
+    expect(fixtureLang).toBe(lang);
+    const page = await openArticle(`/fixtures/${name}.html`);
+    const required = labels.filter((l) => !l.optional).length;
+    const highlights = await settledHighlights(page, { atLeast: required, within: 'article > p:not(.source)' });
+    const found = Object.entries(highlights).flatMap(([kind, texts]) => texts.map((text) => ({ text, id: kind })));
+    expect(labelProblems(body, labels.map((l) => ({ ...l, id: l.kind })), found)).toEqual([]);
+    await page.screenshot({ path: join(RESULTS, `article-${lang}.png`) });
+    await page.close();
+  });
+});
+
 describe('tooltips of every kind', () => {
   it.each([
     ['chip', 'NVIDIA H20'],
