@@ -1,5 +1,6 @@
-// `npm test`: type check, dataset check, unit tests, a production build, then the browser
-// tests against that build in real Chromium. Stops at the first failure and
+// `npm test`: type check, dataset check, unit tests, the recognition eval
+// against its targets, a production build, then the browser tests against
+// that build in real Chromium. Stops at the first failure and
 // ends with one line counting every test that ran.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -50,6 +51,7 @@ try {
 if (!step('type check', bin('tsc'), ['--noEmit'])) finish(false);
 if (!step('dataset check', bin('tsx'), ['scripts/dataset.ts', 'check'])) finish(false);
 if (!vitest('unit')) finish(false);
+if (!step('recognition eval (precision ≥ 0.97, recall ≥ 0.95, each language and kind ≥ 0.92)', bin('tsx'), ['scripts/eval.ts', '--check'])) finish(false);
 if (!step('build', bin('vite'), ['build', '--logLevel', 'warn'])) finish(false);
 process.env.CHROME_PATH = chrome;
 finish(vitest('e2e'));
