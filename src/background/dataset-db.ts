@@ -1,11 +1,12 @@
 // The extension's IndexedDB: the dataset in use, one row per entry, plus a
-// row describing which version that is. Only the background opens it.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+// row describing which version that is, and the version before it for a
+// one-step rollback. Only the background opens it.
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { contentHash } from '../core/content-hash';
 import type { Dataset, Entry, EntryKind } from '../core/dataset-schema';
 
 export const DB_NAME = 'chiplens';
-const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface StoredDatasetMeta {
   format: number;
@@ -19,18 +20,25 @@ export interface StoredDatasetMeta {
 
 interface ChipLensDB extends DBSchema {
   entries: { key: string; value: Entry };
-  meta: { key: 'dataset'; value: StoredDatasetMeta };
+  /** The dataset in use is 'dataset'; the one it replaced is 'previous'. */
+  meta: { key: 'dataset' | 'previous'; value: StoredDatasetMeta };
+  previousEntries: { key: string; value: Entry };
 }
 
 export type DatasetDB = IDBPDatabase<ChipLensDB>;
 
-export function openDatasetDB(): Promise<DatasetDB> {
-  return openDB<ChipLensDB>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      // Versioned steps: each upgrade adds to the previous ones, never resets.
-      if (oldVersion < 1) {
+export function openDatasetDB(version = DB_VERSION): Promise<DatasetDB> {
+  return openDB<ChipLensDB>(DB_NAME, version, {
+    upgrade(db, oldVersion, newVersion) {
+      // Versioned steps: each upgrade adds to the previous ones and keeps
+      // what is stored, so a user never loses data to a schema change.
+      const target = newVersion ?? version;
+      if (oldVersion < 1 && target >= 1) {
         db.createObjectStore('entries', { keyPath: 'id' });
         db.createObjectStore('meta');
+      }
+      if (oldVersion < 2 && target >= 2) {
+        db.createObjectStore('previousEntries', { keyPath: 'id' });
       }
     },
   });
@@ -49,8 +57,13 @@ export function readMeta(db: DatasetDB): Promise<StoredDatasetMeta | undefined> 
 /**
  * Replaces the stored dataset in one transaction: readers see the old
  * version or the new one, never a mix, and a failure leaves the old one.
+ * With `keepPrevious`, the replaced version is kept for a rollback.
  */
-export async function writeDataset(db: DatasetDB, dataset: Dataset, now = new Date()): Promise<StoredDatasetMeta> {
+export async function writeDataset(
+  db: DatasetDB,
+  dataset: Dataset,
+  { now = new Date(), keepPrevious = false }: { now?: Date; keepPrevious?: boolean } = {},
+): Promise<StoredDatasetMeta> {
   const meta: StoredDatasetMeta = {
     format: dataset.format,
     version: dataset.version,
@@ -59,27 +72,78 @@ export async function writeDataset(db: DatasetDB, dataset: Dataset, now = new Da
     writtenAt: now.toISOString(),
     contentHash: contentHash(dataset.entries),
   };
-  const tx = db.transaction(['entries', 'meta'], 'readwrite');
+  await inTransaction(db, async (tx) => {
+    const entries = tx.objectStore('entries');
+    const metas = tx.objectStore('meta');
+    if (keepPrevious) {
+      const [current, currentMeta] = await Promise.all([entries.getAll(), metas.get('dataset')]);
+      if (currentMeta) await copyInto(tx, 'previousEntries', current, currentMeta, 'previous');
+    }
+    await copyInto(tx, 'entries', dataset.entries, meta, 'dataset');
+  });
+  return meta;
+}
+
+/** Swaps the dataset in use with the one it replaced; false when there is none. */
+export async function rollBack(db: DatasetDB): Promise<StoredDatasetMeta | undefined> {
+  let restored: StoredDatasetMeta | undefined;
+  await inTransaction(db, async (tx) => {
+    const metas = tx.objectStore('meta');
+    const [previousMeta, currentMeta] = await Promise.all([metas.get('previous'), metas.get('dataset')]);
+    if (!previousMeta || !currentMeta) return;
+    const [current, previous] = await Promise.all([tx.objectStore('entries').getAll(), tx.objectStore('previousEntries').getAll()]);
+    await copyInto(tx, 'entries', previous, previousMeta, 'dataset');
+    await copyInto(tx, 'previousEntries', current, currentMeta, 'previous');
+    restored = previousMeta;
+  });
+  return restored;
+}
+
+export function readPreviousMeta(db: DatasetDB): Promise<StoredDatasetMeta | undefined> {
+  return db.get('meta', 'previous');
+}
+
+const ALL_STORES = ['entries', 'meta', 'previousEntries'] as const;
+type WriteTx = IDBPTransaction<ChipLensDB, typeof ALL_STORES, 'readwrite'>;
+
+async function copyInto(
+  tx: WriteTx,
+  into: 'entries' | 'previousEntries',
+  entries: readonly Entry[],
+  meta: StoredDatasetMeta,
+  key: 'dataset' | 'previous',
+): Promise<void> {
+  const store = tx.objectStore(into);
   const writes: Promise<unknown>[] = [];
   try {
-    const entries = tx.objectStore('entries');
-    writes.push(entries.clear());
-    for (const entry of dataset.entries) writes.push(entries.put(entry));
-    writes.push(tx.objectStore('meta').put(meta, 'dataset'));
-    await Promise.all(writes);
+    writes.push(store.clear());
+    for (const entry of entries) writes.push(store.put(entry));
+    writes.push(tx.objectStore('meta').put(meta, key));
+  } finally {
+    // A put can throw at once (a bad key); the requests already made then
+    // fail with the aborted transaction, which the caller reports once.
+    for (const write of writes) write.catch(() => {});
+  }
+  await Promise.all(writes);
+}
+
+// Runs `work` in one read-write transaction over every store. If a request
+// throws before the transaction fails on its own (a bad key, say), it is
+// aborted explicitly: otherwise the clear() calls already made would commit.
+async function inTransaction(db: DatasetDB, work: (tx: WriteTx) => Promise<void>): Promise<void> {
+  const tx = db.transaction(ALL_STORES, 'readwrite');
+  try {
+    await work(tx);
     await tx.done;
   } catch (error) {
-    // A request can throw before the transaction fails on its own (a bad
-    // key, say); without an explicit abort the clear() above would commit.
     try {
       tx.abort();
     } catch {
       // Already finished or aborted.
     }
-    for (const pending of [...writes, tx.done]) pending.catch(() => {});
+    tx.done.catch(() => {});
     throw error;
   }
-  return meta;
 }
 
 export function readEntry(db: DatasetDB, id: string): Promise<Entry | undefined> {
