@@ -96,7 +96,14 @@ describe('Matcher', () => {
   });
 
   it('runs a model name on over a version written straight after it', () => {
-    expect(found('Qwen3 and Qwen 3, 千问2.5发布, Qwen3b')).toEqual(['Qwen3=qwen', 'Qwen=qwen', '千问2.5=qwen']);
+    expect(found('Qwen3 and Qwen 3, 千问2.5发布, Qwen3b')).toEqual(['Qwen3=qwen', 'Qwen 3=qwen', '千问2.5=qwen']);
+    expect(found('Qwen 2.5-Max beat Qwen-2.5-72B; Qwen3-Coder-Plus; the Qwen 2025 plan; Qwen-based apps')).toEqual([
+      'Qwen 2.5-Max=qwen',
+      'Qwen-2.5-72B=qwen',
+      'Qwen3-Coder-Plus=qwen',
+      'Qwen=qwen',
+      'Qwen=qwen',
+    ]);
   });
 
   it('keeps a context-dependent alias only where the text or the page supports it', () => {

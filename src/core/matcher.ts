@@ -261,13 +261,17 @@ export class Matcher {
   }
 }
 
-const VERSION = /^\d+(?:\.\d+)*/;
+// How model names carry versions and editions: "Qwen3", "Qwen 2.5-Max",
+// "Llama-3.1-405B", "文心大模型5.0". A version is a small number (so "Qwen
+// 2025" stays "Qwen"); an edition is a dash and a size or a common tier.
+const VERSION = /^[ -]?\d{1,2}(?:\.\d+)*/;
+const EDITIONS = /^(?:-(?:[a-z]*\d[a-z0-9]*|max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|preview|lite))+/;
 
-/** Where a version number written straight after a model name ends, if it stands alone. */
+/** Where a model name's version and edition, written straight after it, end; `at` when there are none. */
 function versionEnd(text: string, at: number): number {
-  if (at > 0 && /\d/.test(text[at - 1]!)) return at;
-  const version = VERSION.exec(text.slice(at, at + 12));
-  if (!version) return at;
-  const end = at + version[0].length;
-  return isSpacedWordChar(text[end]) && !/\d/.test(text[end]!) ? at : end;
+  let end = at;
+  // A name that ends in a digit ("Qwen3", "GPT-4") already has its version.
+  if (!(at > 0 && /\d/.test(text[at - 1]!))) end += VERSION.exec(text.slice(end, end + 16))?.[0].length ?? 0;
+  if (end > at || /\d/.test(text[at - 1] ?? '')) end += EDITIONS.exec(text.slice(end, end + 40))?.[0].length ?? 0;
+  return end > at && !isSpacedWordChar(text[end]) ? end : at;
 }
