@@ -5,6 +5,16 @@ describe('settings', () => {
   it('falls back to defaults for missing or damaged settings', () => {
     expect(readSettings(undefined)).toEqual(DEFAULT_SETTINGS);
     expect(readSettings({ format: 1, paused: 'yes', disabledHosts: [] })).toEqual(DEFAULT_SETTINGS);
+    expect(readSettings({ ...DEFAULT_SETTINGS, refreshHours: 1 })).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('carries settings from the first format forward', () => {
+    expect(readSettings({ format: 1, paused: true, disabledHosts: ['a.com'] })).toEqual({
+      format: 2,
+      paused: true,
+      disabledHosts: ['a.com'],
+      refreshHours: 24,
+    });
   });
 
   it('turns a site off and on again by exact hostname', () => {
