@@ -5,6 +5,7 @@ import type { AliasTable } from '../core/alias-table';
 import { ALIAS_TABLE_KEY } from '../core/settings';
 import { DB_NAME, openDatasetDB, readMeta } from './dataset-db';
 import { DatasetStore, type KeyValueArea } from './dataset-store';
+import { validateDataset } from '../core/validate-dataset';
 
 function memoryArea(): KeyValueArea & { data: Record<string, unknown> } {
   const data: Record<string, unknown> = {};
@@ -91,4 +92,27 @@ describe('DatasetStore', () => {
     const store = track(new DatasetStore(bundle(5), memoryArea()));
     expect((await store.search('nvid')).map((h) => h.id)).toEqual(['nvidia']);
   });
+
+  it('puts a newer dataset in use, publishes its aliases, and can go back one step', async () => {
+    const area = memoryArea();
+    const store = track(new DatasetStore(bundle(5), area));
+    await store.replace(validated(bundle(6, [company('intel', 'Intel')])));
+    expect((await store.status()).version).toBe(6);
+    expect((await store.entryView('intel'))?.entry.id).toBe('intel');
+    expect((area.data[ALIAS_TABLE_KEY] as AliasTable).datasetVersion).toBe(6);
+    expect(await store.previousVersion()).toBe(5);
+    // A new worker (a browser restart) finds the update, not the bundle.
+    const restarted = track(new DatasetStore(bundle(5), memoryArea()));
+    expect((await restarted.status()).version).toBe(6);
+    await restarted.close();
+    expect(await store.rollBack()).toBe(true);
+    expect((await store.status()).version).toBe(5);
+    expect((area.data[ALIAS_TABLE_KEY] as AliasTable).datasetVersion).toBe(5);
+  });
 });
+
+function validated(json: unknown) {
+  const result = validateDataset(json);
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  return result.dataset;
+}

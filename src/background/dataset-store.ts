@@ -9,7 +9,7 @@ import type { DatasetStatus, EntryRef, EntryView, SearchHit } from '../core/mess
 import { EntrySearch } from '../core/search-index';
 import { ALIAS_TABLE_KEY } from '../core/settings';
 import { validateDataset } from '../core/validate-dataset';
-import { countByKind, openDatasetDB, readAllEntries, readEntry, readMeta, writeDataset, type DatasetDB } from './dataset-db';
+import { countByKind, openDatasetDB, readAllEntries, readEntry, readMeta, readPreviousMeta, rollBack, writeDataset, type DatasetDB } from './dataset-db';
 
 export interface KeyValueArea {
   get(key: string): Promise<Record<string, unknown>>;
@@ -65,6 +65,34 @@ export class DatasetStore {
       if (target) refs[refId] = { kind: target.kind, name: target.name };
     }
     return { entry, refs };
+  }
+
+  /**
+   * Puts a checked, newer dataset in use: stored in one transaction with the
+   * old one kept for rollback, then served and published to open pages.
+   */
+  async replace(dataset: Dataset): Promise<void> {
+    const loaded = await this.ready();
+    if (!loaded.db) throw new Error('the browser storage is unavailable, so an update cannot be kept');
+    await writeDataset(loaded.db, dataset, { keepPrevious: true });
+    this.loaded = Promise.resolve({ db: loaded.db, dataset, status: statusOf(dataset, 'indexeddb') });
+    await this.publishAliasTable(dataset);
+  }
+
+  /** Goes back to the dataset the last update replaced; false when there is none. */
+  async rollBack(): Promise<boolean> {
+    const loaded = await this.ready();
+    if (!loaded.db || !(await rollBack(loaded.db))) return false;
+    // Read back and validated like any stored copy, on a fresh connection.
+    loaded.db.close();
+    this.loaded = undefined;
+    await this.ready();
+    return true;
+  }
+
+  async previousVersion(): Promise<number | undefined> {
+    const loaded = await this.ready();
+    return loaded.db ? (await readPreviousMeta(loaded.db))?.version : undefined;
   }
 
   async search(query: string, limit?: number): Promise<SearchHit[]> {
