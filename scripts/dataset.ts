@@ -1,15 +1,22 @@
 // Dataset tooling: `check` (every rule, naming the file and field), `build`
-// (the assembled dataset with its version and SHA-256), `stats` (coverage).
+// (the assembled dataset with its version and SHA-256), `stats` (coverage),
+// `publish` (a signed static folder for the update server), `keygen` (a new
+// signing key pair).
 // Usage: tsx scripts/dataset.ts check|build|stats [--caveats] [--dir DATASET_DIR]
+//        tsx scripts/dataset.ts publish --key PRIVATE_KEY.jwk --out DIR [--config UPDATE_CONFIG.json]
+//        tsx scripts/dataset.ts keygen --out PRIVATE_KEY.jwk
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readEntryFiles, readMeta } from '../dataset/index-node';
 import { assembleDataset, type DatasetMeta, type EntryFile } from '../src/core/assemble-dataset';
 import type { Dataset, Entry, EntryKind } from '../src/core/dataset-schema';
 import { lintDataset } from '../src/core/dataset-lint';
 import { validateDataset, validateEntry } from '../src/core/validate-dataset';
+import { generateSigningKey, keyIdOf, signBytes } from '../src/core/dataset-signature';
+import { LATEST_FORMAT, parseLatest, type Latest } from '../src/core/latest-manifest';
+import { parseUpdateConfig } from '../src/core/update-config';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // `--dir PATH` points the tools at another copy of the dataset (the tests use it).
@@ -68,9 +75,24 @@ function runCheck(): Dataset {
   return dataset;
 }
 
+function arg(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
+
+function fail(message: string): never {
+  console.error(`✖ ${message}`);
+  process.exit(1);
+}
+
+/** The exact bytes that are published, hashed and signed. */
+function datasetBytes(dataset: Dataset): Buffer {
+  return Buffer.from(JSON.stringify(dataset));
+}
+
 function build(): void {
   const dataset = runCheck();
-  const bytes = Buffer.from(JSON.stringify(dataset));
+  const bytes = datasetBytes(dataset);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   mkdirSync(OUT, { recursive: true });
   const file = `dataset-${dataset.version}.json`;
@@ -113,11 +135,63 @@ function stats(): void {
   }
 }
 
+// Writes DIR/dataset-<version>.json and DIR/latest.json. The dataset file is
+// written first and never changes once published (its name has the version),
+// so a CDN may cache it for ever; only latest.json must be served fresh.
+async function publish(): Promise<void> {
+  const keyFile = arg('--key');
+  const outDir = arg('--out');
+  if (!keyFile || !outDir) fail('usage: npm run dataset:publish -- --key PRIVATE_KEY.jwk --out DIR [--config UPDATE_CONFIG.json]');
+  const config = parseUpdateConfig(JSON.parse(readFileSync(arg('--config') ?? join(ROOT, 'dataset', 'update-config.json'), 'utf8')));
+  if (!config.ok) fail(`update config: ${config.error}`);
+  const privateJwk = JSON.parse(readFileSync(keyFile, 'utf8')) as JsonWebKey;
+  if (!privateJwk.d) fail(`${keyFile} holds no private key`);
+  const keyId = await keyIdOf(privateJwk);
+  if (!config.value.trustedKeys[keyId]) fail(`key ${keyId} is not among the trusted keys in the update config; extensions would reject this copy`);
+  const dataset = runCheck();
+  const latestFile = join(outDir, 'latest.json');
+  if (existsSync(latestFile)) {
+    const previous = parseLatest(JSON.parse(readFileSync(latestFile, 'utf8')));
+    if (previous.ok && previous.latest.datasetVersion >= dataset.version) {
+      fail(`${latestFile} already announces version ${previous.latest.datasetVersion}; bump dataset/meta.json's version (now ${dataset.version})`);
+    }
+  }
+  const bytes = datasetBytes(dataset);
+  const file = `dataset-${dataset.version}.json`;
+  const latest: Latest = {
+    format: LATEST_FORMAT,
+    datasetVersion: dataset.version,
+    asOf: dataset.asOf,
+    file,
+    size: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    keyId,
+    signature: await signBytes(new Uint8Array(bytes), privateJwk),
+  };
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, file), bytes);
+  writeFileSync(latestFile, JSON.stringify(latest, null, 2) + '\n');
+  console.log(`dataset:publish: ${relative(process.cwd(), join(outDir, file))} (${bytes.length} bytes) and latest.json, signed with key ${keyId}`);
+}
+
+async function keygen(): Promise<void> {
+  const out = arg('--out');
+  if (!out) fail('usage: npm run dataset:keygen -- --out PRIVATE_KEY.jwk');
+  if (existsSync(out)) fail(`${out} exists; not overwriting a key`);
+  const { privateJwk, publicJwk, keyId } = await generateSigningKey();
+  mkdirSync(dirname(resolve(out)), { recursive: true });
+  writeFileSync(out, JSON.stringify(privateJwk) + '\n', { mode: 0o600 });
+  console.log(`Private key written to ${out}: keep it out of the repository.`);
+  console.log(`Add this to "trustedKeys" in dataset/update-config.json:\n  "${keyId}": ${JSON.stringify(publicJwk)}`);
+}
+
 const command = process.argv[2];
 if (command === 'check') runCheck();
 else if (command === 'build') build();
 else if (command === 'stats') stats();
+else if (command === 'publish') await publish();
+else if (command === 'keygen') await keygen();
 else {
-  console.error('usage: tsx scripts/dataset.ts check|build|stats');
+  console.error('usage: tsx scripts/dataset.ts check|build|stats|publish|keygen');
   process.exit(2);
 }

@@ -2,21 +2,68 @@
 // level, as MV3 requires, so a worker woken by an event can answer it.
 import browser from 'webextension-polyfill';
 import { bundledDatasetJson } from '../../dataset/index';
+import { SETTINGS_KEY } from '../core/settings';
 import { DatasetStore } from './dataset-store';
+import { DatasetUpdater } from './dataset-updater';
 import { createRouter } from './message-router';
+import { REFRESH_ALARM, RefreshScheduler } from './refresh-scheduler';
 import { SettingsStore } from './settings-store';
 
+const config = __CHIPLENS_UPDATE_CONFIG__;
 const area = browser.storage.local;
 const dataset = new DatasetStore(bundledDatasetJson, area);
 const settings = new SettingsStore(area);
-const route = createRouter(dataset, settings);
+const updater = new DatasetUpdater({
+  latestUrl: config.latestUrl,
+  trustedKeys: config.trustedKeys,
+  timeoutMs: config.timeoutSeconds * 1000,
+  fetch: (input, init) => fetch(input, init),
+});
+const refresh = new RefreshScheduler({
+  area,
+  alarms: browser.alarms,
+  check: (current, etag, install) => updater.check(current, etag, install),
+  currentVersion: async () => (await dataset.status()).version,
+  install: (next) => dataset.replace(next),
+  refreshHours: async () => (await settings.get()).refreshHours,
+  isOnline: () => navigator.onLine,
+  now: () => Date.now(),
+  random: () => Math.random(),
+});
+const route = createRouter(dataset, settings, refresh);
 
-function prepare(): void {
-  dataset.ready().catch((error: unknown) => console.error('ChipLens: could not load the dataset', error));
+// The badge speaks only when ChipLens cannot work at all, not when the data
+// is merely a day old: a failed refresh shows in the popup instead.
+async function prepare(): Promise<void> {
+  try {
+    await dataset.ready();
+    await browser.action.setBadgeText({ text: '' });
+  } catch (error) {
+    console.error('ChipLens: could not load the dataset', error);
+    await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
+    await browser.action.setBadgeText({ text: '!' });
+    await browser.action.setTitle({ title: `ChipLens: ${browser.i18n.getMessage('badgeNoData')}` });
+  }
 }
 
-browser.runtime.onInstalled.addListener(prepare);
-browser.runtime.onStartup.addListener(prepare);
+browser.runtime.onInstalled.addListener(() => {
+  // Install and update both put the bundled dataset in if it is newer, then
+  // look for a newer published copy soon.
+  void prepare().then(() => refresh.ensureScheduled({ soon: true }));
+});
+browser.runtime.onStartup.addListener(() => {
+  void prepare().then(() => refresh.ensureScheduled());
+});
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === REFRESH_ALARM) void refresh.checkNow();
+});
+browser.storage.onChanged.addListener((changes, areaName) => {
+  // A new interval (from the options page, or imported settings) replans.
+  const change = areaName === 'local' ? changes[SETTINGS_KEY] : undefined;
+  const before = (change?.oldValue as { refreshHours?: number } | undefined)?.refreshHours;
+  const after = (change?.newValue as { refreshHours?: number } | undefined)?.refreshHours;
+  if (change && before !== after) void refresh.rescheduleFromLastCheck();
+});
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   // Only our own pages and content scripts talk to us; nothing external.
   if (sender.id !== browser.runtime.id) return undefined;

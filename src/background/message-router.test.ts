@@ -6,6 +6,7 @@ import { SETTINGS_KEY } from '../core/settings';
 import { DB_NAME } from './dataset-db';
 import { DatasetStore, type KeyValueArea } from './dataset-store';
 import { createRouter } from './message-router';
+import { RefreshScheduler } from './refresh-scheduler';
 import { SettingsStore } from './settings-store';
 
 const data: Record<string, unknown> = {};
@@ -14,7 +15,19 @@ const area: KeyValueArea = {
   set: async (items) => void Object.assign(data, items),
 };
 const dataset = new DatasetStore(bundledDatasetJson, area);
-const route = createRouter(dataset, new SettingsStore(area));
+const settings = new SettingsStore(area);
+const refresh = new RefreshScheduler({
+  area,
+  alarms: { create: () => undefined },
+  check: async (current) => ({ outcome: 'current', version: current }),
+  currentVersion: async () => (await dataset.status()).version,
+  install: (next) => dataset.replace(next),
+  refreshHours: async () => (await settings.get()).refreshHours,
+  isOnline: () => true,
+  now: () => Date.parse('2026-11-28T12:00:00Z'),
+  random: () => 0.5,
+});
+const route = createRouter(dataset, settings, refresh);
 
 afterAll(async () => {
   await dataset.close();
@@ -47,5 +60,19 @@ describe('message router', () => {
     const reply = await route({ type: 'set-paused', paused: 'yes' });
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error).toMatch(/bad request/);
+  });
+
+  it('checks for updates on request and reports when, with the next check planned', async () => {
+    const reply = await route({ type: 'check-now' });
+    expect(reply.ok && reply.value).toMatchObject({
+      update: { failures: 0, lastCheckAt: '2026-11-28T12:00:00.000Z', nextCheckAt: '2026-11-29T12:00:00.000Z' },
+    });
+  });
+
+  it('sets the refresh interval within its bounds only', async () => {
+    const reply = await route({ type: 'set-refresh-hours', hours: 48 });
+    expect(reply.ok && reply.value).toMatchObject({ update: { nextCheckAt: '2026-11-30T12:00:00.000Z' } });
+    expect((data[SETTINGS_KEY] as { refreshHours: number }).refreshHours).toBe(48);
+    expect(await route({ type: 'set-refresh-hours', hours: 2 })).toMatchObject({ ok: false });
   });
 });

@@ -2,10 +2,17 @@
 // validated first; a bad one gets a plain-words error, never a crash.
 import { parseBackgroundRequest, type BackgroundRequest, type BackgroundResponses, type Reply } from '../core/messages';
 import { withSiteEnabled } from '../core/settings';
+import type { UpdateState } from '../core/update-state';
 import type { DatasetStore } from './dataset-store';
+import type { RefreshScheduler } from './refresh-scheduler';
 import type { SettingsStore } from './settings-store';
 
-export function createRouter(dataset: DatasetStore, settings: SettingsStore) {
+export function createRouter(dataset: DatasetStore, settings: SettingsStore, refresh: RefreshScheduler) {
+  async function status(update?: Promise<UpdateState>) {
+    const [current, state] = await Promise.all([dataset.status(), update ?? refresh.state()]);
+    return { ...current, update: state };
+  }
+
   async function answer(request: BackgroundRequest): Promise<BackgroundResponses[BackgroundRequest['type']]> {
     switch (request.type) {
       case 'get-entry':
@@ -13,7 +20,12 @@ export function createRouter(dataset: DatasetStore, settings: SettingsStore) {
       case 'search':
         return dataset.search(request.query, request.limit);
       case 'get-status':
-        return dataset.status();
+        return status();
+      case 'check-now':
+        return status(refresh.checkNow());
+      case 'set-refresh-hours':
+        await settings.update((s) => ({ ...s, refreshHours: request.hours }));
+        return status(refresh.rescheduleFromLastCheck());
       case 'set-site-enabled':
         await settings.update((s) => withSiteEnabled(s, request.host, request.enabled));
         return { ok: true };

@@ -4,6 +4,8 @@
 import * as v from 'valibot';
 import type { Entry, EntryKind, LocalizedText } from './dataset-schema';
 import { EntryId } from './dataset-schema';
+import { REFRESH_HOURS } from './settings';
+import type { UpdateState } from './update-state';
 
 const Host = v.pipe(v.string(), v.minLength(1), v.maxLength(253), v.regex(/^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/, 'a lower-case hostname'));
 
@@ -17,6 +19,11 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('get-status') }),
   v.strictObject({ type: v.literal('set-site-enabled'), host: Host, enabled: v.boolean() }),
   v.strictObject({ type: v.literal('set-paused'), paused: v.boolean() }),
+  v.strictObject({ type: v.literal('check-now') }),
+  v.strictObject({
+    type: v.literal('set-refresh-hours'),
+    hours: v.pipe(v.number(), v.integer(), v.minValue(REFRESH_HOURS.min), v.maxValue(REFRESH_HOURS.max)),
+  }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
@@ -47,8 +54,10 @@ export interface DatasetStatus {
   version: number;
   asOf: string;
   counts: Record<EntryKind, number>;
-  /** Where the data in use came from. */
+  /** Where the data in use came from ('bundled': the browser storage is unusable). */
   source: 'indexeddb' | 'bundled';
+  /** The refresh: last and next check, last error; filled in by the router. */
+  update?: UpdateState;
 }
 
 export interface PageInfo {
@@ -64,6 +73,8 @@ export interface BackgroundResponses {
   'get-status': DatasetStatus;
   'set-site-enabled': { ok: true };
   'set-paused': { ok: true };
+  'check-now': DatasetStatus;
+  'set-refresh-hours': DatasetStatus;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

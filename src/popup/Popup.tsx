@@ -6,6 +6,8 @@ import { buildEntryCard } from '../core/entry-card';
 import { FACT_LABELS } from '../core/fact-labels';
 import type { DatasetStatus, EntryView, PageInfo, SearchHit } from '../core/messages';
 import { isActiveOn, type Settings } from '../core/settings';
+import browser from 'webextension-polyfill';
+import { DataStatus } from '../ui/DataStatus';
 import { EntryCardView } from '../ui/EntryCardView';
 import { ask, onSettingsChange, pageInfo, readStoredSettings, t, targetTabId, uiLanguage } from './popup-api';
 
@@ -52,7 +54,9 @@ export function Popup() {
     <main class="popup">
       <header class="top">
         <h1>{t('extName')}</h1>
-        {status ? <span class="status-line">{t('datasetStatus', String(status.version), status.asOf)}</span> : null}
+        <a class="options-link" href={browser.runtime.getURL('src/options/index.html')} target="_blank" rel="noopener">
+          {t('optionsLink')}
+        </a>
       </header>
       <SiteControls page={page} settings={settings} />
       <label class="visually-hidden" for="search">
@@ -82,6 +86,7 @@ export function Popup() {
       ) : (
         <Results query={query} hits={hits} lang={lang} onOpen={open} />
       )}
+      {status ? <DataStatus status={status} onStatus={setStatus} compact /> : null}
     </main>
   );
 }

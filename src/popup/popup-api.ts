@@ -5,6 +5,7 @@ import type { PageInfo, Reply } from '../core/messages';
 import { readSettings, SETTINGS_KEY, type Settings } from '../core/settings';
 
 export { ask } from '../common/ask-background';
+export { t, uiLanguage } from '../common/i18n';
 
 /**
  * The tab the popup acts on: the active tab of its window, or the one named
@@ -40,10 +41,3 @@ export function onSettingsChange(listener: (settings: Settings) => void): () => 
   return () => browser.storage.onChanged.removeListener(handler);
 }
 
-export function t(key: string, ...substitutions: string[]): string {
-  return browser.i18n.getMessage(key, substitutions) || key;
-}
-
-export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
-}

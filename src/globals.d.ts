@@ -1,0 +1,2 @@
+// Values fixed at build time by vite.config.ts.
+declare const __CHIPLENS_UPDATE_CONFIG__: import('./core/update-config').UpdateConfig;
