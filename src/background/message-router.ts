@@ -9,8 +9,9 @@ import type { SettingsStore } from './settings-store';
 
 export function createRouter(dataset: DatasetStore, settings: SettingsStore, refresh: RefreshScheduler) {
   async function status(update?: Promise<UpdateState>) {
-    const [current, state] = await Promise.all([dataset.status(), update ?? refresh.state()]);
-    return { ...current, update: state };
+    // After a check, the dataset is read only once the check is over.
+    const state = await (update ?? refresh.state());
+    return { ...(await dataset.status()), update: state };
   }
 
   async function answer(request: BackgroundRequest): Promise<BackgroundResponses[BackgroundRequest['type']]> {

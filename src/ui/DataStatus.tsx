@@ -18,7 +18,7 @@ export function DataStatus({ status, onStatus, compact = false }: { status: Data
       .finally(() => setChecking(false));
   };
   return (
-    <section class={compact ? 'data-status compact' : 'data-status'} data-testid="data-status" aria-live="polite">
+    <section class={compact ? 'data-status compact' : 'data-status'} data-testid="data-status" data-checked-at={update?.lastCheckAt ?? ''} aria-live="polite">
       <p class="status-line">{t('datasetStatus', String(status.version), status.asOf)}</p>
       {status.source === 'bundled' ? <p class="warning">{t('dataFallback')}</p> : null}
       <p class="fine" data-testid="update-times">

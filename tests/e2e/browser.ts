@@ -26,8 +26,8 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`No build in ${DIST}: run npm run build first.`);
+export async function launchWithExtension(dist = DIST): Promise<ExtensionBrowser> {
+  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`No build in ${dist}: run npm run build first.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'chiplens-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
@@ -40,8 +40,8 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

@@ -1,0 +1,246 @@
+// The dataset refresh as a user lives it, in real Chromium: a build of
+// ChipLens that trusts a key pair made here and polls a local stand-in for
+// the CDN. A newer signed dataset shows up in a tooltip; every fault leaves
+// the data in use alone and says what went wrong; settings survive it all.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page, Worker } from 'playwright-core';
+import { loadBundledDatasetJson } from '../../dataset/index-node';
+import { startFixtureServer } from '../../scripts/fixture-server.mjs';
+import type { Dataset } from '../../src/core/dataset-schema';
+import { generateSigningKey, sha256Hex, signBytes } from '../../src/core/dataset-signature';
+import { validateDataset } from '../../src/core/validate-dataset';
+import { launchWithExtension, pointOf, type ExtensionBrowser } from './browser';
+import { UpdateServer, type Fault, type Published } from './update-server';
+
+const ROOT = resolve(__dirname, '../..');
+const DIST = join(ROOT, 'dist-update-test');
+const PORT = 8175;
+const MARK = 'Updated by the refresh test.';
+
+const base = (() => {
+  const result = validateDataset(loadBundledDatasetJson());
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  return result.dataset;
+})();
+const CURRENT = base.version;
+
+let key: Awaited<ReturnType<typeof generateSigningKey>>;
+let stranger: Awaited<ReturnType<typeof generateSigningKey>>;
+let browser: ExtensionBrowser;
+let pages: { origin: string; close(): Promise<void> };
+const updates = new UpdateServer();
+let workDir: string;
+
+async function publish(version: number, { signWith = key, dataset }: { signWith?: typeof key; dataset?: unknown } = {}): Promise<Published> {
+  const content = dataset ?? withMark({ ...base, version });
+  const bytes = new TextEncoder().encode(JSON.stringify(content));
+  return {
+    bytes,
+    latest: {
+      format: 1,
+      datasetVersion: version,
+      asOf: base.asOf,
+      file: `dataset-${version}.json`,
+      size: bytes.length,
+      sha256: await sha256Hex(bytes),
+      keyId: signWith.keyId,
+      signature: await signBytes(bytes, signWith.privateJwk),
+    },
+  };
+}
+
+/** The dataset with a visible change in NVIDIA H20's summary. */
+function withMark(dataset: Dataset): Dataset {
+  return {
+    ...dataset,
+    entries: dataset.entries.map((e) =>
+      e.id === 'nvidia-h20' ? { ...e, summary: { en: `${e.summary.en} ${MARK}`, ru: `${e.summary.ru} ${MARK}`, zh: `${e.summary.zh} ${MARK}` } } : e,
+    ),
+  };
+}
+
+beforeAll(async () => {
+  key = await generateSigningKey();
+  stranger = await generateSigningKey();
+  workDir = mkdtempSync(join(tmpdir(), 'chiplens-update-test-'));
+  const config = join(workDir, 'update-config.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      latestUrl: `http://127.0.0.1:${PORT}/updates/latest.json`,
+      productionKeyId: key.keyId,
+      trustedKeys: { [key.keyId]: key.publicJwk },
+      timeoutSeconds: 2,
+    }),
+  );
+  const build = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], {
+    cwd: ROOT,
+    env: { ...process.env, CHIPLENS_UPDATE_CONFIG: config, CHIPLENS_OUT_DIR: DIST },
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`test build failed:\n${build.stderr}`);
+  await updates.start(PORT);
+  pages = await startFixtureServer();
+  browser = await launchWithExtension(DIST);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await pages?.close();
+  await updates.close();
+  rmSync(workDir, { recursive: true, force: true });
+  rmSync(DIST, { recursive: true, force: true });
+});
+
+async function popup(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html?tab=0`);
+  await page.getByTestId('data-status').waitFor();
+  return page;
+}
+
+/** Presses "Check now" and returns what the status then says. */
+async function checkNow(page: Page): Promise<{ line: string; error: string | null }> {
+  const status = page.getByTestId('data-status');
+  const before = await status.getAttribute('data-checked-at');
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await expect.poll(() => status.getAttribute('data-checked-at'), { timeout: 15_000 }).not.toBe(before);
+  const error = page.getByTestId('update-error');
+  return {
+    line: await page.locator('.data-status .status-line').innerText(),
+    error: (await error.count()) > 0 ? await error.innerText() : null,
+  };
+}
+
+/** The extension's service worker as it is now (one test stops it). */
+async function worker(): Promise<Worker> {
+  return browser.context.serviceWorkers().at(-1) ?? browser.worker;
+}
+
+async function storedSettings(): Promise<unknown> {
+  return (await worker()).evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+}
+
+async function h20Tooltip(page: Page): Promise<string> {
+  const { x, y } = await pointOf(page, 'NVIDIA H20');
+  await page.mouse.move(x - 30, y - 40);
+  await page.mouse.move(x, y, { steps: 4 });
+  const card = page.locator('chiplens-tooltip [data-chiplens-state="ready"]');
+  await card.waitFor({ state: 'visible', timeout: 5_000 });
+  const text = await card.innerText();
+  await page.keyboard.press('Escape');
+  return text;
+}
+
+describe('dataset refresh', () => {
+  const userSettings = { format: 2, paused: false, disabledHosts: ['example.org'], refreshHours: 48 };
+  let article: Page;
+
+  beforeAll(async () => {
+    await (await worker()).evaluate((s) => chrome.storage.local.set({ settings: s }), userSettings);
+    article = await browser.context.newPage();
+    await article.goto(`${pages.origin}/fixtures/01-ru-servernews-seed.html`);
+  });
+
+  const faults: [string, Fault, () => Promise<Published | undefined>, RegExp][] = [
+    ['malformed JSON', 'malformed-json', async () => undefined, /latest\.json is not valid JSON/],
+    ['an HTML error page with status 200', 'html-200', async () => undefined, /came as text\/html, not JSON/],
+    ['HTTP 500', 'http-500', async () => undefined, /answered HTTP 500/],
+    ['a hang past the timeout', 'hang', async () => undefined, /did not answer within 2 s/],
+    ['a truncated body', 'truncated', () => publish(CURRENT + 1), /cut off in transfer|incomplete/],
+    ['an oversized body', 'oversized', () => publish(CURRENT + 1), /larger than allowed/],
+    ['a bad signature', 'none', async () => {
+      const p = await publish(CURRENT + 1);
+      const forged = await publish(CURRENT + 1, { signWith: stranger });
+      return { ...p, latest: { ...p.latest, signature: forged.latest.signature } };
+    }, /signature of dataset-\d+\.json is not valid/],
+    ['an unknown key id', 'none', () => publish(CURRENT + 1, { signWith: stranger }), /does not trust/],
+    ['a schema-invalid dataset with a valid signature', 'none', () => publish(CURRENT + 1, { dataset: { ...base, version: CURRENT + 1, entries: [{ id: 'broken' }] } }), /not a valid dataset/],
+    ['an older version announced as newer (downgrade)', 'none', async () => {
+      const old = await publish(CURRENT - 1);
+      return { ...old, latest: { ...old.latest, datasetVersion: CURRENT + 3 } };
+    }, /holds version \d+, not the \d+ announced/],
+    ['the same version replayed as newer', 'none', async () => {
+      const same = await publish(CURRENT, { dataset: base });
+      return { ...same, latest: { ...same.latest, datasetVersion: CURRENT + 1 } };
+    }, /holds version \d+, not the \d+ announced/],
+  ];
+
+  it.each(faults)('keeps the data in use on %s and says why', async (_, fault, make, message) => {
+    updates.fault = fault;
+    updates.published = await make();
+    const page = await popup();
+    const { line, error } = await checkNow(page);
+    updates.release();
+    expect(line).toContain(String(CURRENT));
+    expect(error).toMatch(message);
+    expect(error).toContain('The data in use is unchanged');
+    await page.screenshot({ path: join(ROOT, 'test-results', `update-fault-${fault}.png`) });
+    await page.close();
+    expect(await h20Tooltip(article)).not.toContain(MARK);
+    expect(await storedSettings()).toEqual(userSettings);
+  });
+
+  it('a worker stopped in the middle of a download leaves the old dataset whole', async () => {
+    updates.fault = 'stall-dataset';
+    updates.published = await publish(CURRENT + 1);
+    updates.requests.length = 0;
+    const lastCheck = () =>
+      worker().then((w) => w.evaluate(async () => (await chrome.storage.local.get('updateState')).updateState as { lastCheckAt?: string }));
+    const before = (await lastCheck()).lastCheckAt;
+    const page = await popup();
+    await page.getByRole('button', { name: 'Check now' }).click();
+    await expect.poll(() => updates.requests.includes(`/updates/dataset-${CURRENT + 1}.json`), { timeout: 10_000 }).toBe(true);
+    const running = await worker();
+    await running.evaluate(() => ((globalThis as { beforeStop?: boolean }).beforeStop = true));
+    // Stops the worker the way the browser does when it idles it out, and
+    // waits until it has really stopped.
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    const stopped = new Promise<void>((resolve) =>
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        if (versions.some((v) => v.scriptURL.includes(browser.extensionId) && v.runningStatus === 'stopped')) resolve();
+      }),
+    );
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopped;
+    updates.release();
+    await page.close();
+    const again = await popup();
+    const fresh = await worker();
+    expect(await fresh.evaluate(() => (globalThis as { beforeStop?: boolean }).beforeStop)).toBeUndefined();
+    // The stopped worker never got to record this check.
+    expect((await lastCheck()).lastCheckAt).toBe(before);
+    expect(await again.locator('.data-status .status-line').innerText()).toContain(String(CURRENT));
+    expect(await h20Tooltip(article)).not.toContain(MARK);
+    await again.close();
+  });
+
+  it('takes a newer signed dataset, shows it in an open page without reload, and keeps settings', async () => {
+    updates.fault = 'none';
+    updates.published = await publish(CURRENT + 1);
+    updates.requests.length = 0;
+    const page = await popup();
+    const { line, error } = await checkNow(page);
+    expect(error).toBeNull();
+    expect(line).toContain(String(CURRENT + 1));
+    await page.screenshot({ path: join(ROOT, 'test-results', 'update-success.png') });
+    await page.close();
+    await expect.poll(() => h20Tooltip(article), { timeout: 10_000 }).toContain(MARK);
+    expect(await storedSettings()).toEqual(userSettings);
+  });
+
+  it('then asks with the ETag and downloads nothing when nothing changed', async () => {
+    updates.requests.length = 0;
+    const page = await popup();
+    const { line, error } = await checkNow(page);
+    expect(error).toBeNull();
+    expect(line).toContain(String(CURRENT + 1));
+    expect(updates.requests).toEqual(['/updates/latest.json']);
+    await page.close();
+  });
+});
