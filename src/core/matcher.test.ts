@@ -95,6 +95,14 @@ describe('Matcher', () => {
     expect(found('NVIDIA Qwen')).toEqual(['NVIDIA=nvidia', 'Qwen=qwen']);
   });
 
+  it('keeps a company\'s legal form with its name, but not the full stop', () => {
+    expect(found('Huawei Technologies Ltd. and Alibaba Group said; Huawei Co-founder')).toEqual([
+      'Huawei Technologies Ltd=huawei',
+      'Alibaba=alibaba',
+      'Huawei=huawei',
+    ]);
+  });
+
   it('runs a model name on over a version written straight after it', () => {
     expect(found('Qwen3 and Qwen 3, 千问2.5发布, Qwen3b')).toEqual(['Qwen3=qwen', 'Qwen 3=qwen', '千问2.5=qwen']);
     expect(found('Qwen 2.5-Max beat Qwen-2.5-72B; Qwen3-Coder-Plus; the Qwen 2025 plan; Qwen-based apps')).toEqual([

@@ -215,7 +215,9 @@ export class Matcher {
         previous.patterns = span.patterns;
       } else out.push({ ...span });
       const last = out[out.length - 1]!;
-      if (this.table.entries[last.entry]!.kind === 'model') last.end = versionEnd(text, last.end);
+      const kind = this.table.entries[last.entry]!.kind;
+      if (kind === 'model') last.end = versionEnd(text, last.end);
+      else if (kind === 'company') last.end = legalFormEnd(text, last.end);
     }
     return out;
   }
@@ -259,6 +261,15 @@ export class Matcher {
     }
     return true;
   }
+}
+
+// A company's legal form belongs to its name: "Sophgo Technologies Ltd",
+// "Nvidia Corp", "Samsung Electronics Co". The full stop is left out, as it
+// may end the sentence.
+const LEGAL_FORM = /^(?: (?:technologies|technology|holdings|group|electronics))? (?:inc|corp|corporation|co|ltd|limited|llc|plc|ag|se|nv|sa)(?![\p{L}\p{N}-])/u;
+
+function legalFormEnd(text: string, at: number): number {
+  return at + (LEGAL_FORM.exec(text.slice(at, at + 32))?.[0].length ?? 0);
 }
 
 // How model names carry versions and editions: "Qwen3", "Qwen 2.5-Max",
