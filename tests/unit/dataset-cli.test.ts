@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sha256Hex, verifyBytes } from '../../src/core/dataset-signature';
+import { parseLatest } from '../../src/core/latest-manifest';
 
 const ROOT = join(__dirname, '../..');
 let copy: string;
@@ -70,5 +72,30 @@ describe('dataset tools', () => {
     const third = run('check');
     expect(third.out).toContain('dataset/entries/companies/huawei.json: sources[0].published: 2099-01-01 is in the future');
     expect(third.out).toMatch(/dataset\/entries\/models\/qwen\.json: alias "huawei" is also used by huawei/);
+  }, 60_000);
+
+  it('publishes a signed folder that verifies, and refuses untrusted keys and stale versions', async () => {
+    // The dataset copy was broken on purpose above: restore it first.
+    cpSync(join(ROOT, 'dataset'), copy, { recursive: true });
+    const key = join(copy, 'key.jwk');
+    const other = join(copy, 'other.jwk');
+    const keygen = run('keygen', '--out', key);
+    expect(keygen.status).toBe(0);
+    run('keygen', '--out', other);
+    const [, keyId, publicJson] = /"([0-9a-f]{16})": (\{.*\})/.exec(keygen.out) ?? [];
+    expect(keyId).toBeDefined();
+    const config = join(copy, 'update-config.json');
+    writeFileSync(config, JSON.stringify({ latestUrl: 'https://example.com/latest.json', productionKeyId: keyId, trustedKeys: { [keyId!]: JSON.parse(publicJson!) }, timeoutSeconds: 10 }));
+    const out = join(copy, 'site');
+    const published = run('publish', '--key', key, '--out', out, '--config', config);
+    expect(published.status, published.out).toBe(0);
+    const latest = parseLatest(JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')));
+    if (!latest.ok) throw new Error(latest.error);
+    const bytes = new Uint8Array(readFileSync(join(out, latest.latest.file)));
+    expect(bytes.length).toBe(latest.latest.size);
+    expect(await sha256Hex(bytes)).toBe(latest.latest.sha256);
+    expect(await verifyBytes(bytes, latest.latest.signature, JSON.parse(publicJson!))).toBe(true);
+    expect(run('publish', '--key', key, '--out', out, '--config', config).out).toMatch(/already announces version/);
+    expect(run('publish', '--key', other, '--out', join(copy, 'site2'), '--config', config).out).toMatch(/not among the trusted keys/);
   }, 60_000);
 });
