@@ -14,8 +14,8 @@ import { assembleDataset, type DatasetMeta, type EntryFile } from '../src/core/a
 import type { Dataset, Entry, EntryKind } from '../src/core/dataset-schema';
 import { lintDataset } from '../src/core/dataset-lint';
 import { validateDataset, validateEntry } from '../src/core/validate-dataset';
-import { generateSigningKey, keyIdOf, signBytes } from '../src/core/dataset-signature';
-import { LATEST_FORMAT, parseLatest, type Latest } from '../src/core/latest-manifest';
+import { generateSigningKey, keyIdOf } from '../src/core/dataset-signature';
+import { parseLatest, signedLatest } from '../src/core/latest-manifest';
 import { parseUpdateConfig } from '../src/core/update-config';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -157,17 +157,8 @@ async function publish(): Promise<void> {
     }
   }
   const bytes = datasetBytes(dataset);
-  const file = `dataset-${dataset.version}.json`;
-  const latest: Latest = {
-    format: LATEST_FORMAT,
-    datasetVersion: dataset.version,
-    asOf: dataset.asOf,
-    file,
-    size: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    keyId,
-    signature: await signBytes(new Uint8Array(bytes), privateJwk),
-  };
+  const latest = await signedLatest(new Uint8Array(bytes), { version: dataset.version, asOf: dataset.asOf, keyId, privateJwk });
+  const file = latest.file;
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, file), bytes);
   writeFileSync(latestFile, JSON.stringify(latest, null, 2) + '\n');

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledDatasetJson } from '../../dataset/index';
 import type { Dataset } from '../core/dataset-schema';
-import { generateSigningKey, sha256Hex, signBytes, type PublicKeyJwk } from '../core/dataset-signature';
+import { generateSigningKey, type PublicKeyJwk } from '../core/dataset-signature';
+import { signedLatest } from '../core/latest-manifest';
 import { validateDataset } from '../core/validate-dataset';
 import { DatasetUpdater } from './dataset-updater';
 
@@ -22,23 +23,14 @@ beforeAll(async () => {
 });
 
 interface Published {
-  latest: Record<string, unknown>;
+  latest: Record<string, unknown> & { file: string };
   bytes: Uint8Array<ArrayBuffer>;
 }
 
 async function publish(version: number, { signWith = key, mutate }: { signWith?: typeof key; mutate?: (d: Dataset) => unknown } = {}): Promise<Published> {
   const dataset = { ...base, version };
   const bytes = new TextEncoder().encode(JSON.stringify(mutate ? mutate(dataset) : dataset));
-  const latest = {
-    format: 1,
-    datasetVersion: version,
-    asOf: base.asOf,
-    file: `dataset-${version}.json`,
-    size: bytes.length,
-    sha256: await sha256Hex(bytes),
-    keyId: signWith.keyId,
-    signature: await signBytes(bytes, signWith.privateJwk),
-  };
+  const latest = await signedLatest(bytes, { version, asOf: base.asOf, keyId: signWith.keyId, privateJwk: signWith.privateJwk });
   return { latest, bytes };
 }
 

@@ -1,6 +1,7 @@
 // latest.json: the small file every install polls. It names the newest
 // published dataset file and how to check it before anything is stored.
 import * as v from 'valibot';
+import { sha256Hex, signBytes } from './dataset-signature';
 
 export const LATEST_FORMAT = 1;
 /** Neither file may be larger than this, whatever it claims. */
@@ -26,4 +27,21 @@ export function parseLatest(value: unknown): { ok: true; latest: Latest } | { ok
   const issue = result.issues[0];
   const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
   return { ok: false, error: path ? `${path}: ${issue.message}` : issue.message };
+}
+
+/** latest.json for the exact bytes of a dataset file, signed with `privateJwk` (whose id is `keyId`). */
+export async function signedLatest(
+  bytes: Uint8Array<ArrayBuffer>,
+  { version, asOf, keyId, privateJwk }: { version: number; asOf: string; keyId: string; privateJwk: JsonWebKey },
+): Promise<Latest> {
+  return {
+    format: LATEST_FORMAT,
+    datasetVersion: version,
+    asOf,
+    file: `dataset-${version}.json`,
+    size: bytes.length,
+    sha256: await sha256Hex(bytes),
+    keyId,
+    signature: await signBytes(bytes, privateJwk),
+  };
 }

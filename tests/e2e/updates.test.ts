@@ -11,7 +11,8 @@ import type { Page, Worker } from 'playwright-core';
 import { loadBundledDatasetJson } from '../../dataset/index-node';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
 import type { Dataset } from '../../src/core/dataset-schema';
-import { generateSigningKey, sha256Hex, signBytes } from '../../src/core/dataset-signature';
+import { generateSigningKey } from '../../src/core/dataset-signature';
+import { signedLatest } from '../../src/core/latest-manifest';
 import { validateDataset } from '../../src/core/validate-dataset';
 import { launchWithExtension, pointOf, type ExtensionBrowser } from './browser';
 import { UpdateServer, type Fault, type Published } from './update-server';
@@ -38,19 +39,7 @@ let workDir: string;
 async function publish(version: number, { signWith = key, dataset }: { signWith?: typeof key; dataset?: unknown } = {}): Promise<Published> {
   const content = dataset ?? withMark({ ...base, version });
   const bytes = new TextEncoder().encode(JSON.stringify(content));
-  return {
-    bytes,
-    latest: {
-      format: 1,
-      datasetVersion: version,
-      asOf: base.asOf,
-      file: `dataset-${version}.json`,
-      size: bytes.length,
-      sha256: await sha256Hex(bytes),
-      keyId: signWith.keyId,
-      signature: await signBytes(bytes, signWith.privateJwk),
-    },
-  };
+  return { bytes, latest: await signedLatest(bytes, { version, asOf: base.asOf, keyId: signWith.keyId, privateJwk: signWith.privateJwk }) };
 }
 
 /** The dataset with a visible change in NVIDIA H20's summary. */
