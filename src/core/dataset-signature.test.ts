@@ -10,7 +10,7 @@ describe('dataset signatures', () => {
     const signature = await signBytes(bytes, key.privateJwk);
     expect(await verifyBytes(bytes, signature, key.publicJwk)).toBe(true);
     const tampered = bytes.slice();
-    tampered[5] ^= 1;
+    tampered[5] = tampered[5]! ^ 1;
     expect(await verifyBytes(tampered, signature, key.publicJwk)).toBe(false);
     expect(await verifyBytes(bytes, signature, other.publicJwk)).toBe(false);
   });

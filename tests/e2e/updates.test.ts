@@ -159,12 +159,16 @@ describe('dataset refresh', () => {
     }, /holds version \d+, not the \d+ announced/],
   ];
 
-  it.each(faults)('keeps the data in use on %s and says why', async (_, fault, make, message) => {
+  const report: string[] = [];
+  afterAll(() => writeFileSync(join(ROOT, 'test-results', 'update-faults-report.txt'), report.join('\n') + '\n'));
+
+  it.each(faults)('keeps the data in use on %s and says why', async (name, fault, make, message) => {
     updates.fault = fault;
     updates.published = await make();
     const page = await popup();
     const { line, error } = await checkNow(page);
     updates.release();
+    report.push(`${name}: "${line}" / "${error}"`);
     expect(line).toContain(String(CURRENT));
     expect(error).toMatch(message);
     expect(error).toContain('The data in use is unchanged');
