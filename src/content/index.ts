@@ -12,6 +12,7 @@ import { Annotator, type PageMention } from './annotator';
 import { ask, entryView, forgetEntryViews } from './background-client';
 import { HighlightRegistry, highlightsSupported } from './highlight-registry';
 import { HoverTracker } from './hover-tracker';
+import { pagePublicationDay } from './page-date';
 import { TooltipHost } from './tooltip/tooltip-host';
 
 const host = location.hostname.toLowerCase();
@@ -21,6 +22,8 @@ let settings: Settings = readSettings(undefined);
 let table: AliasTable | undefined;
 let annotator: Annotator | undefined;
 let hover: HoverTracker | undefined;
+/** The page's publication day, read on the first hover (undefined: not yet read; null: none). */
+let pageDate: string | null | undefined;
 const tooltip = new TooltipHost(() => hover?.hideNow());
 const registry = new HighlightRegistry();
 
@@ -35,7 +38,9 @@ async function showTooltip(mention: PageMention, anchor: DOMRect): Promise<void>
   const token = tooltip.show({ phase: 'loading', title: text, kind: mention.kind }, lang, anchor);
   try {
     const view = await entryView(mention.id);
-    tooltip.update(token, view ? { phase: 'ready', card: buildEntryCard(view, lang) } : { phase: 'missing', title: text, kind: mention.kind }, lang);
+    if (pageDate === undefined) pageDate = pagePublicationDay() ?? null;
+    const card = view ? buildEntryCard(view, lang, pageDate ? { pageDate } : {}) : undefined;
+    tooltip.update(token, card ? { phase: 'ready', card } : { phase: 'missing', title: text, kind: mention.kind }, lang);
   } catch {
     tooltip.update(token, { phase: 'missing', title: text, kind: mention.kind }, lang);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from './dataset-schema';
-import { buildEntryCard, safeLink } from './entry-card';
+import { buildEntryCard, happenedBy, safeLink } from './entry-card';
 import type { EntryView } from './messages';
 
 const sources = [
@@ -112,5 +112,29 @@ describe('safeLink', () => {
     expect(safeLink('http://example.com')).toBeUndefined();
     expect(safeLink('javascript:alert(1)')).toBeUndefined();
     expect(safeLink('not a url')).toBeUndefined();
+  });
+});
+
+describe('then and now', () => {
+  it('shows the status when the page was written beside today\'s when they differ', () => {
+    const card = buildEntryCard(view, 'en', { pageDate: '2024-06-30' });
+    expect(card.status).toMatchObject({ value: 'Licence required', date: '2025-04-09' });
+    expect(card.then).toMatchObject({ pageDate: '2024-06-30', status: { value: 'No licence needed', date: '2024' } });
+  });
+
+  it('says nothing more when nothing changed since the page was written', () => {
+    expect(buildEntryCard(view, 'en', { pageDate: '2025-05-01' }).then).toBeUndefined();
+    expect(buildEntryCard(view, 'en').then).toBeUndefined();
+  });
+
+  it('says when the data has no record as early as the page', () => {
+    expect(buildEntryCard(view, 'en', { pageDate: '2023-03-01' }).then).toEqual({ pageDate: '2023-03-01' });
+  });
+
+  it('counts a month or a year from its first day', () => {
+    expect(happenedBy('2025-08', '2025-08-10')).toBe(true);
+    expect(happenedBy('2025-08-15', '2025-08-10')).toBe(false);
+    expect(happenedBy('2024', '2023-12-31')).toBe(false);
+    expect(happenedBy('2024', '2024-01-01')).toBe(true);
   });
 });

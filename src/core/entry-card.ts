@@ -24,6 +24,14 @@ export interface CardStatus extends CardLine {
   tone: Tone;
 }
 
+/** The status when the page was written, shown beside today's when they differ. */
+export interface CardThen {
+  /** The page's publication date, as the page gives it (YYYY-MM-DD). */
+  pageDate: string;
+  /** The status in effect then; absent when the data has no record that early. */
+  status?: CardStatus;
+}
+
 export interface EntryCard {
   id: string;
   kind: Entry['kind'];
@@ -31,6 +39,7 @@ export interface EntryCard {
   title: string;
   summary: string;
   status?: CardStatus;
+  then?: CardThen;
   facts: CardLine[];
   related: { id: string; kind: Entry['kind']; name: string }[];
   /** What sources report but do not confirm, or disagree on. */
@@ -56,14 +65,85 @@ const RULE_TONE: Record<string, Tone> = {
   'not-enacted': 'good',
 };
 
-export function buildEntryCard(view: EntryView, lang: DisplayLanguage): EntryCard {
+/**
+ * The entry's status timeline (oldest first), each event ready to show.
+ * Chips: export status; companies: Entity List; rules: rule status.
+ */
+function statusTimeline(view: EntryView, lang: DisplayLanguage): { date: string; key: string; status: CardStatus }[] {
+  const { entry, refs } = view;
+  const L = FACT_LABELS[lang];
+  const cite = (src: number[]) => src.map((i) => i + 1);
+  const refName = (id: string) => (refs[id] ? pick(refs[id].name, lang) : id);
+  switch (entry.kind) {
+    case 'chip':
+      return (entry.facts.exportStatus ?? []).map((e) => {
+        const rule = e.rule ? refName(e.rule) : undefined;
+        const note = [e.note ? pick(e.note, lang) : undefined, rule].filter(Boolean).join(' · ');
+        return {
+          date: e.date,
+          key: e.status,
+          status: {
+            label: `${L.exportControls}: ${pick(e.region, lang)}`,
+            value: L.exportStatus[e.status],
+            date: e.date,
+            dateLabel: L.since,
+            tone: EXPORT_TONE[e.status] ?? 'neutral',
+            cite: cite(e.src),
+            ...(note ? { note } : {}),
+          },
+        };
+      });
+    case 'company':
+      return (entry.facts.entityList ?? []).map((e) => ({
+        date: e.date,
+        key: e.status,
+        status: {
+          label: L.entityListLabel,
+          value: L.entityList[e.status],
+          date: e.date,
+          dateLabel: e.status === 'listed' || e.status === 'removed' ? L.since : L.statusAsOf,
+          tone: e.status === 'listed' ? 'bad' : 'neutral',
+          cite: cite(e.src),
+          ...(e.note ? { note: pick(e.note, lang) } : {}),
+        },
+      }));
+    case 'rule':
+      return entry.facts.status.map((e) => ({
+        date: e.date,
+        key: e.status,
+        status: {
+          label: L.status,
+          value: L.ruleStatus[e.status],
+          date: e.date,
+          dateLabel: L.since,
+          tone: RULE_TONE[e.status] ?? 'neutral',
+          cite: cite(e.src),
+          ...(e.note ? { note: pick(e.note, lang) } : {}),
+        },
+      }));
+    case 'model':
+      return [];
+  }
+}
+
+/**
+ * Whether an event dated `event` (YYYY, YYYY-MM or YYYY-MM-DD) had happened
+ * by `day`: a month or year counts from its first day, so "2025-08" is in
+ * effect on 2025-08-10 but "2025-08-15" is not on 2025-08.
+ */
+export function happenedBy(event: string, day: string): boolean {
+  return event <= day || day.startsWith(event);
+}
+
+export function buildEntryCard(view: EntryView, lang: DisplayLanguage, { pageDate }: { pageDate?: string } = {}): EntryCard {
   const { entry, refs } = view;
   const L = FACT_LABELS[lang];
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
   const cite = (src: number[]) => src.map((i) => i + 1);
   const refName = (id: string) => (refs[id] ? pick(refs[id].name, lang) : id);
   const facts: CardLine[] = [];
-  let status: CardStatus | undefined;
+  const timeline = statusTimeline(view, lang);
+  const now = timeline.at(-1);
 
   switch (entry.kind) {
     case 'chip': {
@@ -77,38 +157,12 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage): EntryCar
         const density = f.compute.sparse ? L.sparse : L.dense;
         facts.push({ label: L.compute, value: `${number.format(f.compute.tflops)} TFLOPS ${f.compute.format} (${density})`, cite: cite(f.compute.src) });
       }
-      const now = f.exportStatus?.at(-1);
-      if (now) {
-        const rule = now.rule ? refName(now.rule) : undefined;
-        const note = [now.note ? pick(now.note, lang) : undefined, rule].filter(Boolean).join(' · ');
-        status = {
-          label: `${L.exportControls}: ${pick(now.region, lang)}`,
-          value: L.exportStatus[now.status],
-          date: now.date,
-          dateLabel: L.since,
-          tone: EXPORT_TONE[now.status] ?? 'neutral',
-          cite: cite(now.src),
-          ...(note ? { note } : {}),
-        };
-      }
       break;
     }
     case 'company': {
       const f = entry.facts;
       facts.push({ label: L.country, value: countryName(f.country.code, lang), cite: cite(f.country.src) });
       facts.push({ label: L.activity, value: pick(f.activity.text, lang), cite: cite(f.activity.src) });
-      const now = f.entityList?.at(-1);
-      if (now) {
-        status = {
-          label: L.entityListLabel,
-          value: L.entityList[now.status],
-          date: now.date,
-          dateLabel: now.status === 'listed' || now.status === 'removed' ? L.since : L.statusAsOf,
-          tone: now.status === 'listed' ? 'bad' : 'neutral',
-          cite: cite(now.src),
-          ...(now.note ? { note: pick(now.note, lang) } : {}),
-        };
-      }
       break;
     }
     case 'model': {
@@ -125,18 +179,17 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage): EntryCar
       for (const d of f.dates) {
         facts.push({ label: L.ruleDate[d.kind], value: d.date, cite: cite(d.src), ...(d.note ? { note: pick(d.note, lang) } : {}) });
       }
-      const now = f.status.at(-1)!;
-      status = {
-        label: L.status,
-        value: L.ruleStatus[now.status],
-        date: now.date,
-        dateLabel: L.since,
-        tone: RULE_TONE[now.status] ?? 'neutral',
-        cite: cite(now.src),
-        ...(now.note ? { note: pick(now.note, lang) } : {}),
-      };
       break;
     }
+  }
+
+  // News is read long after it is written: when the page says when, and the
+  // status then differs from today's, both are shown.
+  let then: CardThen | undefined;
+  if (pageDate && now && !happenedBy(now.date, pageDate)) {
+    const past = timeline.filter((e) => happenedBy(e.date, pageDate)).at(-1);
+    then = { pageDate, ...(past ? { status: past.status } : {}) };
+    if (past && past.key === now.key) then = undefined;
   }
 
   return {
@@ -145,7 +198,8 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage): EntryCar
     kindLabel: L.kind[entry.kind],
     title: pick(entry.name, lang),
     summary: pick(entry.summary, lang),
-    ...(status ? { status } : {}),
+    ...(now ? { status: now.status } : {}),
+    ...(then ? { then } : {}),
     facts,
     caveats: (entry.caveats ?? []).map((c) => ({ text: pick(c.text, lang), cite: cite(c.src) })),
     related: entry.related.flatMap((id) => (refs[id] ? [{ id, kind: refs[id].kind, name: pick(refs[id].name, lang) }] : [])),

@@ -19,6 +19,10 @@ type Labels = {
   exportControls: string;
   since: string;
   statusAsOf: string;
+  /** Then and now: the page's date goes after this label. */
+  whenWritten: string;
+  now: string;
+  noRecordThen: string;
   country: string;
   activity: string;
   entityListLabel: string;
@@ -71,6 +75,9 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     exportControls: 'Export controls',
     since: 'since',
     statusAsOf: 'as of',
+    whenWritten: 'When this was written',
+    now: 'Now',
+    noRecordThen: 'no record that early',
     country: 'Country',
     activity: 'Business',
     entityListLabel: 'US Entity List',
@@ -121,6 +128,9 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     exportControls: 'Экспортный контроль',
     since: 'с',
     statusAsOf: 'на',
+    whenWritten: 'Когда это писалось',
+    now: 'Сейчас',
+    noRecordThen: 'сведений на ту дату нет',
     country: 'Страна',
     activity: 'Деятельность',
     entityListLabel: 'Entity List США',
@@ -171,6 +181,9 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     exportControls: '出口管制',
     since: '自',
     statusAsOf: '截至',
+    whenWritten: '本文撰写时',
+    now: '现在',
+    noRecordThen: '无当时的记录',
     country: '国家/地区',
     activity: '业务',
     entityListLabel: '美国实体清单',

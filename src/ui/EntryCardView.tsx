@@ -64,7 +64,21 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity }:
       {card.status ? (
         <div class={`status tone-${card.status.tone}`} data-status>
           <div class="status-label">{card.status.label}</div>
-          <div class="status-value">
+          {card.then ? (
+            <div class={`status-then tone-${card.then.status?.tone ?? 'neutral'}`} data-then>
+              {L.whenWritten} ({card.then.pageDate}):{' '}
+              {card.then.status ? (
+                <>
+                  <strong>{card.then.status.value}</strong> · {card.then.status.dateLabel} {card.then.status.date}
+                  <Cite n={card.then.status.cite} />
+                </>
+              ) : (
+                <em>{L.noRecordThen}</em>
+              )}
+            </div>
+          ) : null}
+          <div class="status-value" data-now>
+            {card.then ? `${L.now}: ` : null}
             <strong>{card.status.value}</strong> · {card.status.dateLabel} {card.status.date}
             <Cite n={card.status.cite} />
           </div>

@@ -159,6 +159,28 @@ describe('tooltips of every kind', () => {
   });
 });
 
+describe('then and now', () => {
+  it('shows NVIDIA H20\'s status when a 2023 page was written beside today\'s', async () => {
+    const page = await openArticle('/pages/dated-2023.html');
+    await settledHighlights(page, { atLeast: 2 });
+    const card = await tooltipFor(page, 'NVIDIA H20');
+    const then = await card.locator('[data-then]').innerText();
+    expect(then).toContain('When this was written (2023-12-05)');
+    expect(then).toContain('No licence needed');
+    expect(await card.locator('[data-now]').innerText()).toMatch(/^Now: /);
+    await page.screenshot({ path: join(RESULTS, 'tooltip-then-and-now.png') });
+    await page.close();
+  });
+
+  it('shows only today\'s status on a page that gives no date', async () => {
+    const page = await openArticle(`/fixtures/${SEED}.html`);
+    await settledHighlights(page, { atLeast: 20 });
+    const card = await tooltipFor(page, 'NVIDIA H20');
+    expect(await card.locator('[data-then]').count()).toBe(0);
+    await page.close();
+  });
+});
+
 describe('page structure', () => {
   it('finds names split by inline markup, skips form fields and editors, keeps word boundaries, and follows new content', async () => {
     const page = await openArticle('/pages/inline-markup.html');
