@@ -56,7 +56,7 @@ export class DatasetStore {
 
   async entryView(id: string): Promise<EntryView | null> {
     const loaded = await this.ready();
-    const byId = (loaded.byId ??= new Map(loaded.dataset.entries.map((e) => [e.id, e])));
+    const byId = await this.byId();
     const entry = loaded.db ? await readEntry(loaded.db, id) : byId.get(id);
     if (!entry) return null;
     const refs: Record<string, EntryRef> = {};
@@ -65,6 +65,22 @@ export class DatasetStore {
       if (target) refs[refId] = { kind: target.kind, name: target.name };
     }
     return { entry, refs };
+  }
+
+  /** Kinds and names of the given entries; unknown ids are left out. */
+  async refs(ids: readonly string[]): Promise<Record<string, EntryRef>> {
+    const byId = await this.byId();
+    const out: Record<string, EntryRef> = {};
+    for (const id of ids) {
+      const entry = byId.get(id);
+      if (entry) out[id] = { kind: entry.kind, name: entry.name };
+    }
+    return out;
+  }
+
+  private async byId(): Promise<Map<string, Entry>> {
+    const loaded = await this.ready();
+    return (loaded.byId ??= new Map(loaded.dataset.entries.map((e) => [e.id, e])));
   }
 
   /**

@@ -22,6 +22,8 @@ export function createRouter(dataset: DatasetStore, settings: SettingsStore, ref
         return dataset.search(request.query, request.limit);
       case 'get-status':
         return status();
+      case 'get-refs':
+        return dataset.refs(request.ids);
       case 'check-now':
         return status(refresh.checkNow());
       case 'set-refresh-hours':

@@ -10,6 +10,10 @@ export const HIGHLIGHT_NAMES: Record<EntryKind, string> = {
   rule: 'chiplens-rule',
 };
 
+/** A short-lived highlight on the mention the popup asked to see. */
+const FLASH_NAME = 'chiplens-flash';
+const FLASH_MS = 1600;
+
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
@@ -31,9 +35,22 @@ export class HighlightRegistry {
     this.highlights.get(kind)?.delete(range);
   }
 
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Marks `range` brightly for a moment, above the kind highlights. */
+  flash(range: AbstractRange): void {
+    const highlight = new Highlight(range);
+    highlight.priority = 1;
+    CSS.highlights.set(FLASH_NAME, highlight);
+    clearTimeout(this.flashTimer);
+    this.flashTimer = setTimeout(() => CSS.highlights.delete(FLASH_NAME), FLASH_MS);
+  }
+
   /** Removes every ChipLens highlight from the page. */
   clear(): void {
     for (const kind of this.highlights.keys()) CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);
     this.highlights.clear();
+    clearTimeout(this.flashTimer);
+    CSS.highlights.delete(FLASH_NAME);
   }
 }

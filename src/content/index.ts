@@ -6,7 +6,7 @@ import { isAliasTable, type AliasTable } from '../core/alias-table';
 import { displayLanguage } from '../core/display-language';
 import { buildEntryCard } from '../core/entry-card';
 import { Matcher } from '../core/matcher';
-import { parseContentRequest, type PageInfo } from '../core/messages';
+import { parseContentRequest, type PageInfo, type RevealResult } from '../core/messages';
 import { ALIAS_TABLE_KEY, isActiveOn, readSettings, SETTINGS_KEY, type Settings } from '../core/settings';
 import { Annotator, type PageMention } from './annotator';
 import { ask, entryView, forgetEntryViews } from './background-client';
@@ -86,6 +86,24 @@ function pageInfo(): PageInfo {
   return { host, active: annotator !== undefined, mentions: [...counts.values()].sort((a, b) => b.count - a.count) };
 }
 
+function inDocumentOrder(a: PageMention, b: PageMention): number {
+  if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
+  return a.range.startContainer.compareDocumentPosition(b.range.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
+/** Scrolls to mention `index` of `id` (wrapping round) and flashes it. */
+function reveal(id: string, index: number): RevealResult {
+  const list = (annotator?.mentions() ?? []).filter((m) => m.id === id && m.nodes.every((n) => n.isConnected)).sort(inDocumentOrder);
+  if (list.length === 0) return { index: 0, total: 0 };
+  const at = index % list.length;
+  const mention = list[at]!;
+  const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  // scrollIntoView also scrolls any scrolled container the mention sits in.
+  mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
+  registry.flash(mention.range);
+  return { index: at, total: list.length };
+}
+
 async function main(): Promise<void> {
   if (!highlightsSupported()) return;
   const stored = await browser.storage.local.get([SETTINGS_KEY, ALIAS_TABLE_KEY]);
@@ -117,7 +135,8 @@ async function main(): Promise<void> {
   browser.runtime.onMessage.addListener((message: unknown) => {
     const request = parseContentRequest(message);
     if (!request.ok) return undefined;
-    return Promise.resolve({ ok: true, value: pageInfo() });
+    const value = request.value.type === 'reveal' ? reveal(request.value.id, request.value.index) : pageInfo();
+    return Promise.resolve({ ok: true, value });
   });
 
   apply();

@@ -20,6 +20,8 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('set-site-enabled'), host: Host, enabled: v.boolean() }),
   v.strictObject({ type: v.literal('set-paused'), paused: v.boolean() }),
   v.strictObject({ type: v.literal('check-now') }),
+  /** Names and kinds of entries, for lists such as "On this page". */
+  v.strictObject({ type: v.literal('get-refs'), ids: v.pipe(v.array(EntryId), v.maxLength(1000)) }),
   v.strictObject({
     type: v.literal('set-refresh-hours'),
     hours: v.pipe(v.number(), v.integer(), v.minValue(REFRESH_HOURS.min), v.maxValue(REFRESH_HOURS.max)),
@@ -27,7 +29,11 @@ export const BackgroundRequestSchema = v.variant('type', [
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
-export const ContentRequestSchema = v.variant('type', [v.strictObject({ type: v.literal('page-info') })]);
+export const ContentRequestSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('page-info') }),
+  /** Scrolls to mention `index` of entry `id` (wrapping round) and flashes it. */
+  v.strictObject({ type: v.literal('reveal'), id: EntryId, index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+]);
 export type ContentRequest = v.InferOutput<typeof ContentRequestSchema>;
 
 export interface EntryRef {
@@ -60,6 +66,12 @@ export interface DatasetStatus {
   update?: UpdateState;
 }
 
+export interface RevealResult {
+  /** Which mention is shown now (0-based), of how many. */
+  index: number;
+  total: number;
+}
+
 export interface PageInfo {
   host: string;
   active: boolean;
@@ -74,6 +86,7 @@ export interface BackgroundResponses {
   'set-site-enabled': { ok: true };
   'set-paused': { ok: true };
   'check-now': DatasetStatus;
+  'get-refs': Record<string, EntryRef>;
   'set-refresh-hours': DatasetStatus;
 }
 

@@ -8,6 +8,7 @@ import type { DatasetStatus, EntryView, PageInfo, SearchHit } from '../core/mess
 import { isActiveOn, type Settings } from '../core/settings';
 import browser from 'webextension-polyfill';
 import { DataStatus } from '../ui/DataStatus';
+import { OnThisPage } from './OnThisPage';
 import { EntryCardView } from '../ui/EntryCardView';
 import { ask, onSettingsChange, pageInfo, readStoredSettings, t, targetTabId, uiLanguage } from './popup-api';
 
@@ -18,6 +19,7 @@ export function Popup() {
   const [detail, setDetail] = useState<EntryView | undefined>(undefined);
   const [status, setStatus] = useState<DatasetStatus | undefined>(undefined);
   const [page, setPage] = useState<PageInfo | null | undefined>(undefined);
+  const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
 
@@ -25,7 +27,10 @@ export function Popup() {
     ask({ type: 'get-status' }).then(setStatus, (e: unknown) => setError(String(e)));
     readStoredSettings().then(setSettings, () => undefined);
     targetTabId()
-      .then((id) => (id === undefined ? undefined : pageInfo(id)))
+      .then((id) => {
+        setTabId(id);
+        return id === undefined ? undefined : pageInfo(id);
+      })
       .then((info) => setPage(info ?? null), () => setPage(null));
     return onSettingsChange(setSettings);
   }, []);
@@ -84,7 +89,10 @@ export function Popup() {
           <EntryCardView state={{ phase: 'ready', card: buildEntryCard(detail, lang) }} lang={lang} />
         </section>
       ) : (
-        <Results query={query} hits={hits} lang={lang} onOpen={open} />
+        <>
+          <Results query={query} hits={hits} lang={lang} onOpen={open} />
+          {query.trim() === '' && page && tabId !== undefined ? <OnThisPage page={page} tabId={tabId} lang={lang} /> : null}
+        </>
       )}
       {status ? <DataStatus status={status} onStatus={setStatus} compact /> : null}
     </main>

@@ -1,7 +1,7 @@
 // What the popup needs from the rest of the extension: the background for
 // data and settings, and the content script of the tab it was opened on.
 import browser from 'webextension-polyfill';
-import type { PageInfo, Reply } from '../core/messages';
+import type { PageInfo, Reply, RevealResult } from '../core/messages';
 import { readSettings, SETTINGS_KEY, type Settings } from '../core/settings';
 
 export { ask } from '../common/ask-background';
@@ -25,6 +25,16 @@ export async function pageInfo(tabId: number): Promise<PageInfo | undefined> {
     return reply?.ok ? reply.value : undefined;
   } catch {
     // No content script there: a browser page, the store, or a PDF.
+    return undefined;
+  }
+}
+
+/** Asks the tab to scroll to mention `index` of `id` and flash it. */
+export async function revealMention(tabId: number, id: string, index: number): Promise<RevealResult | undefined> {
+  try {
+    const reply = (await browser.tabs.sendMessage(tabId, { type: 'reveal', id, index })) as Reply<RevealResult> | undefined;
+    return reply?.ok ? reply.value : undefined;
+  } catch {
     return undefined;
   }
 }

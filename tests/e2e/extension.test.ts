@@ -203,6 +203,38 @@ describe('page structure', () => {
 });
 
 describe('popup', () => {
+  it('lists what the page mentions by kind, and walks through the mentions of one', async () => {
+    const article = await openArticle(`/fixtures/${SEED}.html`);
+    await settledHighlights(article, { atLeast: 20 });
+    const tabId = await activeTabId();
+    const popup = await openPopup(tabId);
+    const section = popup.locator('.on-page');
+    await section.waitFor();
+    const groups = await section.locator('h3').allInnerTexts();
+    // innerText shows the CSS upper case; the counts are the seed's labels.
+    expect(groups).toEqual(['CHIP 1', 'COMPANY 15', 'AI MODEL 3', 'EXPORT RULE 2']);
+    const nvidia = section.locator('[data-entry-id="nvidia"]');
+    await expect.poll(() => nvidia.innerText()).toMatch(/^NVIDIA\s+×4$/);
+    const flashed = () =>
+      article.evaluate(() => {
+        const h = CSS.highlights.get('chiplens-flash');
+        const r = h ? ([...h][0] as AbstractRange) : undefined;
+        if (!r) return null;
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return { text: range.toString(), top: range.getBoundingClientRect().top };
+      });
+    await nvidia.click();
+    await expect.poll(() => nvidia.innerText()).toContain('1 of 4');
+    expect((await flashed())?.text).toBe('NVIDIA');
+    await nvidia.click();
+    await expect.poll(() => nvidia.innerText()).toContain('2 of 4');
+    await popup.screenshot({ path: join(RESULTS, 'popup-on-this-page.png') });
+    await popup.close();
+    await article.close();
+  });
+
   it('finds NVIDIA H20 for "h20" and NVIDIA for "нвидиа"', async () => {
     await openArticle(`/fixtures/${SEED}.html`);
     const popup = await openPopup(await activeTabId());

@@ -1,0 +1,60 @@
+// "On this page": the entries the current tab mentions, grouped by kind with
+// counts. Choosing one scrolls the page to its first mention and flashes it;
+// choosing it again walks on to the next.
+import { useEffect, useState } from 'preact/hooks';
+import { pick, type DisplayLanguage } from '../core/display-language';
+import type { EntryKind } from '../core/dataset-schema';
+import { ENTRY_KINDS } from '../core/dataset-schema';
+import { FACT_LABELS } from '../core/fact-labels';
+import type { EntryRef, PageInfo } from '../core/messages';
+import { ask, revealMention, t } from './popup-api';
+
+export function OnThisPage({ page, tabId, lang }: { page: PageInfo; tabId: number; lang: DisplayLanguage }) {
+  const [refs, setRefs] = useState<Record<string, EntryRef>>({});
+  const [shown, setShown] = useState<{ id: string; index: number; total: number } | undefined>(undefined);
+
+  useEffect(() => {
+    const ids = page.mentions.map((m) => m.id);
+    if (ids.length > 0) ask({ type: 'get-refs', ids }).then(setRefs, () => undefined);
+  }, [page]);
+
+  if (!page.active) return null;
+  if (page.mentions.length === 0) return <p class="hint">{t('noMentions')}</p>;
+  const L = FACT_LABELS[lang];
+
+  const show = async (id: string) => {
+    const next = shown?.id === id ? shown.index + 1 : 0;
+    const result = await revealMention(tabId, id, next);
+    if (result && result.total > 0) setShown({ id, ...result });
+  };
+
+  return (
+    <section class="on-page" aria-labelledby="on-page-title">
+      <h2 id="on-page-title">{t('onThisPage')}</h2>
+      {ENTRY_KINDS.map((kind: EntryKind) => {
+        const items = page.mentions.filter((m) => m.kind === kind);
+        if (items.length === 0) return null;
+        return (
+          <div class="on-page-group" key={kind}>
+            <h3>
+              {L.kind[kind]} <span class="count">{items.reduce((n, m) => n + m.count, 0)}</span>
+            </h3>
+            <ul role="list">
+              {items.map((m) => (
+                <li key={m.id}>
+                  <button type="button" class={`mention kind-${m.kind}`} data-entry-id={m.id} onClick={() => void show(m.id)}>
+                    <span class="mention-name">{refs[m.id] ? pick(refs[m.id]!.name, lang) : m.id}</span>
+                    <span class="count" aria-label={t('mentionCount', String(m.count))}>
+                      {shown?.id === m.id ? t('mentionOf', String(shown.index + 1), String(shown.total)) : `×${m.count}`}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+      <p class="fine">{t('onThisPageHint')}</p>
+    </section>
+  );
+}
