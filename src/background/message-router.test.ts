@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { bundledDatasetJson } from '../../dataset/index';
-import { SETTINGS_KEY } from '../core/settings';
+import { defaultSettings, SETTINGS_KEY } from '../core/settings';
 import { DB_NAME } from './dataset-db';
 import { DatasetStore, type KeyValueArea } from './dataset-store';
 import { createRouter } from './message-router';
@@ -53,7 +53,7 @@ describe('message router', () => {
       route({ type: 'set-site-enabled', host: 'b.example', enabled: false }),
       route({ type: 'set-site-enabled', host: 'a.example', enabled: true }),
     ]);
-    expect(data[SETTINGS_KEY]).toMatchObject({ disabledHosts: ['b.example'] });
+    expect(data[SETTINGS_KEY]).toMatchObject({ disabledSites: ['b.example'] });
   });
 
   it('rejects a malformed request with a readable error', async () => {
@@ -74,5 +74,14 @@ describe('message router', () => {
     expect(reply.ok && reply.value).toMatchObject({ update: { nextCheckAt: '2026-11-30T12:00:00.000Z' } });
     expect((data[SETTINGS_KEY] as { refreshHours: number }).refreshHours).toBe(48);
     expect(await route({ type: 'set-refresh-hours', hours: 2 })).toMatchObject({ ok: false });
+  });
+
+  it('replaces the settings only with valid ones, saying what is wrong', async () => {
+    const good = { ...defaultSettings(), siteMode: 'only', enabledSites: ['*.reuters.com'] };
+    expect(await route({ type: 'set-settings', settings: good })).toEqual({ ok: true, value: { ok: true } });
+    expect(data[SETTINGS_KEY]).toEqual(good);
+    const bad = await route({ type: 'set-settings', settings: { ...good, enabledSites: ['not a host'] } });
+    expect(bad).toEqual({ ok: false, error: expect.stringMatching(/enabledSites\.0: a hostname/) });
+    expect(data[SETTINGS_KEY]).toEqual(good);
   });
 });

@@ -1,7 +1,7 @@
 // Answers requests from content scripts and the popup. Every message is
 // validated first; a bad one gets a plain-words error, never a crash.
 import { parseBackgroundRequest, type BackgroundRequest, type BackgroundResponses, type Reply } from '../core/messages';
-import { withSiteEnabled } from '../core/settings';
+import { parseSettings, withSiteEnabled } from '../core/settings';
 import type { UpdateState } from '../core/update-state';
 import type { DatasetStore } from './dataset-store';
 import type { RefreshScheduler } from './refresh-scheduler';
@@ -22,6 +22,12 @@ export function createRouter(dataset: DatasetStore, settings: SettingsStore, ref
         return dataset.search(request.query, request.limit);
       case 'get-status':
         return status();
+      case 'set-settings': {
+        const parsed = parseSettings(request.settings);
+        if (!parsed.ok) throw new Error(`these settings are not valid (${parsed.error}); nothing was changed`);
+        await settings.update(() => parsed.settings);
+        return { ok: true };
+      }
       case 'get-refs':
         return dataset.refs(request.ids);
       case 'check-now':

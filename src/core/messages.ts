@@ -20,6 +20,8 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('set-site-enabled'), host: Host, enabled: v.boolean() }),
   v.strictObject({ type: v.literal('set-paused'), paused: v.boolean() }),
   v.strictObject({ type: v.literal('check-now') }),
+  /** Replaces all settings (the options page, an import); checked in full by the background. */
+  v.strictObject({ type: v.literal('set-settings'), settings: v.unknown() }),
   /** Names and kinds of entries, for lists such as "On this page". */
   v.strictObject({ type: v.literal('get-refs'), ids: v.pipe(v.array(EntryId), v.maxLength(1000)) }),
   v.strictObject({
@@ -86,6 +88,7 @@ export interface BackgroundResponses {
   'set-site-enabled': { ok: true };
   'set-paused': { ok: true };
   'check-now': DatasetStatus;
+  'set-settings': { ok: true };
   'get-refs': Record<string, EntryRef>;
   'set-refresh-hours': DatasetStatus;
 }

@@ -5,7 +5,7 @@ import { displayLanguage, pick } from '../core/display-language';
 import { buildEntryCard } from '../core/entry-card';
 import { FACT_LABELS } from '../core/fact-labels';
 import type { DatasetStatus, EntryView, PageInfo, SearchHit } from '../core/messages';
-import { isActiveOn, type Settings } from '../core/settings';
+import { isActiveOn, siteRuleFor, type Settings } from '../core/settings';
 import browser from 'webextension-polyfill';
 import { DataStatus } from '../ui/DataStatus';
 import { OnThisPage } from './OnThisPage';
@@ -124,6 +124,10 @@ function Results({ query, hits, lang, onOpen }: { query: string; hits: SearchHit
 function SiteControls({ page, settings }: { page: PageInfo | null | undefined; settings: Settings | undefined }) {
   if (page === undefined || settings === undefined) return <section class="site" aria-busy="true" />;
   const setPaused = (paused: boolean) => void ask({ type: 'set-paused', paused });
+  const rule = page ? siteRuleFor(settings, page.host) : undefined;
+  // A rule for a whole domain is changed in Options, not by this switch.
+  const byWildcard = rule !== undefined && rule.startsWith('*.');
+  const onHere = page ? isActiveOn({ ...settings, paused: false }, page.host) : false;
   return (
     <section class="site">
       {page === null ? (
@@ -135,13 +139,15 @@ function SiteControls({ page, settings }: { page: PageInfo | null | undefined; s
               type="checkbox"
               role="switch"
               data-testid="site-switch"
-              checked={!settings.disabledHosts.includes(page.host)}
+              checked={onHere}
+              disabled={byWildcard}
               onChange={(e) => void ask({ type: 'set-site-enabled', host: page.host, enabled: (e.target as HTMLInputElement).checked })}
             />
             <span>{t('siteSwitch', page.host)}</span>
           </label>
-          <p class="fine">
-            {t('siteSwitchHint')} {isActiveOn(settings, page.host) ? t('mentionsOnPage', String(page.mentions.reduce((n, m) => n + m.count, 0))) : null}
+          <p class="fine" data-testid="site-rule">
+            {byWildcard ? t('siteCoveredBy', rule!) : settings.siteMode === 'only' ? t('siteSwitchHintOnly') : t('siteSwitchHint')}{' '}
+            {isActiveOn(settings, page.host) ? t('mentionsOnPage', String(page.mentions.reduce((n, m) => n + m.count, 0))) : null}
           </p>
         </>
       )}

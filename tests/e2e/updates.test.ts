@@ -13,6 +13,7 @@ import { startFixtureServer } from '../../scripts/fixture-server.mjs';
 import type { Dataset } from '../../src/core/dataset-schema';
 import { generateSigningKey } from '../../src/core/dataset-signature';
 import { signedLatest } from '../../src/core/latest-manifest';
+import { defaultSettings } from '../../src/core/settings';
 import { validateDataset } from '../../src/core/validate-dataset';
 import { launchWithExtension, pointOf, type ExtensionBrowser } from './browser';
 import { UpdateServer, type Fault, type Published } from './update-server';
@@ -126,7 +127,7 @@ async function h20Tooltip(page: Page): Promise<string> {
 }
 
 describe('dataset refresh', () => {
-  const userSettings = { format: 2, paused: false, disabledHosts: ['example.org'], refreshHours: 48 };
+  const userSettings = { ...defaultSettings(), disabledSites: ['example.org', '*.example.net'], refreshHours: 48, highlightStyle: 'background' };
   let article: Page;
 
   beforeAll(async () => {
