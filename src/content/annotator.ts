@@ -41,6 +41,8 @@ export class Annotator {
     private matcher: Matcher,
     private readonly registry: HighlightRegistry,
     private readonly ignore: (el: Element) => boolean,
+    /** Kinds the user chose to see; the others are matched (they still give context) but not painted. */
+    private readonly visible: (kind: EntryKind) => boolean = () => true,
   ) {
     this.page = new PageContext(matcher.table);
   }
@@ -140,7 +142,8 @@ export class Annotator {
   private annotate(block: TextBlock): boolean {
     if (!block.nodes.every((n) => n.isConnected)) return false;
     const result = this.matcher.match(block.text, this.page.confirmed);
-    const changed = this.paint(block, result.mentions);
+    const shown = result.mentions.filter((m) => this.visible(this.matcher.table.entries[m.entry]!.kind));
+    const changed = this.paint(block, shown);
     // A mention here may support a context-dependent alias read earlier
     // elsewhere ("H20" above, "NVIDIA" here): those blocks are read again.
     for (const container of this.page.record(block.container, result)) {

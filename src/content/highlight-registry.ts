@@ -3,12 +3,16 @@
 // distinctive names.
 import type { EntryKind } from '../core/dataset-schema';
 
-export const HIGHLIGHT_NAMES: Record<EntryKind, string> = {
-  chip: 'chiplens-chip',
-  company: 'chiplens-company',
-  model: 'chiplens-model',
-  rule: 'chiplens-rule',
-};
+export type HighlightStyle = 'underline' | 'background' | 'none';
+
+/**
+ * The highlight's name for a kind in a style. Each style has its own names
+ * (and CSS rules), so switching style re-registers ranges and never touches
+ * the page's DOM. "none" paints nothing, but hover still works.
+ */
+export function highlightName(kind: EntryKind, style: HighlightStyle = 'underline'): string {
+  return style === 'underline' ? `chiplens-${kind}` : `chiplens-${kind}-${style}`;
+}
 
 /** A short-lived highlight on the mention the popup asked to see. */
 const FLASH_NAME = 'chiplens-flash';
@@ -21,12 +25,24 @@ export function highlightsSupported(): boolean {
 export class HighlightRegistry {
   private readonly highlights = new Map<EntryKind, Highlight>();
 
+  constructor(private style: HighlightStyle = 'underline') {}
+
+  /** Moves every range to the names of `style`. */
+  setStyle(style: HighlightStyle): void {
+    if (style === this.style) return;
+    for (const [kind, highlight] of this.highlights) {
+      CSS.highlights.delete(highlightName(kind, this.style));
+      CSS.highlights.set(highlightName(kind, style), highlight);
+    }
+    this.style = style;
+  }
+
   add(kind: EntryKind, range: AbstractRange): void {
     let highlight = this.highlights.get(kind);
     if (!highlight) {
       highlight = new Highlight();
       this.highlights.set(kind, highlight);
-      CSS.highlights.set(HIGHLIGHT_NAMES[kind], highlight);
+      CSS.highlights.set(highlightName(kind, this.style), highlight);
     }
     highlight.add(range);
   }
@@ -48,7 +64,7 @@ export class HighlightRegistry {
 
   /** Removes every ChipLens highlight from the page. */
   clear(): void {
-    for (const kind of this.highlights.keys()) CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);
+    for (const kind of this.highlights.keys()) CSS.highlights.delete(highlightName(kind, this.style));
     this.highlights.clear();
     clearTimeout(this.flashTimer);
     CSS.highlights.delete(FLASH_NAME);

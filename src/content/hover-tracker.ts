@@ -4,7 +4,6 @@
 // snaps to the nearest character even in the margin beside a line.
 import type { Annotator, PageMention } from './annotator';
 
-const INTENT_MS = 120;
 const LEAVE_GRACE_MS = 300;
 
 export interface HoverCallbacks {
@@ -42,6 +41,8 @@ export class HoverTracker {
   constructor(
     private readonly annotator: Annotator,
     private readonly callbacks: HoverCallbacks,
+    /** Hover intent: how long the pointer rests before the tooltip opens (a setting). */
+    public intentMs: number,
   ) {}
 
   attach(): void {
@@ -87,7 +88,7 @@ export class HoverTracker {
       clearTimeout(this.enterTimer);
       this.pending = mention;
       if (mention) {
-        this.enterTimer = setTimeout(() => this.enter(mention, event.clientX, event.clientY), INTENT_MS);
+        this.enterTimer = setTimeout(() => this.enter(mention, event.clientX, event.clientY), this.intentMs);
       }
     }
     if (!mention && this.shown) {

@@ -3,7 +3,8 @@
 // page while ChipLens is on for this site, and shows tooltips on hover.
 import browser from 'webextension-polyfill';
 import { isAliasTable, type AliasTable } from '../core/alias-table';
-import { displayLanguage } from '../core/display-language';
+import { ENTRY_KINDS as KIND_LIST } from '../core/dataset-schema';
+import { displayLanguage, type DisplayLanguage } from '../core/display-language';
 import { buildEntryCard } from '../core/entry-card';
 import { Matcher } from '../core/matcher';
 import { parseContentRequest, type PageInfo, type RevealResult } from '../core/messages';
@@ -16,10 +17,11 @@ import { pagePublicationDay } from './page-date';
 import { TooltipHost } from './tooltip/tooltip-host';
 
 const host = location.hostname.toLowerCase();
-const lang = displayLanguage(document.documentElement.lang || navigator.language);
 
 let settings: Settings = readSettings(undefined);
 let table: AliasTable | undefined;
+/** Compiled once per alias table: settings changes reuse it. */
+let matcher: Matcher | undefined;
 let annotator: Annotator | undefined;
 let hover: HoverTracker | undefined;
 /** The page's publication day, read on the first hover (undefined: not yet read; null: none). */
@@ -31,7 +33,20 @@ function isOwnElement(element: Element): boolean {
   return tooltip.isHost(element);
 }
 
+/** The tooltip's language: the page's, the browser's, or the one the user fixed. */
+function tooltipLanguage(): DisplayLanguage {
+  switch (settings.tooltipLanguage) {
+    case 'page':
+      return displayLanguage(document.documentElement.lang || navigator.language);
+    case 'interface':
+      return displayLanguage(browser.i18n.getUILanguage());
+    default:
+      return settings.tooltipLanguage;
+  }
+}
+
 async function showTooltip(mention: PageMention, anchor: DOMRect): Promise<void> {
+  const lang = tooltipLanguage();
   const text = mention.range.startContainer === mention.range.endContainer
     ? (mention.range.startContainer as Text).data.slice(mention.range.startOffset, mention.range.endOffset)
     : mention.id;
@@ -46,19 +61,26 @@ async function showTooltip(mention: PageMention, anchor: DOMRect): Promise<void>
   }
 }
 
-function activate(): void {
+/** Starts annotating, or reads the page again when `reread` (new aliases, other kinds). */
+function activate(reread: boolean): void {
   if (!table || !document.body) return;
-  const matcher = new Matcher(table);
+  if (matcher?.table !== table) matcher = new Matcher(table);
+  registry.setStyle(settings.highlightStyle);
   if (annotator) {
-    annotator.restart(matcher, document.body);
+    hover!.intentMs = settings.tooltipDelayMs;
+    if (reread) annotator.restart(matcher, document.body);
     return;
   }
-  annotator = new Annotator(matcher, registry, isOwnElement);
-  hover = new HoverTracker(annotator, {
-    show: (mention, anchor) => void showTooltip(mention, anchor),
-    hide: () => tooltip.hide(),
-    isOverTooltip: (target) => tooltip.contains(target),
-  });
+  annotator = new Annotator(matcher, registry, isOwnElement, (kind) => settings.kinds[kind]);
+  hover = new HoverTracker(
+    annotator,
+    {
+      show: (mention, anchor) => void showTooltip(mention, anchor),
+      hide: () => tooltip.hide(),
+      isOverTooltip: (target) => tooltip.contains(target),
+    },
+    settings.tooltipDelayMs,
+  );
   annotator.start(document.body);
   hover.attach();
 }
@@ -71,8 +93,8 @@ function deactivate(): void {
   tooltip.destroy();
 }
 
-function apply(): void {
-  if (isActiveOn(settings, host) && table) activate();
+function apply(reread = false): void {
+  if (isActiveOn(settings, host) && table) activate(reread);
   else deactivate();
 }
 
@@ -116,8 +138,11 @@ async function main(): Promise<void> {
   browser.storage.onChanged.addListener((changes, areaName) => {
     if (areaName !== 'local') return;
     let changed = false;
+    let reread = false;
     if (SETTINGS_KEY in changes) {
+      const before = settings.kinds;
       settings = readSettings(changes[SETTINGS_KEY]!.newValue);
+      reread = KIND_LIST.some((kind) => before[kind] !== settings.kinds[kind]);
       changed = true;
     }
     if (ALIAS_TABLE_KEY in changes) {
@@ -127,9 +152,10 @@ async function main(): Promise<void> {
         forgetEntryViews();
         // A new dataset: read the page again with the new aliases.
         changed = true;
+        reread = true;
       }
     }
-    if (changed) apply();
+    if (changed) apply(reread);
   });
 
   browser.runtime.onMessage.addListener((message: unknown) => {
