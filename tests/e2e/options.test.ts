@@ -1,0 +1,124 @@
+// The options page as a user works it, in real Chromium: site lists in both
+// modes (with *.domain rules), kinds and style, and the settings file.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startFixtureServer } from '../../scripts/fixture-server.mjs';
+import { defaultSettings } from '../../src/core/settings';
+import { launchWithExtension, readHighlights, settledHighlights, total, type ExtensionBrowser } from './browser';
+
+const RESULTS = join(__dirname, '../../test-results');
+const SEED = '/fixtures/01-ru-servernews-seed.html';
+
+let browser: ExtensionBrowser;
+let server: { origin: string; close(): Promise<void> };
+let options: Page;
+let article: Page;
+let files: string;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension();
+  files = mkdtempSync(join(tmpdir(), 'chiplens-options-'));
+  article = await browser.context.newPage();
+  await article.goto(`${server.origin}${SEED}`);
+  await settledHighlights(article, { atLeast: 20 });
+  options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
+  await options.getByTestId('site-list').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(files, { recursive: true, force: true });
+});
+
+async function stored(): Promise<Record<string, unknown>> {
+  return browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown>);
+}
+
+const highlightCount = () => readHighlights(article).then(total);
+
+describe('options: sites', () => {
+  it('turns ChipLens off for a listed site, on open tabs, and on again when it is removed', async () => {
+    await options.getByTestId('site-input').fill('127.0.0.1');
+    await options.getByRole('button', { name: 'Add' }).click();
+    await expect.poll(highlightCount).toBe(0);
+    expect((await stored()).disabledSites).toEqual(['127.0.0.1']);
+    await options.getByRole('button', { name: 'Remove 127.0.0.1' }).click();
+    await expect.poll(highlightCount).toBeGreaterThanOrEqual(20);
+  });
+
+  it('explains a rule it cannot read and keeps the list as it was', async () => {
+    await options.getByTestId('site-input').fill('not a host!');
+    await options.getByRole('button', { name: 'Add' }).click();
+    await expect(options.getByRole('alert').innerText()).resolves.toContain('is not a hostname');
+    expect((await stored()).disabledSites).toEqual([]);
+  });
+
+  it('runs only on listed sites in "only" mode, where *.domain covers subdomains', async () => {
+    await options.getByTestId('mode-only').check();
+    await expect.poll(highlightCount).toBe(0);
+    await options.getByTestId('site-input').fill('*.0.0.1');
+    await options.getByRole('button', { name: 'Add' }).click();
+    await expect(options.getByTestId('site-list').innerText()).resolves.toContain('0.0.1 and all its subdomains');
+    await expect.poll(highlightCount).toBeGreaterThanOrEqual(20);
+    await options.screenshot({ path: join(RESULTS, 'options-sites-only.png'), fullPage: true });
+    await options.getByTestId('mode-all-except').check();
+    expect(await stored()).toMatchObject({ siteMode: 'all-except', enabledSites: ['*.0.0.1'], disabledSites: [] });
+  });
+});
+
+describe('options: highlights', () => {
+  it('hides a kind and changes the style on open pages', async () => {
+    await options.getByTestId('kind-company').uncheck();
+    await expect.poll(async () => (await readHighlights(article)).company!.length).toBe(0);
+    expect((await readHighlights(article)).chip!.length).toBeGreaterThan(0);
+    await options.getByTestId('kind-company').check();
+    await expect.poll(async () => (await readHighlights(article)).company!.length).toBeGreaterThan(0);
+    await options.getByTestId('highlight-style').selectOption('background');
+    await expect.poll(() => article.evaluate(() => CSS.highlights.has('chiplens-chip-background') && !CSS.highlights.has('chiplens-chip'))).toBe(true);
+    await options.getByTestId('highlight-style').selectOption('underline');
+    await expect.poll(() => article.evaluate(() => CSS.highlights.has('chiplens-chip'))).toBe(true);
+  });
+});
+
+describe('options: settings file', () => {
+  it('refuses a file that is not valid settings, saying why, and changes nothing', async () => {
+    const before = await stored();
+    const bad = join(files, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ ...defaultSettings(), tooltipDelayMs: -5 }));
+    await options.getByTestId('import').setInputFiles(bad);
+    await expect(options.getByTestId('import-problem').innerText()).resolves.toMatch(/bad\.json does not hold valid ChipLens settings \(tooltipDelayMs: .*\); nothing was changed/);
+    const notJson = join(files, 'notes.json');
+    writeFileSync(notJson, 'hello');
+    await options.getByTestId('import').setInputFiles(notJson);
+    await expect(options.getByTestId('import-problem').innerText()).resolves.toContain('notes.json is not a JSON file');
+    expect(await stored()).toEqual(before);
+  });
+
+  it('imports valid settings, including ones from an older version, and resets to defaults', async () => {
+    const old = join(files, 'old.json');
+    writeFileSync(old, JSON.stringify({ format: 1, paused: false, disabledHosts: ['127.0.0.1'] }));
+    await options.getByTestId('import').setInputFiles(old);
+    await expect(options.getByTestId('options-message').innerText()).resolves.toContain('Settings imported from old.json');
+    expect((await stored()).disabledSites).toEqual(['127.0.0.1']);
+    await expect.poll(highlightCount).toBe(0);
+    options.once('dialog', (dialog) => void dialog.accept());
+    await options.getByTestId('reset').click();
+    await expect.poll(stored).toEqual(defaultSettings());
+    await expect.poll(highlightCount).toBeGreaterThanOrEqual(20);
+  });
+
+  it('exports the settings as a JSON file that imports back', async () => {
+    const download = options.waitForEvent('download');
+    await options.getByTestId('export').click();
+    const file = join(files, 'exported.json');
+    await (await download).saveAs(file);
+    const { readFileSync } = await import('node:fs');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(await stored());
+  });
+});
