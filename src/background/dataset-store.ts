@@ -4,7 +4,7 @@
 // can't be used, it falls back to the bundled copy held in memory.
 import { ALIAS_TABLE_FORMAT, buildAliasTable, type AliasTable } from '../core/alias-table';
 import { contentHash } from '../core/content-hash';
-import type { Dataset, Entry } from '../core/dataset-schema';
+import type { Dataset, Entry, EntryKind } from '../core/dataset-schema';
 import type { DatasetStatus, EntryRef, EntryView, SearchHit } from '../core/messages';
 import { EntrySearch } from '../core/search-index';
 import { ALIAS_TABLE_KEY } from '../core/settings';
@@ -111,10 +111,10 @@ export class DatasetStore {
     return loaded.db ? (await readPreviousMeta(loaded.db))?.version : undefined;
   }
 
-  async search(query: string, limit?: number): Promise<SearchHit[]> {
+  async search(query: string, limit?: number, kind?: EntryKind): Promise<SearchHit[]> {
     const loaded = await this.ready();
     loaded.search ??= new EntrySearch(loaded.dataset);
-    return loaded.search.search(query, limit);
+    return loaded.search.search(query, limit, kind);
   }
 
   private bundled(): Dataset {

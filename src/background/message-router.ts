@@ -19,7 +19,7 @@ export function createRouter(dataset: DatasetStore, settings: SettingsStore, ref
       case 'get-entry':
         return dataset.entryView(request.id);
       case 'search':
-        return dataset.search(request.query, request.limit);
+        return dataset.search(request.query, request.limit, request.kind);
       case 'get-status':
         return status();
       case 'set-settings': {

@@ -3,7 +3,7 @@
 // other (a page can't forge one, but a stale tab from an older version can).
 import * as v from 'valibot';
 import type { Entry, EntryKind, LocalizedText } from './dataset-schema';
-import { EntryId } from './dataset-schema';
+import { ENTRY_KINDS, EntryId } from './dataset-schema';
 import { REFRESH_HOURS } from './settings';
 import type { UpdateState } from './update-state';
 
@@ -15,6 +15,8 @@ export const BackgroundRequestSchema = v.variant('type', [
     type: v.literal('search'),
     query: v.pipe(v.string(), v.maxLength(200)),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
+    /** Only entries of this kind. */
+    kind: v.optional(v.picklist(ENTRY_KINDS)),
   }),
   v.strictObject({ type: v.literal('get-status') }),
   v.strictObject({ type: v.literal('set-site-enabled'), host: Host, enabled: v.boolean() }),

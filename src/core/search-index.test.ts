@@ -31,7 +31,12 @@ describe('EntrySearch', () => {
 
   it('finds by prefix and tolerates a typo in longer words', () => {
     expect(ids('alib')[0]).toBe('alibaba');
-    expect(ids('nvdia')).toContain('nvidia');
+    expect(ids('nvdia')[0]).toBe('nvidia');
+  });
+
+  it('filters by kind', () => {
+    expect(search.search('nvidia', 20, 'chip').every((h) => h.kind === 'chip')).toBe(true);
+    expect(search.search('nvidia', 20, 'company').map((h) => h.id)).toEqual(['nvidia']);
   });
 
   it('finds Chinese names inside longer Chinese words', () => {

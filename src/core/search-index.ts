@@ -2,7 +2,7 @@
 // ё/е, prefixes and small typos. Chinese has no spaces, so Han runs are
 // indexed as single characters and pairs, which lets 昇腾 find 华为昇腾910B.
 import MiniSearch from 'minisearch';
-import type { Dataset, Entry } from './dataset-schema';
+import type { Dataset, Entry, EntryKind } from './dataset-schema';
 import type { SearchHit } from './messages';
 import { normalizeKey } from './normalize';
 
@@ -53,6 +53,17 @@ function toDoc(entry: Entry): SearchDoc {
   };
 }
 
+/** The largest share of the words of one of an entry's names or aliases that the matched terms cover. */
+function nameCoverage(entry: Entry | undefined, terms: readonly string[]): number {
+  if (!entry) return 0;
+  return Math.max(
+    ...[entry.name.en, entry.name.ru, entry.name.zh, ...aliasTexts(entry)].map((name) => {
+      const words = [...new Set(tokenize(name))];
+      return words.length === 0 ? 0 : words.filter((w) => terms.includes(w)).length / words.length;
+    }),
+  );
+}
+
 export class EntrySearch {
   private readonly index: MiniSearch<SearchDoc>;
   private readonly byId: Map<string, Entry>;
@@ -74,9 +85,17 @@ export class EntrySearch {
     this.index.addAll(dataset.entries.map(toDoc));
   }
 
-  search(query: string, limit = 20): SearchHit[] {
+  search(query: string, limit = 20, kind?: EntryKind): SearchHit[] {
     if (normalizeKey(query) === '') return [];
-    return this.index.search(query).slice(0, limit).flatMap((result) => {
+    const filter = kind ? (result: { id: unknown }) => this.byId.get(String(result.id))?.kind === kind : undefined;
+    const results = this.index.search(query, filter ? { filter } : {});
+    // An entry whose name the query covers whole ("nvdia" → NVIDIA, 昇腾 →
+    // the Ascend family) comes before the many whose names merely contain it
+    // (NVIDIA A40, 昇腾310).
+    const ranked = results
+      .map((result) => ({ result, score: result.score * (1 + nameCoverage(this.byId.get(String(result.id)), result.terms)) }))
+      .sort((a, b) => b.score - a.score);
+    return ranked.slice(0, limit).flatMap(({ result }) => {
       const entry = this.byId.get(String(result.id));
       if (!entry) return [];
       const hit: SearchHit = { id: entry.id, kind: entry.kind, name: entry.name, summary: entry.summary };

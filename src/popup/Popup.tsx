@@ -1,7 +1,8 @@
 // The toolbar popup: search the dataset, read an entry, and switch
 // ChipLens on or off for the site of the current tab.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { displayLanguage, pick } from '../core/display-language';
+import { ENTRY_KINDS, type EntryKind } from '../core/dataset-schema';
+import { displayLanguage, pick, type DisplayLanguage } from '../core/display-language';
 import { buildEntryCard } from '../core/entry-card';
 import { FACT_LABELS } from '../core/fact-labels';
 import type { DatasetStatus, EntryView, PageInfo, SearchHit } from '../core/messages';
@@ -12,16 +13,29 @@ import { OnThisPage } from './OnThisPage';
 import { EntryCardView } from '../ui/EntryCardView';
 import { ask, onSettingsChange, pageInfo, readStoredSettings, t, targetTabId, uiLanguage } from './popup-api';
 
+const KIND_FILTERS: (EntryKind | 'all')[] = ['all', ...ENTRY_KINDS];
+
 export function Popup() {
   const lang = useMemo(() => displayLanguage(uiLanguage()), []);
   const [query, setQuery] = useState('');
+  const [kind, setKind] = useState<EntryKind | 'all'>('all');
   const [hits, setHits] = useState<SearchHit[] | undefined>(undefined);
-  const [detail, setDetail] = useState<EntryView | undefined>(undefined);
+  const [active, setActive] = useState(0);
+  // Entries opened in a row (following related ones); Back goes one step.
+  const [trail, setTrail] = useState<EntryView[]>([]);
   const [status, setStatus] = useState<DatasetStatus | undefined>(undefined);
   const [page, setPage] = useState<PageInfo | null | undefined>(undefined);
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  const detail = trail.at(-1);
+
+  const open = (id: string, follow = false) => {
+    ask({ type: 'get-entry', id }).then(
+      (view) => view && setTrail((t) => (follow ? [...t, view] : [view])),
+      (e: unknown) => setError(String(e)),
+    );
+  };
 
   useEffect(() => {
     ask({ type: 'get-status' }).then(setStatus, (e: unknown) => setError(String(e)));
@@ -32,28 +46,42 @@ export function Popup() {
         return id === undefined ? undefined : pageInfo(id);
       })
       .then((info) => setPage(info ?? null), () => setPage(null));
+    // "More" in a tooltip opens the popup page on an entry.
+    const entry = new URLSearchParams(location.search).get('entry');
+    if (entry && /^[a-z0-9-]{1,80}$/.test(entry)) open(entry);
     return onSettingsChange(setSettings);
   }, []);
 
   useEffect(() => {
     const q = query.trim();
+    setActive(0);
     if (q === '') {
       setHits(undefined);
       return;
     }
     let current = true;
-    ask({ type: 'search', query: q, limit: 30 }).then(
+    ask({ type: 'search', query: q, limit: 30, ...(kind === 'all' ? {} : { kind }) }).then(
       (result) => current && setHits(result),
       (e: unknown) => current && setError(String(e)),
     );
     return () => {
       current = false;
     };
-  }, [query]);
+  }, [query, kind]);
 
-  const open = (id: string) => {
-    ask({ type: 'get-entry', id }).then((view) => setDetail(view ?? undefined), (e: unknown) => setError(String(e)));
+  // Arrow keys move through the results, Enter opens one, Escape clears.
+  const onKeyDown = (e: KeyboardEvent) => {
+    const count = hits?.length ?? 0;
+    if (e.key === 'ArrowDown' && count > 0) setActive((i) => (i + 1) % count);
+    else if (e.key === 'ArrowUp' && count > 0) setActive((i) => (i - 1 + count) % count);
+    else if (e.key === 'Enter' && hits?.[active]) open(hits[active].id);
+    else if (e.key === 'Escape' && (query || detail)) {
+      setQuery('');
+      setTrail([]);
+    } else return;
+    e.preventDefault();
   };
+  const L = FACT_LABELS[lang];
 
   return (
     <main class="popup">
@@ -70,27 +98,37 @@ export function Popup() {
       <input
         id="search"
         type="search"
+        aria-controls="results"
+        aria-activedescendant={hits?.[active] && !detail ? `result-${hits[active].id}` : undefined}
         autoFocus
         autocomplete="off"
         spellcheck={false}
         placeholder={t('searchPlaceholder')}
         value={query}
+        onKeyDown={onKeyDown}
         onInput={(e) => {
-          setDetail(undefined);
+          setTrail([]);
           setQuery((e.target as HTMLInputElement).value);
         }}
       />
+      <div class="kind-filter" role="group" aria-label={t('kindFilter')}>
+        {KIND_FILTERS.map((k) => (
+          <button type="button" key={k} aria-pressed={kind === k} data-kind={k} onClick={() => setKind(k)}>
+            {k === 'all' ? t('kindAll') : L.kind[k]}
+          </button>
+        ))}
+      </div>
       {error ? <p class="error" role="alert">{t('errorGeneric', error)}</p> : null}
       {detail ? (
-        <section class="detail">
-          <button type="button" class="back" onClick={() => setDetail(undefined)}>
-            ← {t('back')}
+        <section class="detail" aria-label={pick(detail.entry.name, lang)}>
+          <button type="button" class="back" onClick={() => setTrail((t) => t.slice(0, -1))}>
+            ← {trail.length > 1 ? pick(trail.at(-2)!.entry.name, lang) : t('back')}
           </button>
-          <EntryCardView state={{ phase: 'ready', card: buildEntryCard(detail, lang) }} lang={lang} />
+          <EntryCardView state={{ phase: 'ready', card: buildEntryCard(detail, lang) }} lang={lang} onOpenRelated={(id) => open(id, true)} />
         </section>
       ) : (
         <>
-          <Results query={query} hits={hits} lang={lang} onOpen={open} />
+          <Results query={query} hits={hits} lang={lang} active={active} onOpen={(id) => open(id)} />
           {query.trim() === '' && page && tabId !== undefined ? <OnThisPage page={page} tabId={tabId} lang={lang} /> : null}
         </>
       )}
@@ -99,15 +137,27 @@ export function Popup() {
   );
 }
 
-function Results({ query, hits, lang, onOpen }: { query: string; hits: SearchHit[] | undefined; lang: 'en' | 'ru' | 'zh'; onOpen: (id: string) => void }) {
+function Results({
+  query,
+  hits,
+  lang,
+  active,
+  onOpen,
+}: {
+  query: string;
+  hits: SearchHit[] | undefined;
+  lang: DisplayLanguage;
+  active: number;
+  onOpen: (id: string) => void;
+}) {
   if (hits === undefined) return <p class="hint">{t('searchHint')}</p>;
-  if (hits.length === 0) return <p class="hint">{t('noResults', query.trim())}</p>;
+  if (hits.length === 0) return <p class="hint" role="status">{t('noResults', query.trim())}</p>;
   const L = FACT_LABELS[lang];
   return (
-    <ul class="results" role="list">
-      {hits.map((hit) => (
-        <li key={hit.id}>
-          <button type="button" class={`result kind-${hit.kind}`} data-entry-id={hit.id} onClick={() => onOpen(hit.id)}>
+    <ul class="results" id="results" role="listbox" aria-label={t('searchResults')}>
+      {hits.map((hit, i) => (
+        <li key={hit.id} id={`result-${hit.id}`} role="option" aria-selected={i === active}>
+          <button type="button" tabIndex={-1} class={`result kind-${hit.kind}${i === active ? ' active' : ''}`} data-entry-id={hit.id} onClick={() => onOpen(hit.id)}>
             <span class="result-head">
               <span class="kind">{L.kind[hit.kind]}</span>
               <span class="result-name">{pick(hit.name, lang)}</span>

@@ -17,6 +17,8 @@ interface Props {
   onClose?: () => void;
   /** How many related entries to name before "+N more" (the tooltip is small). */
   relatedLimit?: number;
+  /** When given, related entries are buttons that open them (the popup's detail view). */
+  onOpenRelated?: (id: string) => void;
 }
 
 function Cite({ n }: { n: number[] }) {
@@ -36,7 +38,7 @@ function Line({ line }: { line: CardLine }) {
   );
 }
 
-export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity }: Props) {
+export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, onOpenRelated }: Props) {
   const L = FACT_LABELS[lang];
   if (state.phase !== 'ready') {
     return (
@@ -108,8 +110,23 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity }:
       ) : null}
       {card.related.length > 0 ? (
         <div class="related">
-          <span class="section">{L.related}:</span> {card.related.slice(0, relatedLimit).map((r) => r.name).join(', ')}
-          {card.related.length > relatedLimit ? ` +${card.related.length - relatedLimit} ${L.more}` : null}
+          <span class="section">{L.related}:</span>{' '}
+          {onOpenRelated ? (
+            <ul class="related-list">
+              {card.related.map((r) => (
+                <li key={r.id}>
+                  <button type="button" class={`related-entry kind-${r.kind}`} data-entry-id={r.id} onClick={() => onOpenRelated(r.id)}>
+                    {r.name}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <>
+              {card.related.slice(0, relatedLimit).map((r) => r.name).join(', ')}
+              {card.related.length > relatedLimit ? ` +${card.related.length - relatedLimit} ${L.more}` : null}
+            </>
+          )}
         </div>
       ) : null}
       <ol class="sources">

@@ -203,6 +203,36 @@ describe('page structure', () => {
 });
 
 describe('popup', () => {
+  it('searches as you type, forgiving typos in three languages, filters by kind, and works by keyboard', async () => {
+    const popup = await openPopup(await activeTabId());
+    const search = popup.getByRole('searchbox');
+    const first = () => popup.locator('.result').first().getAttribute('data-entry-id');
+    for (const [query, id] of [['nvdia', 'nvidia'], ['хуавей', 'huawei'], ['昇腾', 'huawei-ascend']] as const) {
+      await search.fill(query);
+      await expect.poll(first).toBe(id);
+    }
+    await search.fill('nvidia');
+    await popup.getByRole('button', { name: 'Chip', exact: true }).click();
+    await expect.poll(async () => (await popup.locator('.result .kind').allInnerTexts()).every((k) => /chip/i.test(k))).toBe(true);
+    await popup.getByRole('button', { name: 'All', exact: true }).click();
+    await search.fill('h20');
+    await expect.poll(first).toBe('nvidia-h20');
+    await search.press('ArrowDown');
+    const second = await popup.locator('.result').nth(1).getAttribute('data-entry-id');
+    expect(await search.getAttribute('aria-activedescendant')).toBe(`result-${second}`);
+    await search.press('ArrowUp');
+    await search.press('Enter');
+    const detail = popup.locator('.detail [data-entry-id="nvidia-h20"]');
+    await detail.waitFor();
+    // Related entries can be followed, and Back returns step by step.
+    await popup.locator('.detail .related-entry[data-entry-id="nvidia"]').click();
+    await popup.locator('.detail [data-chiplens-state="ready"][data-entry-id="nvidia"]').waitFor();
+    await popup.locator('.detail .back').click();
+    expect(await popup.locator('.detail .back').count()).toBe(1);
+    await detail.waitFor();
+    await popup.close();
+  });
+
   it('lists what the page mentions by kind, and walks through the mentions of one', async () => {
     const article = await openArticle(`/fixtures/${SEED}.html`);
     await settledHighlights(article, { atLeast: 20 });
