@@ -30,7 +30,7 @@ const refresh = new RefreshScheduler({
   now: () => Date.now(),
   random: () => Math.random(),
 });
-const route = createRouter(dataset, settings, refresh);
+const route = createRouter(dataset, settings, refresh, (path) => browser.tabs.create({ url: browser.runtime.getURL(path) }));
 
 // The badge speaks only when ChipLens cannot work at all, not when the data
 // is merely a day old: a failed refresh shows in the popup instead.
@@ -63,6 +63,14 @@ browser.storage.onChanged.addListener((changes, areaName) => {
   const before = (change?.oldValue as { refreshHours?: number } | undefined)?.refreshHours;
   const after = (change?.newValue as { refreshHours?: number } | undefined)?.refreshHours;
   if (change && before !== after) void refresh.rescheduleFromLastCheck();
+});
+// Keyboard shortcuts (manifest "commands"): step through the highlights of
+// the active tab, opening each one's tooltip.
+browser.commands.onCommand.addListener(async (command) => {
+  const by = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : undefined;
+  if (by === undefined) return;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'step', by }).catch(() => undefined);
 });
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   // Only our own pages and content scripts talk to us; nothing external.

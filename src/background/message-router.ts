@@ -7,7 +7,13 @@ import type { DatasetStore } from './dataset-store';
 import type { RefreshScheduler } from './refresh-scheduler';
 import type { SettingsStore } from './settings-store';
 
-export function createRouter(dataset: DatasetStore, settings: SettingsStore, refresh: RefreshScheduler) {
+export function createRouter(
+  dataset: DatasetStore,
+  settings: SettingsStore,
+  refresh: RefreshScheduler,
+  /** Opens one of ChipLens's own pages in a new tab. */
+  openPage: (path: string) => Promise<unknown> = async () => undefined,
+) {
   async function status(update?: Promise<UpdateState>) {
     // After a check, the dataset is read only once the check is over.
     const state = await (update ?? refresh.state());
@@ -28,6 +34,9 @@ export function createRouter(dataset: DatasetStore, settings: SettingsStore, ref
         await settings.update(() => parsed.settings);
         return { ok: true };
       }
+      case 'open-entry':
+        await openPage(`src/popup/index.html?entry=${encodeURIComponent(request.id)}`);
+        return { ok: true };
       case 'get-refs':
         return dataset.refs(request.ids);
       case 'check-now':

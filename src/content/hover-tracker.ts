@@ -22,6 +22,8 @@ type WithCaretPosition = Document & {
 export class HoverTracker {
   private pending: PageMention | undefined;
   private shown: PageMention | undefined;
+  /** A pinned tooltip (pin button, or opened from the keyboard) stays until closed. */
+  private pinned = false;
   private enterTimer: ReturnType<typeof setTimeout> | undefined;
   private leaveTimer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
@@ -35,7 +37,7 @@ export class HoverTracker {
   };
   // The tooltip is placed against the text; when the text moves, it goes.
   private readonly onScroll = (event: Event) => {
-    if (this.shown && !this.callbacks.isOverTooltip(event.target)) this.hideNow();
+    if (this.shown && !this.pinned && !this.callbacks.isOverTooltip(event.target)) this.hideNow();
   };
 
   constructor(
@@ -60,10 +62,30 @@ export class HoverTracker {
     this.hideNow();
   }
 
+  /** Keeps the open tooltip open when the pointer leaves. */
+  pin(): void {
+    if (this.shown) this.pinned = true;
+  }
+
+  isPinned(): boolean {
+    return this.pinned;
+  }
+
+  /** Opens the tooltip of `mention` without the pointer (the keyboard), pinned. */
+  showPinned(mention: PageMention, anchor: DOMRect): void {
+    clearTimeout(this.enterTimer);
+    clearTimeout(this.leaveTimer);
+    this.pending = undefined;
+    this.shown = mention;
+    this.pinned = true;
+    this.callbacks.show(mention, anchor);
+  }
+
   hideNow(): void {
     clearTimeout(this.enterTimer);
     clearTimeout(this.leaveTimer);
     this.pending = undefined;
+    this.pinned = false;
     if (this.shown) {
       this.shown = undefined;
       this.callbacks.hide();
@@ -74,7 +96,7 @@ export class HoverTracker {
     this.frame = 0;
     const event = this.last;
     if (!event) return;
-    if (this.callbacks.isOverTooltip(event.target)) {
+    if (this.pinned || this.callbacks.isOverTooltip(event.target)) {
       clearTimeout(this.leaveTimer);
       return;
     }

@@ -26,7 +26,17 @@ let annotator: Annotator | undefined;
 let hover: HoverTracker | undefined;
 /** The page's publication day, read on the first hover (undefined: not yet read; null: none). */
 let pageDate: string | null | undefined;
-const tooltip = new TooltipHost(() => hover?.hideNow());
+const tooltip = new TooltipHost({
+  close: () => hover?.hideNow(),
+  pin: () => {
+    hover?.pin();
+    tooltip.refresh();
+  },
+  isPinned: () => hover?.isPinned() ?? false,
+  more: (id) => void ask({ type: 'open-entry', id }).catch(() => undefined),
+});
+/** The mention the keyboard commands last moved to. */
+let stepAt = -1;
 const registry = new HighlightRegistry();
 
 function isOwnElement(element: Element): boolean {
@@ -45,12 +55,12 @@ function tooltipLanguage(): DisplayLanguage {
   }
 }
 
-async function showTooltip(mention: PageMention, anchor: DOMRect): Promise<void> {
+async function showTooltip(mention: PageMention, anchor: DOMRect, announce = false): Promise<void> {
   const lang = tooltipLanguage();
   const text = mention.range.startContainer === mention.range.endContainer
     ? (mention.range.startContainer as Text).data.slice(mention.range.startOffset, mention.range.endOffset)
     : mention.id;
-  const token = tooltip.show({ phase: 'loading', title: text, kind: mention.kind }, lang, anchor);
+  const token = tooltip.show({ phase: 'loading', title: text, kind: mention.kind }, lang, anchor, { announce });
   try {
     const view = await entryView(mention.id);
     if (pageDate === undefined) pageDate = pagePublicationDay() ?? null;
@@ -113,17 +123,40 @@ function inDocumentOrder(a: PageMention, b: PageMention): number {
   return a.range.startContainer.compareDocumentPosition(b.range.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
+function mentionsInOrder(id?: string): PageMention[] {
+  return (annotator?.mentions() ?? []).filter((m) => (id === undefined || m.id === id) && m.nodes.every((n) => n.isConnected)).sort(inDocumentOrder);
+}
+
+function bringIntoView(mention: PageMention): void {
+  // scrollIntoView also scrolls any scrolled container the mention sits in;
+  // instant, so that the tooltip can be placed against the final position.
+  mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+  registry.flash(mention.range);
+}
+
 /** Scrolls to mention `index` of `id` (wrapping round) and flashes it. */
 function reveal(id: string, index: number): RevealResult {
-  const list = (annotator?.mentions() ?? []).filter((m) => m.id === id && m.nodes.every((n) => n.isConnected)).sort(inDocumentOrder);
+  const list = mentionsInOrder(id);
   if (list.length === 0) return { index: 0, total: 0 };
   const at = index % list.length;
-  const mention = list[at]!;
-  const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
-  // scrollIntoView also scrolls any scrolled container the mention sits in.
-  mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
-  registry.flash(mention.range);
+  bringIntoView(list[at]!);
   return { index: at, total: list.length };
+}
+
+/** The keyboard commands: the next or previous highlight, with its tooltip open. */
+function step(by: 1 | -1): RevealResult {
+  const list = mentionsInOrder();
+  if (list.length === 0 || !hover) return { index: 0, total: 0 };
+  stepAt = (((stepAt + by) % list.length) + list.length) % list.length;
+  const mention = list[stepAt]!;
+  bringIntoView(mention);
+  const range = document.createRange();
+  range.setStart(mention.range.startContainer, mention.range.startOffset);
+  range.setEnd(mention.range.endContainer, mention.range.endOffset);
+  const anchor = range.getClientRects()[0] ?? range.getBoundingClientRect();
+  hover.showPinned(mention, anchor);
+  void showTooltip(mention, anchor, true);
+  return { index: stepAt, total: list.length };
 }
 
 async function main(): Promise<void> {
@@ -161,7 +194,8 @@ async function main(): Promise<void> {
   browser.runtime.onMessage.addListener((message: unknown) => {
     const request = parseContentRequest(message);
     if (!request.ok) return undefined;
-    const value = request.value.type === 'reveal' ? reveal(request.value.id, request.value.index) : pageInfo();
+    const r = request.value;
+    const value = r.type === 'reveal' ? reveal(r.id, r.index) : r.type === 'step' ? step(r.by) : pageInfo();
     return Promise.resolve({ ok: true, value });
   });
 

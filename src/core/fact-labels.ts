@@ -42,6 +42,8 @@ type Labels = {
   loading: string;
   notFound: string;
   close: string;
+  pin: string;
+  openInChipLens: string;
 };
 
 export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
@@ -97,6 +99,8 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     loading: 'Loading…',
     notFound: 'No details for this entry.',
     close: 'Close',
+    pin: 'Keep open',
+    openInChipLens: 'More in ChipLens',
   },
   ru: {
     kind: { chip: 'Чип', company: 'Компания', model: 'ИИ-модель', rule: 'Экспортное правило' },
@@ -150,6 +154,8 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     loading: 'Загрузка…',
     notFound: 'Нет сведений об этой записи.',
     close: 'Закрыть',
+    pin: 'Закрепить',
+    openInChipLens: 'Подробнее в ChipLens',
   },
   zh: {
     kind: { chip: '芯片', company: '公司', model: 'AI 模型', rule: '出口规则' },
@@ -203,5 +209,7 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     loading: '加载中…',
     notFound: '没有该条目的详细信息。',
     close: '关闭',
+    pin: '固定',
+    openInChipLens: '在 ChipLens 中查看',
   },
 };

@@ -22,6 +22,8 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('set-site-enabled'), host: Host, enabled: v.boolean() }),
   v.strictObject({ type: v.literal('set-paused'), paused: v.boolean() }),
   v.strictObject({ type: v.literal('check-now') }),
+  /** "More" in a tooltip: the entry in ChipLens's own page. */
+  v.strictObject({ type: v.literal('open-entry'), id: EntryId }),
   /** Replaces all settings (the options page, an import); checked in full by the background. */
   v.strictObject({ type: v.literal('set-settings'), settings: v.unknown() }),
   /** Names and kinds of entries, for lists such as "On this page". */
@@ -37,6 +39,8 @@ export const ContentRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('page-info') }),
   /** Scrolls to mention `index` of entry `id` (wrapping round) and flashes it. */
   v.strictObject({ type: v.literal('reveal'), id: EntryId, index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  /** The keyboard commands: move to the next (1) or previous (-1) highlight and open its tooltip. */
+  v.strictObject({ type: v.literal('step'), by: v.picklist([1, -1]) }),
 ]);
 export type ContentRequest = v.InferOutput<typeof ContentRequestSchema>;
 
@@ -90,6 +94,7 @@ export interface BackgroundResponses {
   'set-site-enabled': { ok: true };
   'set-paused': { ok: true };
   'check-now': DatasetStatus;
+  'open-entry': { ok: true };
   'set-settings': { ok: true };
   'get-refs': Record<string, EntryRef>;
   'set-refresh-hours': DatasetStatus;

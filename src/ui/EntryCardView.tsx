@@ -19,6 +19,11 @@ interface Props {
   relatedLimit?: number;
   /** When given, related entries are buttons that open them (the popup's detail view). */
   onOpenRelated?: (id: string) => void;
+  /** A pin button (the tooltip); `pinned` shows its state. */
+  onPin?: () => void;
+  pinned?: boolean;
+  /** A "more" button that opens the entry in ChipLens's own page. */
+  onMore?: () => void;
 }
 
 function Cite({ n }: { n: number[] }) {
@@ -38,7 +43,7 @@ function Line({ line }: { line: CardLine }) {
   );
 }
 
-export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, onOpenRelated }: Props) {
+export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, onOpenRelated, onPin, pinned = false, onMore }: Props) {
   const L = FACT_LABELS[lang];
   if (state.phase !== 'ready') {
     return (
@@ -57,6 +62,11 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
       <header>
         <span class="kind">{card.kindLabel}</span>
         <h2 class="title">{card.title}</h2>
+        {onPin ? (
+          <button type="button" class="pin" aria-pressed={pinned} aria-label={L.pin} title={L.pin} onClick={onPin}>
+            📌
+          </button>
+        ) : null}
         {onClose ? (
           <button type="button" class="close" aria-label={L.close} title={L.close} onClick={onClose}>
             ×
@@ -148,6 +158,11 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
       </ol>
       <footer>
         {L.asOf} {card.asOf} · ChipLens
+        {onMore ? (
+          <button type="button" class="more" onClick={onMore}>
+            {L.openInChipLens}
+          </button>
+        ) : null}
       </footer>
     </div>
   );

@@ -181,6 +181,49 @@ describe('then and now', () => {
   });
 });
 
+describe('tooltip controls', () => {
+  it('pins a tooltip open, opens the entry in ChipLens with "more", and steps through highlights from the keyboard', async () => {
+    const page = await openArticle(`/fixtures/${SEED}.html`);
+    await settledHighlights(page, { atLeast: 20 });
+    const card = await tooltipFor(page, 'NVIDIA H20');
+    // The seed page is Russian, so is its tooltip.
+    await card.getByRole('button', { name: 'Закрепить' }).click();
+    expect(await card.getByRole('button', { name: 'Закрепить' }).getAttribute('aria-pressed')).toBe('true');
+    // Pinned: moving away does not close it.
+    await page.mouse.move(5, 5, { steps: 3 });
+    await page.waitForTimeout(500);
+    expect(await card.isVisible()).toBe(true);
+    const opened = browser.context.waitForEvent('page');
+    await card.getByRole('button', { name: 'Подробнее в ChipLens' }).click();
+    const entryPage = await opened;
+    await entryPage.locator('.detail [data-entry-id="nvidia-h20"]').waitFor();
+    await entryPage.close();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.isVisible()).toBe(false);
+    // The "next highlight" command, as the background sends it to the tab.
+    const tabId = await activeTabId();
+    const step = () => browser.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'step', by: 1 }), tabId);
+    await step();
+    const first = page.locator('chiplens-tooltip [data-chiplens-state="ready"]');
+    await first.waitFor();
+    expect(await page.locator('chiplens-tooltip').evaluate((h) => h.shadowRoot!.querySelector('[role="tooltip"]')!.getAttribute('aria-live'))).toBe('polite');
+    const firstTitle = await first.locator('.title').innerText();
+    await step();
+    await expect.poll(() => first.locator('.title').innerText()).not.toBe(firstTitle);
+    await page.close();
+  });
+
+  it('declares its keyboard commands, described in the browser\'s shortcut settings', async () => {
+    // The browser assigns the suggested keys (Alt+Shift+N/P) when they are free;
+    // this automated profile leaves them for the user to set.
+    const commands = await browser.worker.evaluate(() => chrome.commands.getAll());
+    expect(commands.filter((c) => c.name !== '_execute_action').map((c) => [c.name, c.description])).toEqual([
+      ['next-mention', 'Go to the next highlight and open its tooltip'],
+      ['previous-mention', 'Go to the previous highlight and open its tooltip'],
+    ]);
+  });
+});
+
 describe('page structure', () => {
   it('finds names split by inline markup, skips form fields and editors, keeps word boundaries, and follows new content', async () => {
     const page = await openArticle('/pages/inline-markup.html');

@@ -9,13 +9,22 @@ import css from '../../ui/entry-card.css?inline';
 
 export const HOST_TAG = 'chiplens-tooltip';
 
+export interface TooltipActions {
+  close(): void;
+  pin(): void;
+  isPinned(): boolean;
+  /** Opens the entry in ChipLens's own page. */
+  more(id: string): void;
+}
+
 export class TooltipHost {
   private host: HTMLElement | undefined;
   private mount: HTMLElement | undefined;
   private anchor: DOMRect | undefined;
   private token = 0;
+  private last: { state: TooltipState; lang: DisplayLanguage } | undefined;
 
-  constructor(private readonly onClose: () => void) {}
+  constructor(private readonly actions: TooltipActions) {}
 
   contains(target: EventTarget | null): boolean {
     return !!this.host && target instanceof Node && (target === this.host || this.host.contains(target));
@@ -25,11 +34,22 @@ export class TooltipHost {
     return element === this.host || element.localName === HOST_TAG;
   }
 
-  show(state: TooltipState, lang: DisplayLanguage, anchor: DOMRect): number {
+  /**
+   * Opens the tooltip at `anchor`. With `announce` (opened from the
+   * keyboard), screen readers read it and focus moves into it.
+   */
+  show(state: TooltipState, lang: DisplayLanguage, anchor: DOMRect, { announce = false } = {}): number {
     this.anchor = anchor;
     this.token++;
     this.render(state, lang);
+    this.mount!.setAttribute('aria-live', announce ? 'polite' : 'off');
+    if (announce) this.mount!.focus({ preventScroll: true });
     return this.token;
+  }
+
+  /** Draws the current content again (the pin state changed). */
+  refresh(): void {
+    if (this.last && this.host?.isConnected) this.render(this.last.state, this.last.lang);
   }
 
   /** Replaces the content, if the tooltip still shows what `token` opened. */
@@ -39,6 +59,7 @@ export class TooltipHost {
 
   hide(): void {
     this.token++;
+    this.last = undefined;
     if (this.mount) render(null, this.mount);
     // `all: initial` on the host overrides [hidden], so hide through style.
     this.host?.style.setProperty('display', 'none');
@@ -62,6 +83,8 @@ export class TooltipHost {
     shadow.adoptedStyleSheets = [sheet];
     const mount = document.createElement('div');
     mount.setAttribute('role', 'tooltip');
+    // Focusable, so a keyboard user can Tab to its links once it opens.
+    mount.tabIndex = -1;
     shadow.append(mount);
     document.documentElement.append(host);
     this.host = host;
@@ -73,7 +96,20 @@ export class TooltipHost {
     const mount = this.ensureHost();
     this.host!.style.setProperty('display', 'block');
     mount.lang = lang === 'zh' ? 'zh-CN' : lang;
-    render(<EntryCardView state={state} lang={lang} onClose={this.onClose} relatedLimit={6} />, mount);
+    this.last = { state, lang };
+    const id = state.phase === 'ready' ? state.card.id : undefined;
+    render(
+      <EntryCardView
+        state={state}
+        lang={lang}
+        onClose={this.actions.close}
+        onPin={this.actions.pin}
+        pinned={this.actions.isPinned()}
+        {...(id ? { onMore: () => this.actions.more(id) } : {})}
+        relatedLimit={6}
+      />,
+      mount,
+    );
     void this.place();
   }
 
