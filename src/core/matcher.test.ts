@@ -134,6 +134,10 @@ describe('Matcher', () => {
     expect(found('英伟达 H20 与 昇腾910B')).toEqual(['英伟达 H20=nvidia-h20', '昇腾910B=huawei-ascend-910b']);
   });
 
+  it('leaves names inside written-out web addresses alone', () => {
+    expect(found('Source: https://example.com/huawei-h20-news and www.huawei.com, but Huawei here')).toEqual(['Huawei=huawei']);
+  });
+
   it('returns nothing for text without aliases', () => {
     expect(found('Nothing to see here.')).toEqual([]);
     expect(found('')).toEqual([]);

@@ -121,6 +121,7 @@ export class Matcher {
     for (const candidate of candidates) {
       const pattern = this.pattern(candidate.pattern);
       if (!this.onWordBoundary(folded.text, candidate, pattern)) continue;
+      if (insideLink(folded.text, candidate.start)) continue;
       if (pattern.cased !== undefined) {
         // Case is checked on the original stretch, normalised without folding.
         const original = text.slice(folded.starts[candidate.start], folded.ends[candidate.end - 1]);
@@ -261,6 +262,16 @@ export class Matcher {
     }
     return true;
   }
+}
+
+/** Whether `at` lies in a web address written out in the text ("https://…/huawei-ascend", "www.x.com"). */
+function insideLink(text: string, at: number): boolean {
+  // Bounded: Chinese runs without spaces must not make this quadratic.
+  const limit = Math.max(0, at - 300);
+  let start = at;
+  while (start > limit && !/\s/.test(text[start - 1]!)) start--;
+  const token = text.slice(start, at);
+  return token.includes('://') || token.startsWith('www.');
 }
 
 // A company's legal form belongs to its name: "Sophgo Technologies Ltd",

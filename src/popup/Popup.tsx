@@ -98,7 +98,7 @@ export function Popup() {
       <input
         id="search"
         type="search"
-        aria-controls="results"
+        aria-controls={hits && hits.length > 0 && !detail ? 'results' : undefined}
         aria-activedescendant={hits?.[active] && !detail ? `result-${hits[active].id}` : undefined}
         autoFocus
         autocomplete="off"
@@ -156,15 +156,23 @@ function Results({
   return (
     <ul class="results" id="results" role="listbox" aria-label={t('searchResults')}>
       {hits.map((hit, i) => (
-        <li key={hit.id} id={`result-${hit.id}`} role="option" aria-selected={i === active}>
-          <button type="button" tabIndex={-1} class={`result kind-${hit.kind}${i === active ? ' active' : ''}`} data-entry-id={hit.id} onClick={() => onOpen(hit.id)}>
-            <span class="result-head">
-              <span class="kind">{L.kind[hit.kind]}</span>
-              <span class="result-name">{pick(hit.name, lang)}</span>
-              {hit.matched ? <span class="matched">{t('matchedAlias', hit.matched)}</span> : null}
-            </span>
-            <span class="result-summary">{pick(hit.summary, lang)}</span>
-          </button>
+        // The search box keeps focus; arrow keys move the active option, and a
+        // click opens one.
+        <li
+          key={hit.id}
+          id={`result-${hit.id}`}
+          role="option"
+          aria-selected={i === active}
+          class={`result kind-${hit.kind}${i === active ? ' active' : ''}`}
+          data-entry-id={hit.id}
+          onClick={() => onOpen(hit.id)}
+        >
+          <span class="result-head">
+            <span class="kind">{L.kind[hit.kind]}</span>
+            <span class="result-name">{pick(hit.name, lang)}</span>
+            {hit.matched ? <span class="matched">{t('matchedAlias', hit.matched)}</span> : null}
+          </span>
+          <span class="result-summary">{pick(hit.summary, lang)}</span>
         </li>
       ))}
     </ul>

@@ -26,13 +26,15 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(dist = DIST): Promise<ExtensionBrowser> {
+export async function launchWithExtension(dist = DIST, { uiLanguage }: { uiLanguage?: string } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`No build in ${dist}: run npm run build first.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'chiplens-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
     viewport: { width: 1100, height: 900 },
+    // Chromium on Linux takes its interface language from LANGUAGE.
+    ...(uiLanguage ? { env: { ...process.env, LANGUAGE: uiLanguage } } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',
