@@ -224,6 +224,29 @@ describe('tooltip controls', () => {
   });
 });
 
+describe('tooltip placement', () => {
+  it('keeps the tooltip inside the viewport near its edges and inside scrolled containers', async () => {
+    const page = await openArticle('/pages/edges.html');
+    await settledHighlights(page, { atLeast: 2 });
+    const viewport = page.viewportSize()!;
+    const inside = async () => {
+      const box = (await page.locator('chiplens-tooltip [data-chiplens-state="ready"]').boundingBox())!;
+      return box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height;
+    };
+    for (const text of ['NVIDIA', 'Alibaba']) {
+      await tooltipFor(page, text);
+      expect(await inside(), text).toBe(true);
+      await page.keyboard.press('Escape');
+    }
+    await page.locator('#box').evaluate((el) => (el.scrollTop = 330));
+    await page.waitForTimeout(150);
+    await tooltipFor(page, 'Huawei');
+    expect(await inside()).toBe(true);
+    await page.screenshot({ path: join(RESULTS, 'tooltip-edges.png') });
+    await page.close();
+  });
+});
+
 describe('page structure', () => {
   it('finds names split by inline markup, skips form fields and editors, keeps word boundaries, and follows new content', async () => {
     const page = await openArticle('/pages/inline-markup.html');
