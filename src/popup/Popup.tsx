@@ -52,6 +52,11 @@ export function Popup() {
     return onSettingsChange(setSettings);
   }, []);
 
+  // For the benchmark: the moment the popup first shows its data.
+  useEffect(() => {
+    if (status && page !== undefined && settings) performance.mark('chiplens:popup-ready');
+  }, [status !== undefined && page !== undefined && settings !== undefined]);
+
   useEffect(() => {
     const q = query.trim();
     setActive(0);
