@@ -1,7 +1,8 @@
 // `npm run bench`: how fast ChipLens feels, measured in real headless
 // Chromium with the built extension. For now: the popup's first paint and
 // the moment it shows its data (status, this page's mentions), over repeated
-// openings, beside the floor of an empty extension page opened the same way.
+// openings, beside the floor: the first paint of a scriptless extension page
+// (manifest.json) opened the same way, which is what a new tab costs here.
 // Figures are printed as a table and, last, as `BENCH {json}`.
 import { existsSync } from 'node:fs';
 import { launchWithExtension, DIST } from '../tests/e2e/browser';
@@ -30,41 +31,46 @@ async function main(): Promise<void> {
     const paint: number[] = [];
     const ready: number[] = [];
     const floor: number[] = [];
-    // From the page's own document arriving to its data on screen: the
-    // popup's own cost, without the browser's tab and process start-up.
-    const work: number[] = [];
+
     for (let i = 0; i < RUNS; i++) {
       const page = await browser.context.newPage();
       await page.goto(popupUrl);
       await page.waitForFunction(() => performance.getEntriesByName('chiplens:popup-ready').length > 0, undefined, { timeout: 10_000 });
       const t = await page.evaluate(() => {
-        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
         return {
           paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
           ready: performance.getEntriesByName('chiplens:popup-ready')[0]!.startTime,
-          received: nav.responseEnd,
         };
       });
       paint.push(t.paint);
       ready.push(t.ready);
-      work.push(t.ready - t.received);
-      await page.goto(floorUrl);
-      floor.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd));
       await page.close();
+      const blank = await browser.context.newPage();
+      await blank.goto(floorUrl);
+      await blank.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 10_000 });
+      floor.push(await blank.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]!.startTime));
+      await blank.close();
     }
+    const floorMedian = stats(floor).median;
     const result = {
-      popup: { firstContentfulPaintMs: stats(paint), dataShownMs: stats(ready), ownWorkMs: stats(work), floorPageLoadMs: stats(floor) },
-      targets: { popupOwnWorkMs: 100 },
+      popup: {
+        firstContentfulPaintMs: stats(paint),
+        dataShownMs: stats(ready),
+        floorFirstPaintMs: stats(floor),
+        // What the popup adds to opening any page: its data on screen minus the floor.
+        ownCostMs: +(stats(ready).median - floorMedian).toFixed(1),
+        ratioToFloor: +(stats(ready).median / floorMedian).toFixed(2),
+      },
+      targets: { popupOwnCostMs: 100 },
     };
-    const met = result.popup.ownWorkMs.median <= result.targets.popupOwnWorkMs;
+    const met = result.popup.ownCostMs <= result.targets.popupOwnCostMs;
     console.table({
       'popup first contentful paint (ms)': result.popup.firstContentfulPaintMs,
       'popup shows its data (ms)': result.popup.dataShownMs,
-      'popup own work, document to data shown (ms)': result.popup.ownWorkMs,
-      'floor: empty extension page loaded (ms)': result.popup.floorPageLoadMs,
+      'floor: first paint of a scriptless extension page (ms)': result.popup.floorFirstPaintMs,
     });
     console.log(
-      `popup: data on screen ${result.popup.ownWorkMs.median} ms after its document arrived (median of ${RUNS}); target ≤ ${result.targets.popupOwnWorkMs} ms: ${met ? 'met' : 'NOT met'}`,
+      `popup: data on screen ${result.popup.ownCostMs} ms after the floor (×${result.popup.ratioToFloor}, medians of ${RUNS}); target ≤ ${result.targets.popupOwnCostMs} ms: ${met ? 'met' : 'NOT met'}`,
     );
     console.log(`BENCH ${JSON.stringify({ ...result, met })}`);
   } finally {
