@@ -102,64 +102,75 @@ export function Options() {
             </label>
           ))}
         </fieldset>
-        <p>
-          <label>
-            {t('styleLabel')}
-            <select data-testid="highlight-style" value={settings.highlightStyle} onChange={(e) => void save({ ...settings, highlightStyle: (e.target as HTMLSelectElement).value as Settings['highlightStyle'] })}>
-              {HIGHLIGHT_STYLES.map((style) => (
-                <option key={style} value={style}>
-                  {t(`style_${style}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </p>
-        <p>
-          <label>
-            {t('delayLabel')}
-            <select data-testid="tooltip-delay" value={String(settings.tooltipDelayMs)} onChange={(e) => void save({ ...settings, tooltipDelayMs: Number((e.target as HTMLSelectElement).value) })}>
-              {[...new Set([...DELAYS, settings.tooltipDelayMs])].sort((a, b) => a - b).map((ms) => (
-                <option key={ms} value={String(ms)}>
-                  {describeMs(ms)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </p>
-        <p>
-          <label>
-            {t('languageLabel')}
-            <select data-testid="tooltip-language" value={settings.tooltipLanguage} onChange={(e) => void save({ ...settings, tooltipLanguage: (e.target as HTMLSelectElement).value as Settings['tooltipLanguage'] })}>
-              {TOOLTIP_LANGUAGES.map((language) => (
-                <option key={language} value={language}>
-                  {t(`language_${language}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </p>
+        <Choice
+          label={t('styleLabel')}
+          testId="highlight-style"
+          value={settings.highlightStyle}
+          options={HIGHLIGHT_STYLES.map((style) => [style, t(`style_${style}`)])}
+          onChange={(style) => void save({ ...settings, highlightStyle: style })}
+        />
+        <Choice
+          label={t('delayLabel')}
+          testId="tooltip-delay"
+          value={settings.tooltipDelayMs}
+          options={[...new Set([...DELAYS, settings.tooltipDelayMs])].sort((a, b) => a - b).map((ms) => [ms, describeMs(ms)])}
+          onChange={(ms) => void save({ ...settings, tooltipDelayMs: ms })}
+        />
+        <Choice
+          label={t('languageLabel')}
+          testId="tooltip-language"
+          value={settings.tooltipLanguage}
+          options={TOOLTIP_LANGUAGES.map((language) => [language, t(`language_${language}`)])}
+          onChange={(language) => void save({ ...settings, tooltipLanguage: language })}
+        />
       </section>
 
       <section aria-labelledby="data-title">
         <h2 id="data-title">{t('datasetSection')}</h2>
         {status ? <DataStatus status={status} onStatus={setStatus} /> : null}
-        <p>
-          <label>
-            {t('refreshLabel')}
-            <select data-testid="refresh-hours" value={String(settings.refreshHours)} onChange={(e) => setHours(Number((e.target as HTMLSelectElement).value))}>
-              {INTERVALS.map((h) => (
-                <option key={h} value={String(h)}>
-                  {describeHours(h)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </p>
+        <Choice label={t('refreshLabel')} testId="refresh-hours" value={settings.refreshHours} options={INTERVALS.map((h) => [h, describeHours(h)])} onChange={setHours} />
         <p class="fine">{t('updateSource', __CHIPLENS_UPDATE_CONFIG__.latestUrl)}</p>
       </section>
 
       <FileSection settings={settings} save={save} />
     </main>
+  );
+}
+
+/** A labelled drop-down over a setting's allowed values. */
+function Choice<T extends string | number>({
+  label,
+  testId,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  testId: string;
+  value: T;
+  options: [T, string][];
+  onChange: (value: T) => void;
+}) {
+  return (
+    <p>
+      <label>
+        {label}
+        <select
+          data-testid={testId}
+          value={String(value)}
+          onChange={(e) => {
+            const picked = options.find(([v]) => String(v) === (e.target as HTMLSelectElement).value);
+            if (picked) onChange(picked[0]);
+          }}
+        >
+          {options.map(([v, text]) => (
+            <option key={String(v)} value={String(v)}>
+              {text}
+            </option>
+          ))}
+        </select>
+      </label>
+    </p>
   );
 }
 

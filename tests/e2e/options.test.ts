@@ -55,7 +55,7 @@ describe('options: sites', () => {
   it('explains a rule it cannot read and keeps the list as it was', async () => {
     await options.getByTestId('site-input').fill('not a host!');
     await options.getByRole('button', { name: 'Add' }).click();
-    await expect(options.getByRole('alert').innerText()).resolves.toContain('is not a hostname');
+    await expect.poll(() => options.getByRole('alert').innerText()).toContain('is not a hostname');
     expect((await stored()).disabledSites).toEqual([]);
   });
 
@@ -64,7 +64,7 @@ describe('options: sites', () => {
     await expect.poll(highlightCount).toBe(0);
     await options.getByTestId('site-input').fill('*.0.0.1');
     await options.getByRole('button', { name: 'Add' }).click();
-    await expect(options.getByTestId('site-list').innerText()).resolves.toContain('0.0.1 and all its subdomains');
+    await expect.poll(() => options.getByTestId('site-list').innerText()).toContain('0.0.1 and all its subdomains');
     await expect.poll(highlightCount).toBeGreaterThanOrEqual(20);
     await options.screenshot({ path: join(RESULTS, 'options-sites-only.png'), fullPage: true });
     await options.getByTestId('mode-all-except').check();
@@ -92,11 +92,12 @@ describe('options: settings file', () => {
     const bad = join(files, 'bad.json');
     writeFileSync(bad, JSON.stringify({ ...defaultSettings(), tooltipDelayMs: -5 }));
     await options.getByTestId('import').setInputFiles(bad);
-    await expect(options.getByTestId('import-problem').innerText()).resolves.toMatch(/bad\.json does not hold valid ChipLens settings \(tooltipDelayMs: .*\); nothing was changed/);
+    const problem = () => options.getByTestId('import-problem').innerText();
+    await expect.poll(problem).toMatch(/bad\.json does not hold valid ChipLens settings \(tooltipDelayMs: .*\); nothing was changed/);
     const notJson = join(files, 'notes.json');
     writeFileSync(notJson, 'hello');
     await options.getByTestId('import').setInputFiles(notJson);
-    await expect(options.getByTestId('import-problem').innerText()).resolves.toContain('notes.json is not a JSON file');
+    await expect.poll(problem).toContain('notes.json is not a JSON file');
     expect(await stored()).toEqual(before);
   });
 
@@ -104,7 +105,7 @@ describe('options: settings file', () => {
     const old = join(files, 'old.json');
     writeFileSync(old, JSON.stringify({ format: 1, paused: false, disabledHosts: ['127.0.0.1'] }));
     await options.getByTestId('import').setInputFiles(old);
-    await expect(options.getByTestId('options-message').innerText()).resolves.toContain('Settings imported from old.json');
+    await expect.poll(() => options.getByTestId('options-message').innerText()).toContain('Settings imported from old.json');
     expect((await stored()).disabledSites).toEqual(['127.0.0.1']);
     await expect.poll(highlightCount).toBe(0);
     options.once('dialog', (dialog) => void dialog.accept());
