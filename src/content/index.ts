@@ -160,6 +160,7 @@ function step(by: 1 | -1): RevealResult {
 }
 
 async function main(): Promise<void> {
+  performance.mark('chiplens:start');
   if (!highlightsSupported()) return;
   const stored = await browser.storage.local.get([SETTINGS_KEY, ALIAS_TABLE_KEY]);
   settings = readSettings(stored[SETTINGS_KEY]);

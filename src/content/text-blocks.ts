@@ -49,10 +49,17 @@ export function blockContainer(node: Node): Element | null {
  * our own, such as the tooltip host, whose subtrees are never read.
  */
 export function collectBlocks(root: Node, ignore: (el: Element) => boolean = () => false): TextBlock[] {
-  const blocks: TextBlock[] = [];
+  return [...iterateBlocks(root, ignore)];
+}
+
+/**
+ * The same blocks, one at a time in document order, so that a caller can
+ * read a huge page in slices, starting with what is on screen.
+ */
+export function* iterateBlocks(root: Node, ignore: (el: Element) => boolean = () => false): Generator<TextBlock> {
   const doc = root.ownerDocument ?? (root as Document);
   const top = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
-  if (top && hasSkippedAncestor(top, ignore)) return blocks;
+  if (top && hasSkippedAncestor(top, ignore)) return;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       if (node.nodeType === Node.ELEMENT_NODE) {
@@ -62,15 +69,15 @@ export function collectBlocks(root: Node, ignore: (el: Element) => boolean = () 
     },
   });
   let current: TextBlock | undefined;
-  const close = () => {
-    if (current && /[\p{L}\p{N}]/u.test(current.text)) blocks.push(current);
-    current = undefined;
-  };
+  const hasWords = (block: TextBlock | undefined): block is TextBlock => !!block && /[\p{L}\p{N}]/u.test(block.text);
   for (let node = walker.currentNode as Node | null; node; node = walker.nextNode()) {
     if (node.nodeType === Node.ELEMENT_NODE) {
       // A line break or a nested block ends the running block.
       const tag = (node as Element).tagName.toUpperCase();
-      if (tag === 'BR' || !INLINE.has(tag)) close();
+      if (tag === 'BR' || !INLINE.has(tag)) {
+        if (hasWords(current)) yield current;
+        current = undefined;
+      }
       continue;
     }
     const text = node as Text;
@@ -78,14 +85,16 @@ export function collectBlocks(root: Node, ignore: (el: Element) => boolean = () 
     if (data.length === 0) continue;
     const container = blockContainer(text);
     if (!container) continue;
-    if (current && current.container !== container) close();
+    if (current && current.container !== container) {
+      if (hasWords(current)) yield current;
+      current = undefined;
+    }
     current ??= { container, nodes: [], offsets: [], text: '' };
     current.nodes.push(text);
     current.offsets.push(current.text.length);
     current.text += data;
   }
-  close();
-  return blocks;
+  if (hasWords(current)) yield current;
 }
 
 function hasSkippedAncestor(element: Element, ignore: (el: Element) => boolean): boolean {
