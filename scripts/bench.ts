@@ -4,8 +4,12 @@
 // openings, beside the floor: the first paint of a scriptless extension page
 // (manifest.json) opened the same way, which is what a new tab costs here.
 // Figures are printed as a table and, last, as `BENCH {json}`.
-import { existsSync } from 'node:fs';
-import { launchWithExtension, DIST } from '../tests/e2e/browser';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, DIST, type ExtensionBrowser } from '../tests/e2e/browser';
+import { feedPage, mentionsPage, newsPage } from './bench-pages';
 import { startFixtureServer } from './fixture-server.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
@@ -16,11 +20,8 @@ function stats(values: number[]) {
   return { median: +at(0.5).toFixed(1), p95: +at(0.95).toFixed(1), runs: values.length };
 }
 
-async function main(): Promise<void> {
-  if (!existsSync(`${DIST}/manifest.json`)) throw new Error('No build in dist/: run npm run build first.');
-  const server = await startFixtureServer();
-  const browser = await launchWithExtension();
-  try {
+async function benchPopup(browser: ExtensionBrowser, server: { origin: string }) {
+  {
     const article = await browser.context.newPage();
     await article.goto(`${server.origin}/fixtures/01-ru-servernews-seed.html`);
     await article.waitForTimeout(1500);
@@ -63,16 +64,210 @@ async function main(): Promise<void> {
       },
       targets: { popupOwnCostMs: 100 },
     };
-    const met = result.popup.ownCostMs <= result.targets.popupOwnCostMs;
     console.table({
       'popup first contentful paint (ms)': result.popup.firstContentfulPaintMs,
       'popup shows its data (ms)': result.popup.dataShownMs,
       'floor: first paint of a scriptless extension page (ms)': result.popup.floorFirstPaintMs,
     });
-    console.log(
-      `popup: data on screen ${result.popup.ownCostMs} ms after the floor (×${result.popup.ratioToFloor}, medians of ${RUNS}); target ≤ ${result.targets.popupOwnCostMs} ms: ${met ? 'met' : 'NOT met'}`,
-    );
-    console.log(`BENCH ${JSON.stringify({ ...result, met })}`);
+    return result.popup;
+  }
+}
+
+// ---- Pages -------------------------------------------------------------
+
+const PAGES: Record<string, () => string> = {
+  '1mb': () => newsPage(1_000_000, 'A 1 MB news page'),
+  '10mb': () => newsPage(10_000_000, 'A 10 MB news page'),
+  mentions: mentionsPage,
+  feed: feedPage,
+};
+
+async function startBenchServer(): Promise<{ origin: string; close(): Promise<void> }> {
+  const cache = new Map<string, string>();
+  const markJs = readFileSync(new URL('../node_modules/mark.js/dist/mark.min.js', import.meta.url), 'utf8');
+  const server = createServer((req, res) => {
+    const name = (req.url ?? '/').slice(1).replace(/\.html$/, '');
+    if (name === 'mark.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(markJs);
+    const make = PAGES[name];
+    if (!make) return void res.writeHead(404).end();
+    if (!cache.has(name)) cache.set(name, make());
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(cache.get(name));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function setPaused(browser: ExtensionBrowser, paused: boolean): Promise<void> {
+  await browser.worker.evaluate(async (p) => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...(settings as object), paused: p } });
+  }, paused);
+}
+
+// Long tasks and heap, recorded by the page itself from its first moment.
+const OBSERVE = () => {
+  const w = window as unknown as { __longest: number; __heapStart: number };
+  w.__longest = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  w.__heapStart = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+};
+
+/** Waits until ChipLens has been quiet for `quietMs` (no new work slices). */
+async function settle(page: Page, quietMs = 1500, timeoutMs = 120_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let last = -1;
+  let since = Date.now();
+  for (;;) {
+    const n = await page.evaluate(() => performance.getEntriesByName('chiplens:work').length);
+    if (n !== last) {
+      last = n;
+      since = Date.now();
+    } else if (n > 0 && Date.now() - since > quietMs) return;
+    if (Date.now() > until) return;
+    await page.waitForTimeout(200);
+  }
+}
+
+async function chiplensOn(browser: ExtensionBrowser, url: string, feed = false) {
+  const page = await browser.context.newPage();
+  await page.addInitScript(OBSERVE);
+  await page.goto(url, { timeout: 120_000 });
+  if (feed) await page.waitForFunction(() => performance.getEntriesByName('feed:done').length > 0, undefined, { timeout: 60_000 });
+  await settle(page);
+  const figures = await page.evaluate(() => {
+    const w = window as unknown as { __longest: number; __heapStart: number; gc?: () => void };
+    w.gc?.();
+    const work = performance.getEntriesByName('chiplens:work');
+    const start = performance.getEntriesByName('chiplens:start')[0]?.startTime ?? NaN;
+    const first = performance.getEntriesByName('chiplens:first-screen')[0]?.startTime ?? NaN;
+    const batches = performance.getEntriesByName('feed:batch').map((m) => m.startTime);
+    // Work done while each feed batch was being taken in (until the next one).
+    const perBatch = batches.map((t, i) => work.filter((m) => m.startTime >= t && m.startTime < (batches[i + 1] ?? Infinity)).reduce((n, m) => n + m.duration, 0));
+    const highlights = ['chip', 'company', 'model', 'rule'].reduce((n, k) => n + (CSS.highlights.get(`chiplens-${k}`)?.size ?? 0), 0);
+    return {
+      totalMs: work.reduce((n, m) => n + m.duration, 0),
+      slices: work.length,
+      longestSliceMs: Math.max(0, ...work.map((m) => m.duration)),
+      longestTaskMs: w.__longest,
+      firstScreenMs: first - start,
+      heapGrowthMb: ((performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize - w.__heapStart) / 1e6,
+      perBatch,
+      highlights,
+    };
+  });
+  await page.close();
+  return figures;
+}
+
+/** A peer, run once in the page (ChipLens paused): its time in ms. */
+async function peerOn(browser: ExtensionBrowser, origin: string, url: string, peer: 'floor' | 'regexp' | 'markjs', aliases: string[]) {
+  const page = await browser.context.newPage();
+  await page.goto(url, { timeout: 120_000 });
+  if (peer === 'markjs') await page.addScriptTag({ url: `${origin}/mark.js` });
+  const ms = await page.evaluate(
+    ({ peer, aliases }) => {
+      const source = aliases.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|');
+      const started = performance.now();
+      if (peer === 'floor') {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        let length = 0;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) length += (n as Text).data.length;
+        (window as unknown as { __sink: number }).__sink = length;
+      } else if (peer === 'regexp') {
+        const re = new RegExp(source, 'giu');
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        let found = 0;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) for (const _ of (n as Text).data.matchAll(re)) found++;
+        (window as unknown as { __sink: number }).__sink = found;
+      } else {
+        const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, opts: object): void } }).Mark;
+        new Mark(document.body).markRegExp(new RegExp(source, 'giu'), {});
+      }
+      return performance.now() - started;
+    },
+    { peer, aliases },
+  );
+  await page.close();
+  return ms;
+}
+
+type PageResult = { chiplens: Awaited<ReturnType<typeof chiplensOn>>; peers: Record<string, number> };
+
+async function benchPages(browser: ExtensionBrowser): Promise<Record<string, PageResult>> {
+  const server = await startBenchServer();
+  const table = (await browser.worker.evaluate(async () => (await chrome.storage.local.get('aliasTable')).aliasTable)) as { patterns: { text: string }[] };
+  const aliases = [...new Set(table.patterns.map((p) => p.text))];
+  const out: Record<string, PageResult> = {};
+  try {
+    for (const name of ['1mb', '10mb', 'mentions', 'feed']) {
+      const url = `${server.origin}/${name}.html`;
+      await setPaused(browser, false);
+      const chiplens = await chiplensOn(browser, url, name === 'feed');
+      const peers: Record<string, number> = {};
+      if (name !== 'feed') {
+        await setPaused(browser, true);
+        peers.floor = await peerOn(browser, server.origin, url, 'floor', aliases);
+        peers.regexp = await peerOn(browser, server.origin, url, 'regexp', aliases);
+        if (name === '1mb') peers.markjs = await peerOn(browser, server.origin, url, 'markjs', aliases);
+        await setPaused(browser, false);
+      }
+      out[name] = { chiplens, peers };
+    }
+  } finally {
+    await server.close();
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(`${DIST}/manifest.json`)) throw new Error('No build in dist/: run npm run build first.');
+  const server = await startFixtureServer();
+  const browser = await launchWithExtension(undefined, { extraArgs: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
+  try {
+    const popup = await benchPopup(browser, server);
+    const pages = await benchPages(browser);
+    const contentScriptGzipKb = +(gzipSync(readFileSync(`${DIST}/src/content/index.js`)).length / 1024).toFixed(1);
+    const one = pages['1mb']!;
+    const feed = pages.feed!.chiplens.perBatch;
+    const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+    const feedGrowth = +(avg(feed.slice(-5)) / Math.max(0.01, avg(feed.slice(0, 5)))).toFixed(2);
+    const ratios = {
+      chiplensToFloor1mb: +(one.chiplens.totalMs / one.peers.floor!).toFixed(2),
+      markjsToChiplens1mb: +(one.peers.markjs! / one.chiplens.totalMs).toFixed(2),
+      regexpToChiplens1mb: +(one.peers.regexp! / one.chiplens.totalMs).toFixed(2),
+      feedLastToFirstBatches: feedGrowth,
+    };
+    const rows: Record<string, Record<string, number | string>> = {};
+    for (const [name, r] of Object.entries(pages)) {
+      rows[name] = {
+        'ChipLens total ms': +r.chiplens.totalMs.toFixed(1),
+        'first screen ms': +r.chiplens.firstScreenMs.toFixed(1),
+        'longest task ms': +r.chiplens.longestTaskMs.toFixed(1),
+        'longest slice ms': +r.chiplens.longestSliceMs.toFixed(1),
+        'heap growth MB': +r.chiplens.heapGrowthMb.toFixed(2),
+        highlights: r.chiplens.highlights,
+        'floor ms': r.peers.floor !== undefined ? +r.peers.floor.toFixed(1) : '—',
+        'RegExp ms': r.peers.regexp !== undefined ? +r.peers.regexp.toFixed(1) : '—',
+        'mark.js ms': r.peers.markjs !== undefined ? +r.peers.markjs.toFixed(1) : '—',
+      };
+    }
+    console.table(rows);
+    const longest = Math.max(...Object.values(pages).map((p) => p.chiplens.longestTaskMs));
+    const checks = {
+      'ChipLens ≤ 3× floor on 1 MB': ratios.chiplensToFloor1mb <= 3,
+      'mark.js ≥ 20× ChipLens on 1 MB': ratios.markjsToChiplens1mb >= 20,
+      'first screen ≤ 50 ms (1 MB)': one.chiplens.firstScreenMs <= 50,
+      'no task over 50 ms': longest <= 50,
+      'feed batches flat (last 5 ≤ 1.5× first 5)': feedGrowth <= 1.5,
+      'heap growth < 10 MB on 10 MB page': pages['10mb']!.chiplens.heapGrowthMb < 10,
+      'content script < 40 KB gzipped': contentScriptGzipKb < 40,
+      'popup ≤ 100 ms over the floor': popup.ownCostMs <= 100,
+    };
+    for (const [check, ok] of Object.entries(checks)) console.log(`${ok ? '✓' : '✗'} ${check}`);
+    console.log(`BENCH ${JSON.stringify({ popup, pages, contentScriptGzipKb, ratios, checks })}`);
   } finally {
     await browser.close();
     await server.close();

@@ -27,7 +27,10 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(dist = DIST, { uiLanguage }: { uiLanguage?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  dist = DIST,
+  { uiLanguage, extraArgs = [] }: { uiLanguage?: string; extraArgs?: string[] } = {},
+): Promise<ExtensionBrowser> {
   if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`No build in ${dist}: run npm run build first.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'chiplens-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -45,6 +48,7 @@ export async function launchWithExtension(dist = DIST, { uiLanguage }: { uiLangu
       '--no-first-run',
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
+      ...extraArgs,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
