@@ -6,7 +6,7 @@ import type { Alias, Dataset, Entry, EntryKind } from './dataset-schema';
 import { normalizeKey } from './normalize';
 import { inflectPhrase } from './ru-inflect';
 
-export const ALIAS_TABLE_FORMAT = 2;
+export const ALIAS_TABLE_FORMAT = 3;
 
 export interface AliasTableEntry {
   id: string;
@@ -28,6 +28,8 @@ export interface AliasPattern {
   ambiguous?: true;
   /** Highlighted only where the page supports it. */
   needsContext?: true;
+  /** Cues only: further entries the same word supports ("chip" for every chip). */
+  also?: number[];
 }
 
 export interface AliasTable {
@@ -113,7 +115,19 @@ export function buildAliasTable(dataset: Dataset): AliasTable {
     }
     return row;
   });
-  return { format: ALIAS_TABLE_FORMAT, datasetVersion: dataset.version, entries, patterns, cues };
+  return { format: ALIAS_TABLE_FORMAT, datasetVersion: dataset.version, entries, patterns, cues: mergeCues(cues) };
+}
+
+/** One cue per spelling, listing every entry it supports, so the matcher finds "chip" once, not once per chip. */
+function mergeCues(cues: AliasPattern[]): AliasPattern[] {
+  const byText = new Map<string, AliasPattern>();
+  for (const cue of cues) {
+    const key = `${cue.text}\u0000${cue.cased ?? ''}`;
+    const first = byText.get(key);
+    if (!first) byText.set(key, { ...cue });
+    else if (first.entry !== cue.entry && !first.also?.includes(cue.entry)) (first.also ??= []).push(cue.entry);
+  }
+  return [...byText.values()];
 }
 
 /**

@@ -121,16 +121,22 @@ export class Matcher {
     for (const candidate of candidates) {
       const pattern = this.pattern(candidate.pattern);
       if (!this.onWordBoundary(folded.text, candidate, pattern)) continue;
-      if (insideLink(folded.text, candidate.start)) continue;
       if (pattern.cased !== undefined) {
-        // Case is checked on the original stretch, normalised without folding.
+        // Case is checked on the original stretch, normalised without folding
+        // unless it already reads exactly as the alias.
         const original = text.slice(folded.starts[candidate.start], folded.ends[candidate.end - 1]);
-        if (normalizeText(original, false).text !== pattern.cased) continue;
+        if (original !== pattern.cased && normalizeText(original, false).text !== pattern.cased) continue;
       }
-      if (candidate.pattern >= patternCount) cued.add(pattern.entry);
-      else aliases.push(candidate);
+      if (candidate.pattern >= patternCount) {
+        cued.add(pattern.entry);
+        for (const entry of pattern.also ?? []) cued.add(entry);
+      } else aliases.push(candidate);
     }
-    const { spans, deferred } = this.resolve(this.spans(aliases), cued, page);
+    const { spans, deferred } = this.resolve(
+      this.spans(aliases).filter((span) => !insideLink(folded.text, span.start)),
+      cued,
+      page,
+    );
     const mentions = this.join(spans, folded.text).map((span) => ({
       start: folded.starts[span.start]!,
       end: folded.ends[span.end - 1]!,

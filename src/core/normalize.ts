@@ -143,7 +143,26 @@ function fastUnit(code: number, fold: boolean): number {
   return -1;
 }
 
+/** Offsets 0, 1, 2…: the maps of text that normalises one to one. */
+let identity = new Uint32Array(0);
+function identityMap(length: number): Uint32Array {
+  if (identity.length < length + 1) {
+    identity = new Uint32Array(Math.max(length + 1, identity.length * 2, 4096));
+    for (let i = 0; i < identity.length; i++) identity[i] = i;
+  }
+  return identity;
+}
+
+// Plain ASCII prose with single spaces maps one to one: only case and the
+// kind of white space change, so no per-character work or maps are needed.
+const NOT_PLAIN = /[^\t\n\v\f\r\x20-\x7e]|\s\s/;
+
 export function normalizeText(input: string, fold = true): NormalizedText {
+  if (!NOT_PLAIN.test(input)) {
+    const spaced = input.replace(/[\t\n\v\f\r]/g, ' ');
+    const map = identityMap(input.length);
+    return { text: fold ? spaced.toLowerCase() : spaced, starts: map.subarray(0, input.length), ends: map.subarray(1, input.length + 1) };
+  }
   const out = new Builder(input.length + 16);
   let lastWasSpace = false;
   let i = 0;
