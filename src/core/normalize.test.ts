@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSpacedWordChar, normalizeKey, normalizeText } from './normalize';
+import { isSpacedWordChar, normalizeKey, normalizeText, normalizeTextGeneral } from './normalize';
 
 describe('normalizeText', () => {
   it('folds case, ё and typographic variants', () => {
@@ -52,5 +52,30 @@ describe('isSpacedWordChar', () => {
     expect(isSpacedWordChar('达')).toBe(false);
     expect(isSpacedWordChar('-')).toBe(false);
     expect(isSpacedWordChar(undefined)).toBe(false);
+  });
+});
+
+describe('normalizeText shortcuts', () => {
+  // Every shortcut must give exactly what the general path gives: the same
+  // text and the same offsets, on text mixing the cases each one handles.
+  const pieces = [
+    'NVIDIA', 'h20', ' ', '  ', '\n\t', '\u00A0', '\u3000', 'Хуавэй', 'ЁЛКА', 'ёж', '英伟达', '昇腾', ' 910B', 'ＮＶＩＤＩＡ', 'Ｈ２０',
+    '«', '»', '—', '–', '“', '’', '\u00AD', '\u200B', '\uFEFF', 'и\u0306', 'e\u0301', '😀', 'İ', 'ΣΑΣ', '，', '。', '-', '"', 'a', '9', '华为 ',
+  ];
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const samples = Array.from({ length: 3000 }, () => Array.from({ length: 1 + Math.floor(random() * 8) }, () => pieces[Math.floor(random() * pieces.length)]).join(''));
+
+  it.each([true, false])('agree with the general path (fold %s)', (fold) => {
+    for (const sample of samples) {
+      const quick = normalizeText(sample, fold);
+      const general = normalizeTextGeneral(sample, fold);
+      expect({ sample, text: quick.text, starts: [...quick.starts], ends: [...quick.ends] }).toEqual({
+        sample,
+        text: general.text,
+        starts: [...general.starts],
+        ends: [...general.ends],
+      });
+    }
   });
 });

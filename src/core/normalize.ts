@@ -49,22 +49,16 @@ function canonical(unit: string, fold: boolean): string {
   return fold ? out.toLowerCase() : out;
 }
 
-/**
- * Normalises `input` for matching. With `fold` (the default) the result is
- * also lower-cased; without it, case is kept so case-sensitive aliases can be
- * checked against the same canonical spelling.
- */
-/** Output code units with their source spans, grown as needed. */
+/** Output code units with their source spans, in buffers reused from call to call. */
 class Builder {
-  units = new Uint16Array(64);
-  starts = new Uint32Array(64);
-  ends = new Uint32Array(64);
+  units = new Uint16Array(1024);
+  starts = new Uint32Array(1024);
+  ends = new Uint32Array(1024);
   length = 0;
 
-  constructor(capacity: number) {
-    this.units = new Uint16Array(capacity);
-    this.starts = new Uint32Array(capacity);
-    this.ends = new Uint32Array(capacity);
+  reset(capacity: number): void {
+    this.length = 0;
+    if (this.units.length < capacity) this.grow(capacity);
   }
 
   push(unit: number, start: number, end: number): void {
@@ -75,15 +69,15 @@ class Builder {
     if (n >= 2 && this.units[n - 1] === SPACE_UNIT && isHanOrWordUnit(unit, this.units[n - 2]!)) {
       this.length--;
     }
-    if (this.length === this.units.length) this.grow();
+    if (this.length === this.units.length) this.grow(this.length + 1);
     this.units[this.length] = unit;
     this.starts[this.length] = start;
     this.ends[this.length] = end;
     this.length++;
   }
 
-  private grow(): void {
-    const size = this.units.length * 2 + 16;
+  private grow(capacity: number): void {
+    const size = Math.max(capacity, this.units.length * 2);
     const units = new Uint16Array(size);
     const starts = new Uint32Array(size);
     const ends = new Uint32Array(size);
@@ -95,15 +89,17 @@ class Builder {
     this.ends = ends;
   }
 
-  text(): string {
-    let out = '';
-    // Chunks keep fromCharCode's argument list within engine limits.
-    for (let i = 0; i < this.length; i += 8192) {
-      out += String.fromCharCode(...this.units.subarray(i, Math.min(i + 8192, this.length)));
-    }
-    return out;
+  /** The result, copied out of the shared buffers. */
+  result(): NormalizedText {
+    const text = utf16.decode(this.units.subarray(0, this.length));
+    return { text, starts: this.starts.slice(0, this.length), ends: this.ends.slice(0, this.length) };
   }
 }
+
+const builder = new Builder();
+// Decoding the code units natively is many times faster than fromCharCode.
+// It must not drop a leading U+FEFF (a byte order mark to the decoder).
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 const SPACE_UNIT = 0x20;
 
@@ -122,8 +118,9 @@ function isHanOrWordUnit(next: number, before: number): boolean {
 
 function isCombining(input: string, at: number): boolean {
   const code = input.charCodeAt(at);
-  // Marks in the BMP start at U+0300; anything lower is never combining.
-  return code >= 0x0300 && COMBINING.test(String.fromCodePoint(input.codePointAt(at)!));
+  // Marks in the BMP start at U+0300; Cyrillic letters and Han have none.
+  if (code < 0x0300 || (code >= 0x0400 && code <= 0x0482) || (code >= 0x048a && code <= 0x04ff) || isHan(code)) return false;
+  return COMBINING.test(String.fromCodePoint(input.codePointAt(at)!));
 }
 
 /** Code unit for a common character, or -1 when the general path must decide. */
@@ -153,17 +150,79 @@ function identityMap(length: number): Uint32Array {
   return identity;
 }
 
+function identityResult(text: string): NormalizedText {
+  const map = identityMap(text.length);
+  return { text, starts: map.subarray(0, text.length), ends: map.subarray(1, text.length + 1) };
+}
+
 // Plain ASCII prose with single spaces maps one to one: only case and the
 // kind of white space change, so no per-character work or maps are needed.
 const NOT_PLAIN = /[^\t\n\v\f\r\x20-\x7e]|\s\s/;
 
+// Most other text (Russian, Chinese, typographic quotes and dashes) also
+// maps character for character. Text with combining marks, characters
+// outside the BMP, or the two letters whose lower case is not one
+// character for one (İ, and Σ, which depends on its neighbours) takes the
+// general path.
+const NOT_ONE_TO_ONE = /[\p{M}\u0130\u03A3\uD800-\uDFFF\u{10000}-\u{10FFFF}]/u;
+
+/** Single characters with a single-character canonical form (white space, ё, dashes, quotes, full-width ASCII). */
+const ONE_TO_ONE = /[\t\n\v\f\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\u0401\u0451\u2010-\u2015\u2212\uFE58\uFE63\u00AB\u00BB\u201C-\u201F\u2033\u301D\u301E\u2018-\u201B\u2032\uFF01-\uFF5E]/g;
+
+function oneToOne(ch: string): string {
+  const unit = canonical(ch, false);
+  return unit.length === 1 ? unit : ch;
+}
+
+// After the one-to-one mapping, these change the length: dropped
+// characters, runs of spaces, and the space between Han and Latin.
+const HAN = '\\u3400-\\u4DBF\\u4E00-\\u9FFF';
+const NEEDS_COMPACTING = new RegExp(`[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]| {2}|[${HAN}] [${HAN}0-9A-Za-z]|[0-9A-Za-z] [${HAN}]`);
+const DROPPED = (code: number) => code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
+
+/**
+ * Normalises `input` for matching. With `fold` (the default) the result is
+ * also lower-cased; without it, case is kept so case-sensitive aliases can be
+ * checked against the same canonical spelling.
+ */
 export function normalizeText(input: string, fold = true): NormalizedText {
-  if (!NOT_PLAIN.test(input)) {
-    const spaced = input.replace(/[\t\n\v\f\r]/g, ' ');
-    const map = identityMap(input.length);
-    return { text: fold ? spaced.toLowerCase() : spaced, starts: map.subarray(0, input.length), ends: map.subarray(1, input.length + 1) };
+  if (!NOT_PLAIN.test(input)) return identityResult((fold ? input.toLowerCase() : input).replace(/[\t\n\v\f\r]/g, ' '));
+  if (NOT_ONE_TO_ONE.test(input)) return normalizeTextGeneral(input, fold);
+  // Lower case first: the one-to-one forms below are already lower case.
+  const mapped = (fold ? input.toLowerCase() : input).replace(ONE_TO_ONE, oneToOne);
+  if (mapped.length !== input.length) return normalizeTextGeneral(input, fold);
+  if (!NEEDS_COMPACTING.test(mapped)) return identityResult(mapped);
+  return compact(mapped);
+}
+
+/** Drops, collapses and joins what `normalizeText` could not map one to one. */
+function compact(mapped: string): NormalizedText {
+  builder.reset(mapped.length);
+  let lastWasSpace = false;
+  for (let i = 0; i < mapped.length; i++) {
+    const code = mapped.charCodeAt(i);
+    if (DROPPED(code)) continue;
+    if (code === SPACE_UNIT) {
+      // Runs of white space collapse, so "Entity  List" still matches.
+      if (lastWasSpace) {
+        builder.ends[builder.length - 1] = i + 1;
+        continue;
+      }
+      lastWasSpace = true;
+    } else lastWasSpace = false;
+    builder.push(code, i, i + 1);
   }
-  const out = new Builder(input.length + 16);
+  return builder.result();
+}
+
+/**
+ * The general path, character by character. `normalizeText` takes shorter
+ * ways where the text allows; this is exported so tests can check that they
+ * agree with it.
+ */
+export function normalizeTextGeneral(input: string, fold = true): NormalizedText {
+  builder.reset(input.length + 16);
+  const out = builder;
   let lastWasSpace = false;
   let i = 0;
   while (i < input.length) {
@@ -174,7 +233,6 @@ export function normalizeText(input: string, fold = true): NormalizedText {
     if (fast !== -1) {
       i = next;
       if (fast === SPACE_UNIT) {
-        // Runs of white space collapse, so "Entity  List" still matches.
         if (lastWasSpace) {
           out.ends[out.length - 1] = i;
           continue;
@@ -198,7 +256,7 @@ export function normalizeText(input: string, fold = true): NormalizedText {
     } else lastWasSpace = false;
     for (let k = 0; k < mapped.length; k++) out.push(mapped.charCodeAt(k), start, i);
   }
-  return { text: out.text(), starts: out.starts.subarray(0, out.length), ends: out.ends.subarray(0, out.length) };
+  return out.result();
 }
 
 /** The canonical form of an alias or query, without the offset maps. */
