@@ -198,7 +198,7 @@ type PageResult = { chiplens: Awaited<ReturnType<typeof chiplensOn>>; peers: Rec
 
 async function benchPages(browser: ExtensionBrowser): Promise<Record<string, PageResult>> {
   const server = await startBenchServer();
-  const table = (await browser.worker.evaluate(async () => (await chrome.storage.local.get('aliasTable')).aliasTable)) as { patterns: { text: string }[] };
+  const table = JSON.parse((await browser.worker.evaluate(async () => (await chrome.storage.local.get('aliasTable')).aliasTable)) as string) as { patterns: { text: string }[] };
   const aliases = [...new Set(table.patterns.map((p) => p.text))];
   const out: Record<string, PageResult> = {};
   try {

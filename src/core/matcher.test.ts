@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAliasTable, findAliasConflicts } from './alias-table';
+import { buildAliasTable, findAliasConflicts, withAutomaton } from './alias-table';
 import type { Dataset, Entry } from './dataset-schema';
 import { Matcher } from './matcher';
 import { PageContext } from './page-context';
@@ -169,5 +169,24 @@ describe('PageContext', () => {
     expect(matcher.findMentions('Kimi answered.', page.confirmed)).toHaveLength(1);
     // Nothing new confirmed: nothing to read again.
     expect(page.record(2, matcher.match('Moonshot AI again.', page.confirmed))).toEqual([]);
+  });
+});
+
+describe('Matcher with a compiled automaton', () => {
+  const sample = 'NVIDIA H20, Huawei Ascend 910B and 英伟达H20; Хуавэй and the EAR under the AI Diffusion Rule, Qwen3 and 通义千问.';
+
+  it('matches exactly as when it builds the automaton itself', () => {
+    const table = buildAliasTable(dataset);
+    const compiled = withAutomaton(table);
+    expect(compiled.automaton?.nodes).toBeGreaterThan(10);
+    const own = new Matcher(table).match(sample);
+    expect(own.mentions.length).toBeGreaterThan(5);
+    expect(new Matcher(JSON.parse(JSON.stringify(compiled)) as typeof compiled).match(sample)).toEqual(own);
+  });
+
+  it('rebuilds the automaton when the stored one is damaged', () => {
+    const compiled = withAutomaton(buildAliasTable(dataset));
+    const damaged = { ...compiled, automaton: { ...compiled.automaton!, data: compiled.automaton!.data.slice(4) } };
+    expect(new Matcher(damaged).match(sample)).toEqual(new Matcher(buildAliasTable(dataset)).match(sample));
   });
 });

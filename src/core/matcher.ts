@@ -4,8 +4,9 @@
 // Aliases the data marks as context-dependent ("H20", "EAR", "Kimi") are kept
 // only where the text or the page supports them; a maker right before its
 // product ("Huawei Ascend 910C", "阿里Qwen") joins the product's mention.
-import type { AliasPattern, AliasTable } from './alias-table';
-import { isSpacedWordChar, normalizeText } from './normalize';
+import { aliasTexts, type AliasPattern, type AliasTable } from './alias-table';
+import { AUTOMATON_FORMAT, Automaton, Hits } from './automaton';
+import { isSpacedWordChar, normalizeKey, normalizeText } from './normalize';
 
 export interface Mention {
   /** Offsets in the original text, end exclusive. */
@@ -40,66 +41,13 @@ interface Span {
 
 export class Matcher {
   readonly table: AliasTable;
-  // The automaton as flat arrays: one map of goto edges keyed by
-  // node * 2^16 + code unit, each node's child codes (for linking), its
-  // failure link, the patterns ending exactly there, and the nearest suffix
-  // node that has patterns.
-  private readonly goto = new Map<number, number>();
-  private readonly childCodes: number[][] = [[]];
-  private readonly fail: number[] = [0];
-  private readonly output: (number[] | undefined)[] = [undefined];
-  private readonly outLink: number[] = [-1];
-  /** Length of each pattern and cue, by number. */
-  private readonly lengths: number[] = [];
+  private readonly automaton: Automaton;
+  /** Where scans put their hits, reused from one text to the next. */
+  private readonly hits = new Hits();
 
   constructor(table: AliasTable) {
     this.table = table;
-    table.patterns.forEach((pattern, index) => this.insert(pattern, index));
-    // Cues share the automaton, numbered after the patterns.
-    table.cues.forEach((cue, index) => this.insert(cue, table.patterns.length + index));
-    this.link();
-  }
-
-  private next(node: number, code: number): number | undefined {
-    return this.goto.get(node * 0x10000 + code);
-  }
-
-  private insert(pattern: AliasPattern, index: number): void {
-    let node = 0;
-    for (let i = 0; i < pattern.text.length; i++) {
-      const code = pattern.text.charCodeAt(i);
-      let child = this.next(node, code);
-      if (child === undefined) {
-        child = this.fail.length;
-        this.goto.set(node * 0x10000 + code, child);
-        this.childCodes[node]!.push(code);
-        this.childCodes.push([]);
-        this.fail.push(0);
-        this.output.push(undefined);
-        this.outLink.push(-1);
-      }
-      node = child;
-    }
-    (this.output[node] ??= []).push(index);
-    this.lengths[index] = pattern.text.length;
-  }
-
-  private link(): void {
-    const queue: number[] = [];
-    for (const code of this.childCodes[0]!) queue.push(this.next(0, code)!);
-    for (let head = 0; head < queue.length; head++) {
-      const node = queue[head]!;
-      for (const code of this.childCodes[node]!) {
-        const child = this.next(node, code)!;
-        let f = this.fail[node]!;
-        while (f !== 0 && this.next(f, code) === undefined) f = this.fail[f]!;
-        const target = this.next(f, code);
-        this.fail[child] = target !== undefined && target !== child ? target : 0;
-        const failNode = this.fail[child]!;
-        this.outLink[child] = this.output[failNode] ? failNode : this.outLink[failNode]!;
-        queue.push(child);
-      }
-    }
+    this.automaton = loadAutomaton(table);
   }
 
   /** All mentions in `text`, in order, none overlapping. */
@@ -113,27 +61,33 @@ export class Matcher {
    */
   match(text: string, page?: ReadonlySet<number>): MatchResult {
     const folded = normalizeText(text);
-    const candidates = this.scan(folded.text);
-    if (candidates.length === 0) return { mentions: [], deferred: [] };
+    this.automaton.scan(folded.text, this.hits);
+    if (this.hits.length === 0) return { mentions: [], deferred: [] };
     const aliases: Candidate[] = [];
     const cued = new Set<number>();
     const patternCount = this.table.patterns.length;
-    for (const candidate of candidates) {
-      const pattern = this.pattern(candidate.pattern);
+    const { values, length } = this.hits;
+    const lengths = this.automaton.lengths;
+    for (let k = 0; k < length; k += 2) {
+      const end = values[k]!;
+      const index = values[k + 1]!;
+      const candidate = { start: end - lengths[index]!, end, pattern: index };
+      const pattern = this.pattern(index);
       if (!this.onWordBoundary(folded.text, candidate, pattern)) continue;
       if (pattern.cased !== undefined) {
         // Case is checked on the original stretch, normalised without folding
         // unless it already reads exactly as the alias.
         const original = text.slice(folded.starts[candidate.start], folded.ends[candidate.end - 1]);
-        if (original !== pattern.cased && normalizeText(original, false).text !== pattern.cased) continue;
+        if (original !== pattern.cased && normalizeKey(original, false) !== pattern.cased) continue;
       }
-      if (candidate.pattern >= patternCount) {
+      if (index >= patternCount) {
         cued.add(pattern.entry);
         for (const entry of pattern.also ?? []) cued.add(entry);
       } else aliases.push(candidate);
     }
+    const mayHoldLinks = folded.text.includes('://') || folded.text.includes('www.');
     const { spans, deferred } = this.resolve(
-      this.spans(aliases).filter((span) => !insideLink(folded.text, span.start)),
+      this.spans(aliases).filter((span) => !mayHoldLinks || !insideLink(folded.text, span.start)),
       cued,
       page,
     );
@@ -174,7 +128,10 @@ export class Matcher {
   // supporters (related entries) confirmed, or one of its cue words in this
   // text. Each newly confirmed entry may support another, so this repeats.
   private resolve(spans: Span[], cued: ReadonlySet<number>, page?: ReadonlySet<number>): { spans: Span[]; deferred: number[] } {
-    const confirmed = new Set<number>(page);
+    // Confirmed here, on top of the page's set (which is not copied: it can
+    // hold hundreds of entries, and this runs for every paragraph).
+    const here = new Set<number>();
+    const confirmed = { has: (entry: number) => here.has(entry) || page?.has(entry) === true, add: (entry: number) => here.add(entry) };
     const open: Span[] = [];
     for (const span of spans) {
       const only = span.patterns.length === 1 ? span.patterns[0]! : undefined;
@@ -185,7 +142,7 @@ export class Matcher {
     }
     const supported = (entry: number) =>
       confirmed.has(entry) || cued.has(entry) || (this.table.entries[entry]!.supporters ?? []).some((s) => confirmed.has(s));
-    for (let progress = true; progress && open.some((s) => s.entry < 0); ) {
+    for (let progress = open.length > 0; progress && open.some((s) => s.entry < 0); ) {
       progress = false;
       for (const span of open) {
         if (span.entry >= 0) continue;
@@ -235,27 +192,6 @@ export class Matcher {
     return (gap === '' || gap === ' ') && this.table.entries[span.entry]!.maker === previous.entry;
   }
 
-  private scan(text: string): Candidate[] {
-    const found: Candidate[] = [];
-    let node = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      let next = this.next(node, code);
-      while (next === undefined && node !== 0) {
-        node = this.fail[node]!;
-        next = this.next(node, code);
-      }
-      node = next ?? 0;
-      for (let out = this.output[node] ? node : this.outLink[node]!; out > 0; out = this.outLink[out]!) {
-        for (const pattern of this.output[out]!) {
-          const length = this.lengths[pattern]!;
-          found.push({ start: i + 1 - length, end: i + 1, pattern });
-        }
-      }
-    }
-    return found;
-  }
-
   // Latin and Cyrillic names must not be part of a longer word ("EAR" in
   // "YEAR", "H20" in "H200"); Chinese has no spaces, so CJK neighbours are fine.
   // A model name may run straight into its version ("Qwen3").
@@ -272,10 +208,9 @@ export class Matcher {
 
 /** Whether `at` lies in a web address written out in the text ("https://…/huawei-ascend", "www.x.com"). */
 function insideLink(text: string, at: number): boolean {
-  // Bounded: Chinese runs without spaces must not make this quadratic.
-  const limit = Math.max(0, at - 300);
-  let start = at;
-  while (start > limit && !/\s/.test(text[start - 1]!)) start--;
+  // Normalised text has only plain spaces. Bounded: Chinese runs without
+  // spaces must not make this quadratic.
+  const start = Math.max(text.lastIndexOf(' ', at - 1) + 1, at - 300);
   const token = text.slice(start, at);
   return token.includes('://') || token.startsWith('www.');
 }
@@ -302,4 +237,17 @@ function versionEnd(text: string, at: number): number {
   if (!(at > 0 && /\d/.test(text[at - 1]!))) end += VERSION.exec(text.slice(end, end + 16))?.[0].length ?? 0;
   if (end > at || /\d/.test(text[at - 1] ?? '')) end += EDITIONS.exec(text.slice(end, end + 40))?.[0].length ?? 0;
   return end > at && !isSpacedWordChar(text[end]) ? end : at;
+}
+
+/** The table's compiled automaton, or one built from its patterns when it has none (or a damaged one). */
+function loadAutomaton(table: AliasTable): Automaton {
+  const compiled = table.automaton;
+  if (compiled?.format === AUTOMATON_FORMAT && compiled.patterns === table.patterns.length + table.cues.length) {
+    try {
+      return Automaton.load(compiled);
+    } catch {
+      // Rebuilt below: slower, but the page still gets its highlights.
+    }
+  }
+  return Automaton.build(aliasTexts(table));
 }

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { Automaton, Hits } from './automaton';
+
+/** Every (end, pattern) pair found by plain string search, sorted. */
+function naive(patterns: string[], text: string): number[][] {
+  const out: number[][] = [];
+  patterns.forEach((p, index) => {
+    for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) out.push([at + p.length, index]);
+  });
+  return out.sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+}
+
+function found(automaton: Automaton, text: string): number[][] {
+  const hits = new Hits();
+  automaton.scan(text, hits);
+  const out: number[][] = [];
+  for (let k = 0; k < hits.length; k += 2) out.push([hits.values[k]!, hits.values[k + 1]!]);
+  return out.sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+}
+
+describe('Automaton', () => {
+  const patterns = ['h20', 'h200', '20', 'huawei', 'hua', 'ascend 910b', '910b', '910', 'a', 'aa', 'aaa', '英伟达', '伟达', 'хуавэй', 'entity list'];
+  let seed = 11;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const alphabet = 'h20aua9 1bntily英伟达хуавэйxz';
+  const texts = Array.from({ length: 400 }, () => Array.from({ length: Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+  texts.push('huawei ascend 910b h200 entity list 英伟达 хуавэй aaaa');
+
+  it('finds every occurrence of every pattern, overlaps included', () => {
+    const automaton = Automaton.build(patterns);
+    for (const text of texts) expect(found(automaton, text)).toEqual(naive(patterns, text));
+  });
+
+  it('finds the same after being stored and loaded again', () => {
+    const compiled = Automaton.build(patterns).compile();
+    const loaded = Automaton.load(JSON.parse(JSON.stringify(compiled)));
+    for (const text of texts) expect(found(loaded, text)).toEqual(naive(patterns, text));
+  });
+
+  it('stores large automata in 32-bit values', () => {
+    const many = Array.from({ length: 12000 }, (_, i) => `w${i}x${i.toString(36)}y${i}`);
+    const compiled = Automaton.build(many).compile();
+    expect(compiled.wide).toBe(true);
+    expect(found(Automaton.load(compiled), 'a w99x2ry99 b')).toEqual(naive(many, 'a w99x2ry99 b'));
+    expect(naive(many, 'a w99x2ry99 b').length).toBeGreaterThan(0);
+  });
+
+  it('refuses a damaged copy instead of matching wrongly', () => {
+    const compiled = Automaton.build(patterns).compile();
+    expect(() => Automaton.load({ ...compiled, data: compiled.data.slice(8) })).toThrow(/wrong length/);
+    expect(() => Automaton.load({ ...compiled, nodes: compiled.nodes - 1 })).toThrow();
+    const bytes = atob(compiled.data).split('');
+    bytes[bytes.length - 40] = '\u00ff';
+    bytes[bytes.length - 39] = '\u00ff';
+    expect(() => Automaton.load({ ...compiled, data: btoa(bytes.join('')) })).toThrow(/inconsistent/);
+  });
+
+  it('copes with no patterns at all', () => {
+    expect(found(Automaton.build([]), 'anything')).toEqual([]);
+  });
+});
