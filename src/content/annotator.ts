@@ -5,15 +5,14 @@ import type { EntryKind } from '../core/dataset-schema';
 import type { Matcher, Mention } from '../core/matcher';
 import { PageContext } from '../core/page-context';
 import type { HighlightRegistry } from './highlight-registry';
-import { containerOf, isInlineElement, iterateBlocks, locate, type TextBlock } from './text-blocks';
+import { blockContainer, containerOf, isInlineElement, iterateBlocks, locate, type TextBlock, type WalkBounds } from './text-blocks';
+import { isAfter, probeViewport, type Viewport } from './viewport';
 
 export interface PageMention {
   id: string;
   kind: EntryKind;
   range: StaticRange;
   block: Element;
-  /** The text nodes the mention spans, first to last. */
-  nodes: Text[];
 }
 
 /** Matching work is split into slices this long so the page stays responsive. */
@@ -22,15 +21,21 @@ const SLICE_MS = 8;
 const MUTATION_DELAY_MS = 100;
 
 export class Annotator {
+  // Mentions are filed by block only: hover finds a node's block and looks
+  // through its few mentions, so a page with 100,000 mentions needs no
+  // per-node or per-range index.
   private readonly byBlock = new Map<Element, PageMention[]>();
-  private readonly byNode = new Map<Text, PageMention[]>();
-  private readonly byRange = new Map<AbstractRange, PageMention>();
   private observer: MutationObserver | undefined;
   /** Blocks still to read, root by root, pulled a few at a time. */
   private reading: Iterator<TextBlock>[] = [];
   private pendingRoots = new Set<Node>();
   /** Set once the blocks on the first screen have been read (for the benchmark). */
   private firstScreenDone = false;
+  /** The node at the bottom of the viewport when the page was first read. */
+  private lastVisible: Node | null | undefined;
+  private cancelProbe: (() => void) | undefined;
+  /** The bounds of the first walk of the page, which the viewport may cut short. */
+  private topBounds: WalkBounds | undefined;
   private dirty = new Set<Element>();
   private addedRoots = new Set<Element>();
   private removals = false;
@@ -56,6 +61,22 @@ export class Annotator {
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
     this.enqueue(root);
+    this.cancelProbe = probeViewport((viewport) => this.onViewport(root, viewport));
+  }
+
+  // Reading starts at the top at once; when the viewport is known (one frame
+  // later) and the page is scrolled down, the part on screen is read next,
+  // and the top is read only up to where that begins.
+  private onViewport(root: Node, { first, last }: Viewport): void {
+    this.lastVisible = last;
+    performance.mark('chiplens:viewport');
+    const top = this.topBounds;
+    if (!first || !top || !this.reading.length || !root.contains(first)) return;
+    const from = containerOf(first) ?? first;
+    // Only if the walk from the top has not got there yet: no block is read twice.
+    if (from === root || !root.contains(from) || (top.reached && !isAfter(from, top.reached))) return;
+    top.until = from;
+    this.reading.unshift(iterateBlocks(root, this.ignore, { from }));
   }
 
   /** Removes every highlight and stops following the page. */
@@ -68,11 +89,12 @@ export class Annotator {
     this.reading = [];
     this.pendingRoots.clear();
     this.firstScreenDone = false;
+    this.lastVisible = undefined;
+    this.topBounds = undefined;
+    this.cancelProbe?.();
     this.dirty.clear();
     this.addedRoots.clear();
     this.byBlock.clear();
-    this.byNode.clear();
-    this.byRange.clear();
     this.page.clear();
     this.registry.clear();
     this.notify();
@@ -96,18 +118,23 @@ export class Annotator {
   }
 
   mentionForRange(range: AbstractRange): PageMention | undefined {
-    return this.byRange.get(range);
+    return this.mentionsAround(range.startContainer).find((m) => m.range === range);
   }
 
   /** The mention covering character `offset` of `node`, if any. */
   mentionAt(node: Text, offset: number): PageMention | undefined {
-    for (const mention of this.byNode.get(node) ?? []) {
-      const { startContainer, startOffset, endContainer, endOffset } = mention.range;
-      const afterStart = startContainer !== node || offset >= startOffset;
-      const beforeEnd = endContainer !== node || offset < endOffset;
-      if (afterStart && beforeEnd) return mention;
-    }
-    return undefined;
+    return this.mentionsAround(node).find(({ range }) => {
+      const afterStart =
+        range.startContainer === node ? offset >= range.startOffset : (range.startContainer.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+      const beforeEnd =
+        range.endContainer === node ? offset < range.endOffset : (range.endContainer.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
+      return afterStart && beforeEnd;
+    });
+  }
+
+  private mentionsAround(node: Node): PageMention[] {
+    const block = blockContainer(node);
+    return (block && this.byBlock.get(block)) || [];
   }
 
   private enqueue(root: Node): void {
@@ -142,7 +169,11 @@ export class Annotator {
       const root = this.pendingRoots.values().next();
       if (root.done) break;
       this.pendingRoots.delete(root.value);
-      if (root.value.isConnected) this.reading.push(iterateBlocks(root.value, this.ignore));
+      if (root.value.isConnected) {
+        const bounds: WalkBounds = {};
+        if (this.reading.length === 0 && !this.firstScreenDone) this.topBounds = bounds;
+        this.reading.push(iterateBlocks(root.value, this.ignore, bounds));
+      }
     }
     if (changed) this.notify();
     const more = this.reading.length > 0 || this.pendingRoots.size > 0;
@@ -152,10 +183,13 @@ export class Annotator {
     if (more) this.schedule();
   }
 
-  // The first screen is done when a block below it comes up, or the page ends.
+  // The first screen is done when a block below it comes up, or the page
+  // ends. Positions in the document are compared, not on screen: no layout.
   private noteFirstScreen(block: TextBlock | undefined): void {
     if (this.firstScreenDone) return;
-    if (block && block.container.getBoundingClientRect().top < innerHeight) return;
+    // Until the viewport is known, or when nothing sits at its bottom (a
+    // short page), the first screen is done when the whole page is.
+    if (block && (!this.lastVisible || !isAfter(block.container, this.lastVisible))) return;
     this.firstScreenDone = true;
     performance.mark('chiplens:first-screen');
   }
@@ -176,7 +210,7 @@ export class Annotator {
 
   private paint(block: TextBlock, found: Mention[]): boolean {
     if (found.length === 0) return false;
-    const mentions: PageMention[] = [];
+    const mentions = this.byBlock.get(block.container) ?? [];
     for (const m of found) {
       const start = locate(block, m.start, false);
       const end = locate(block, m.end, true);
@@ -187,19 +221,10 @@ export class Annotator {
         endContainer: end.node,
         endOffset: end.offset,
       });
-      const nodes = block.nodes.slice(block.nodes.indexOf(start.node), block.nodes.indexOf(end.node) + 1);
-      const mention: PageMention = { id: ref.id, kind: ref.kind, range, block: block.container, nodes };
-      mentions.push(mention);
+      mentions.push({ id: ref.id, kind: ref.kind, range, block: block.container });
       this.registry.add(ref.kind, range);
-      this.byRange.set(range, mention);
-      for (const node of nodes) {
-        const list = this.byNode.get(node) ?? [];
-        list.push(mention);
-        this.byNode.set(node, list);
-      }
     }
-    const existing = this.byBlock.get(block.container) ?? [];
-    this.byBlock.set(block.container, existing.concat(mentions));
+    this.byBlock.set(block.container, mentions);
     return true;
   }
 
@@ -272,7 +297,7 @@ export class Annotator {
   private forgetDisconnected(): void {
     this.page.forgetWhere((block) => !block.isConnected);
     for (const [block, mentions] of this.byBlock) {
-      if (!block.isConnected || mentions.some((m) => m.nodes.some((n) => !n.isConnected))) {
+      if (!block.isConnected || mentions.some((m) => !m.range.startContainer.isConnected || !m.range.endContainer.isConnected)) {
         this.forget(block, mentions);
       }
     }
@@ -280,11 +305,7 @@ export class Annotator {
 
   private forget(block: Element, mentions: PageMention[]): void {
     this.byBlock.delete(block);
-    for (const mention of mentions) {
-      this.registry.delete(mention.kind, mention.range);
-      this.byRange.delete(mention.range);
-      for (const node of mention.nodes) this.byNode.delete(node);
-    }
+    for (const mention of mentions) this.registry.delete(mention.kind, mention.range);
   }
 
   private notify(): void {

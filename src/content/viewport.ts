@@ -1,0 +1,57 @@
+// Where the reader is looking, in document terms: the element at the top of
+// the viewport and the one at its bottom. Read once per page, in an
+// animation frame, where the browser lays the page out anyway; reading
+// positions while scanning would force extra layouts of the whole page.
+
+export interface Viewport {
+  /** The element at the top of the viewport, when the page is scrolled down. */
+  first: Element | null;
+  /** The node at the bottom of the viewport: reading past it finishes the first screen. */
+  last: Node | null;
+}
+
+// The caret position, unlike elementFromPoint, lands in the nearest text
+// even between paragraphs, rather than on the column that holds them.
+function nodeAt(x: number, y: number): Node | null {
+  const doc = document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node } | null };
+  if (typeof doc.caretPositionFromPoint === 'function') return doc.caretPositionFromPoint(x, y)?.offsetNode ?? null;
+  return document.caretRangeFromPoint?.(x, y)?.startContainer ?? null;
+}
+
+/** Calls `found` once, in the next frame (or soon, if the tab is hidden and has no frames). Returns a cancel function. */
+export function probeViewport(found: (viewport: Viewport) => void): () => void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+    const x = innerWidth / 2;
+    // Near the top, reading from the top is already reading what is seen.
+    const scrolled = scrollY > innerHeight / 2;
+    const first = scrolled ? nodeAt(x, Math.min(40, innerHeight / 4)) : null;
+    found({
+      first: first && (first.nodeType === Node.ELEMENT_NODE ? (first as Element) : first.parentElement),
+      last: nodeAt(x, innerHeight - 2),
+    });
+  };
+  const frame = requestAnimationFrame(run);
+  // A hidden tab gets no frames; nothing is on its screen, so order is moot.
+  const fallback = setTimeout(() => {
+    if (done) return;
+    done = true;
+    cancelAnimationFrame(frame);
+    found({ first: null, last: null });
+  }, 200);
+  return () => {
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+  };
+}
+
+/** Whether `node` comes after `reference` in the document and is not inside it. */
+export function isAfter(node: Node, reference: Node): boolean {
+  const position = reference.compareDocumentPosition(node);
+  return (position & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && (position & Node.DOCUMENT_POSITION_CONTAINED_BY) === 0;
+}
