@@ -5,7 +5,6 @@ import browser from 'webextension-polyfill';
 import { readStoredAliasTable, type AliasTable } from '../core/alias-table';
 import { ENTRY_KINDS as KIND_LIST } from '../core/dataset-schema';
 import { displayLanguage, type DisplayLanguage } from '../core/display-language';
-import { buildEntryCard } from '../core/entry-card';
 import { Matcher } from '../core/matcher';
 import { parseContentRequest, type PageInfo, type RevealResult } from '../core/messages';
 import { ALIAS_TABLE_KEY, isActiveOn, readSettings, SETTINGS_KEY, type Settings } from '../core/settings';
@@ -14,7 +13,8 @@ import { ask, entryView, forgetEntryViews } from './background-client';
 import { HighlightRegistry, highlightsSupported } from './highlight-registry';
 import { HoverTracker } from './hover-tracker';
 import { pagePublicationDay } from './page-date';
-import { TooltipHost } from './tooltip/tooltip-host';
+import { loadTooltipModule, type TooltipModule } from './tooltip/tooltip-loader';
+import { HOST_TAG } from './tooltip/tooltip-path';
 
 const host = location.hostname.toLowerCase();
 
@@ -26,21 +26,37 @@ let annotator: Annotator | undefined;
 let hover: HoverTracker | undefined;
 /** The page's publication day, read on the first hover (undefined: not yet read; null: none). */
 let pageDate: string | null | undefined;
-const tooltip = new TooltipHost({
-  close: () => hover?.hideNow(),
-  pin: () => {
-    hover?.pin();
-    tooltip.refresh();
-  },
-  isPinned: () => hover?.isPinned() ?? false,
-  more: (id) => void ask({ type: 'open-entry', id }).catch(() => undefined),
-});
+/** The tooltip, once its module has loaded (on the first hover). */
+let tooltip: InstanceType<TooltipModule['TooltipHost']> | undefined;
+let tooltipModule: TooltipModule | undefined;
+/** Bumped whenever the tooltip is hidden, so a show waiting for the module can tell it is stale. */
+let showGeneration = 0;
+
+async function ensureTooltip(): Promise<TooltipModule> {
+  const module = (tooltipModule ??= await loadTooltipModule());
+  tooltip ??= new module.TooltipHost({
+    close: () => hover?.hideNow(),
+    pin: () => {
+      hover?.pin();
+      tooltip?.refresh();
+    },
+    isPinned: () => hover?.isPinned() ?? false,
+    more: (id) => void ask({ type: 'open-entry', id }).catch(() => undefined),
+  });
+  return module;
+}
+
+function hideTooltip(): void {
+  showGeneration++;
+  tooltip?.hide();
+}
+
 /** The mention the keyboard commands last moved to. */
 let stepAt = -1;
 const registry = new HighlightRegistry();
 
 function isOwnElement(element: Element): boolean {
-  return tooltip.isHost(element);
+  return element.localName === HOST_TAG;
 }
 
 /** The tooltip's language: the page's, the browser's, or the one the user fixed. */
@@ -56,15 +72,25 @@ function tooltipLanguage(): DisplayLanguage {
 }
 
 async function showTooltip(mention: PageMention, anchor: DOMRect, announce = false): Promise<void> {
+  const generation = ++showGeneration;
   const lang = tooltipLanguage();
   const text = mention.range.startContainer === mention.range.endContainer
     ? (mention.range.startContainer as Text).data.slice(mention.range.startOffset, mention.range.endOffset)
     : mention.id;
+  let module: TooltipModule;
+  try {
+    module = await ensureTooltip();
+  } catch (error) {
+    console.warn('ChipLens: the tooltip could not be loaded.', error);
+    return;
+  }
+  // Hidden (or another shown) while the module loaded.
+  if (generation !== showGeneration || !tooltip) return;
   const token = tooltip.show({ phase: 'loading', title: text, kind: mention.kind }, lang, anchor, { announce });
   try {
     const view = await entryView(mention.id);
     if (pageDate === undefined) pageDate = pagePublicationDay() ?? null;
-    const card = view ? buildEntryCard(view, lang, pageDate ? { pageDate } : {}) : undefined;
+    const card = view ? module.buildEntryCard(view, lang, pageDate ? { pageDate } : {}) : undefined;
     tooltip.update(token, card ? { phase: 'ready', card } : { phase: 'missing', title: text, kind: mention.kind }, lang);
   } catch {
     tooltip.update(token, { phase: 'missing', title: text, kind: mention.kind }, lang);
@@ -91,8 +117,8 @@ function activate(reread: boolean): void {
     annotator,
     {
       show: (mention, anchor) => void showTooltip(mention, anchor),
-      hide: () => tooltip.hide(),
-      isOverTooltip: (target) => tooltip.contains(target),
+      hide: hideTooltip,
+      isOverTooltip: (target) => tooltip?.contains(target) ?? false,
     },
     settings.tooltipDelayMs,
   );
@@ -105,7 +131,8 @@ function deactivate(): void {
   annotator?.stop();
   hover = undefined;
   annotator = undefined;
-  tooltip.destroy();
+  showGeneration++;
+  tooltip?.destroy();
 }
 
 function apply(reread = false): void {

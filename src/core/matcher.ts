@@ -39,6 +39,8 @@ interface Span {
   entry: number;
 }
 
+const NONE: ReadonlySet<number> = new Set();
+
 export class Matcher {
   readonly table: AliasTable;
   private readonly automaton: Automaton;
@@ -64,31 +66,32 @@ export class Matcher {
     this.automaton.scan(folded.text, this.hits);
     if (this.hits.length === 0) return { mentions: [], deferred: [] };
     const aliases: Candidate[] = [];
-    const cued = new Set<number>();
+    let cued: Set<number> | undefined;
     const patternCount = this.table.patterns.length;
     const { values, length } = this.hits;
     const lengths = this.automaton.lengths;
     for (let k = 0; k < length; k += 2) {
       const end = values[k]!;
       const index = values[k + 1]!;
-      const candidate = { start: end - lengths[index]!, end, pattern: index };
+      const start = end - lengths[index]!;
       const pattern = this.pattern(index);
-      if (!this.onWordBoundary(folded.text, candidate, pattern)) continue;
+      if (!this.onWordBoundary(folded.text, start, end, pattern)) continue;
       if (pattern.cased !== undefined) {
         // Case is checked on the original stretch, normalised without folding
         // unless it already reads exactly as the alias.
-        const original = text.slice(folded.starts[candidate.start], folded.ends[candidate.end - 1]);
+        const original = text.slice(folded.starts[start], folded.ends[end - 1]);
         if (original !== pattern.cased && normalizeKey(original, false) !== pattern.cased) continue;
       }
       if (index >= patternCount) {
+        cued ??= new Set<number>();
         cued.add(pattern.entry);
         for (const entry of pattern.also ?? []) cued.add(entry);
-      } else aliases.push(candidate);
+      } else aliases.push({ start, end, pattern: index });
     }
     const mayHoldLinks = folded.text.includes('://') || folded.text.includes('www.');
     const { spans, deferred } = this.resolve(
       this.spans(aliases).filter((span) => !mayHoldLinks || !insideLink(folded.text, span.start)),
-      cued,
+      cued ?? NONE,
       page,
     );
     const mentions = this.join(spans, folded.text).map((span) => ({
@@ -177,7 +180,7 @@ export class Matcher {
         previous.end = span.end;
         previous.entry = span.entry;
         previous.patterns = span.patterns;
-      } else out.push({ ...span });
+      } else out.push(span);
       const last = out[out.length - 1]!;
       const kind = this.table.entries[last.entry]!.kind;
       if (kind === 'model') last.end = versionEnd(text, last.end);
@@ -195,12 +198,10 @@ export class Matcher {
   // Latin and Cyrillic names must not be part of a longer word ("EAR" in
   // "YEAR", "H20" in "H200"); Chinese has no spaces, so CJK neighbours are fine.
   // A model name may run straight into its version ("Qwen3").
-  private onWordBoundary(text: string, c: Candidate, pattern: AliasPattern): boolean {
-    const first = text[c.start];
-    const last = text[c.end - 1];
-    if (isSpacedWordChar(first) && isSpacedWordChar(text[c.start - 1])) return false;
-    if (isSpacedWordChar(last) && isSpacedWordChar(text[c.end])) {
-      return this.table.entries[pattern.entry]!.kind === 'model' && versionEnd(text, c.end) > c.end;
+  private onWordBoundary(text: string, start: number, end: number, pattern: AliasPattern): boolean {
+    if (isSpacedWordChar(text[start]) && isSpacedWordChar(text[start - 1])) return false;
+    if (isSpacedWordChar(text[end - 1]) && isSpacedWordChar(text[end])) {
+      return this.table.entries[pattern.entry]!.kind === 'model' && versionEnd(text, end) > end;
     }
     return true;
   }
@@ -218,24 +219,35 @@ function insideLink(text: string, at: number): boolean {
 // A company's legal form belongs to its name: "Sophgo Technologies Ltd",
 // "Nvidia Corp", "Samsung Electronics Co". The full stop is left out, as it
 // may end the sentence.
-const LEGAL_FORM = /^(?: (?:technologies|technology|holdings|group|electronics))? (?:inc|corp|corporation|co|ltd|limited|llc|plc|ag|se|nv|sa)(?![\p{L}\p{N}-])/u;
+const LEGAL_FORM = /(?: (?:technologies|technology|holdings|group|electronics))? (?:inc|corp|corporation|co|ltd|limited|llc|plc|ag|se|nv|sa)(?![\p{L}\p{N}-])/uy;
+
+/** The length of what sticky `pattern` matches at `at` (0 if nothing). */
+function lengthAt(pattern: RegExp, text: string, at: number): number {
+  pattern.lastIndex = at;
+  return pattern.exec(text)?.[0].length ?? 0;
+}
 
 function legalFormEnd(text: string, at: number): number {
-  return at + (LEGAL_FORM.exec(text.slice(at, at + 32))?.[0].length ?? 0);
+  return text[at] === ' ' ? at + lengthAt(LEGAL_FORM, text, at) : at;
 }
 
 // How model names carry versions and editions: "Qwen3", "Qwen 2.5-Max",
 // "Llama-3.1-405B", "文心大模型5.0". A version is a small number (so "Qwen
 // 2025" stays "Qwen"); an edition is a dash and a size or a common tier.
-const VERSION = /^[ -]?\d{1,2}(?:\.\d+)*/;
-const EDITIONS = /^(?:-(?:[a-z]*\d[a-z0-9]*|max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|preview|lite))+/;
+const VERSION = /[ -]?\d{1,2}(?:\.\d+)*/y;
+const EDITIONS = /(?:-(?:[a-z]*\d[a-z0-9]*|max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|preview|lite))+/y;
+const DIGIT = /\d/;
 
 /** Where a model name's version and edition, written straight after it, end; `at` when there are none. */
 function versionEnd(text: string, at: number): number {
+  const next = text.charCodeAt(at);
+  // Nothing can follow but a space, a dash or a digit.
+  if (next !== 0x20 && next !== 0x2d && !(next >= 0x30 && next <= 0x39)) return at;
   let end = at;
   // A name that ends in a digit ("Qwen3", "GPT-4") already has its version.
-  if (!(at > 0 && /\d/.test(text[at - 1]!))) end += VERSION.exec(text.slice(end, end + 16))?.[0].length ?? 0;
-  if (end > at || /\d/.test(text[at - 1] ?? '')) end += EDITIONS.exec(text.slice(end, end + 40))?.[0].length ?? 0;
+  const endsInDigit = at > 0 && DIGIT.test(text[at - 1]!);
+  if (!endsInDigit) end += Math.min(16, lengthAt(VERSION, text, end));
+  if (end > at || endsInDigit) end += Math.min(40, lengthAt(EDITIONS, text, end));
   return end > at && !isSpacedWordChar(text[end]) ? end : at;
 }
 

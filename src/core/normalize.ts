@@ -270,7 +270,13 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 
 /** True for a letter or digit of a script that separates words with spaces. */
 export function isSpacedWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && ch !== '' && WORD_CHAR.test(ch) && !UNSPACED.test(ch);
+  if (ch === undefined || ch === '') return false;
+  // The common cases without a Unicode property lookup: ASCII, Cyrillic, Han.
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  if (code >= 0x0410 && code <= 0x044f) return true;
+  if (isHan(code)) return false;
+  return WORD_CHAR.test(ch) && !UNSPACED.test(ch);
 }
 
 export function isUnspacedChar(ch: string | undefined): boolean {

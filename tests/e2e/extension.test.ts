@@ -81,6 +81,29 @@ describe('seed article', () => {
     expect(added).toBe(0);
   });
 
+  it('loads the tooltip code only on the first hover, from an address pages cannot guess', async () => {
+    const fresh = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(fresh);
+    const requested: string[] = [];
+    cdp.on('Network.requestWillBeSent', (event: { request: { url: string } }) => requested.push(event.request.url));
+    await cdp.send('Network.enable');
+    await fresh.goto(`${server.origin}/fixtures/${SEED}.html`);
+    await settledHighlights(fresh, { atLeast: 20 });
+    const tooltipCode = () => requested.filter((url) => url.endsWith('/src/content/tooltip.js'));
+    expect(tooltipCode()).toEqual([]);
+    await tooltipFor(fresh, 'NVIDIA H20');
+    // Asked for at a per-session address, not at the extension's id (which
+    // Chromium then resolves internally): a page cannot probe for it.
+    expect(tooltipCode().length).toBeGreaterThan(0);
+    expect(new URL(tooltipCode()[0]!).host).not.toBe(browser.extensionId);
+    const probe = await fresh.evaluate(
+      (url) => fetch(url).then(() => 'fetched', () => 'refused'),
+      `chrome-extension://${browser.extensionId}/src/content/tooltip.js`,
+    );
+    expect(probe).toBe('refused');
+    await fresh.close();
+  });
+
   it('shows the facts of NVIDIA H20 with its export status on hover, and closes on Escape', async () => {
     const card = await tooltipFor(page, 'NVIDIA H20');
     await expect.poll(() => card.getAttribute('data-entry-id')).toBe('nvidia-h20');

@@ -7,7 +7,9 @@ import type { DisplayLanguage } from '../../core/display-language';
 import { EntryCardView, type TooltipState } from '../../ui/EntryCardView';
 import css from '../../ui/entry-card.css?inline';
 
-export const HOST_TAG = 'chiplens-tooltip';
+import { HOST_TAG } from './tooltip-path';
+
+export { HOST_TAG };
 
 export interface TooltipActions {
   close(): void;
