@@ -11,6 +11,9 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, DIST, type ExtensionBrowser } from '../tests/e2e/browser';
 import { feedPage, mentionsPage, newsPage } from './bench-pages';
 import { renderArticle, startFixtureServer } from './fixture-server.mjs';
+import { loadBundledDatasetJson } from '../dataset/index-node';
+import { buildAliasTable } from '../src/core/alias-table';
+import { validateDataset } from '../src/core/validate-dataset';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 
@@ -102,7 +105,11 @@ async function startBenchServer(): Promise<{ origin: string; close(): Promise<vo
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => {
+    // The browser keeps idle connections open; they would hold close() up.
+    server.closeAllConnections();
+    server.close(() => resolve());
+  }) };
 }
 
 async function setPaused(browser: ExtensionBrowser, paused: boolean): Promise<void> {
@@ -254,7 +261,10 @@ type PageResult = { chiplens: ChipLensRun; heapGrowthOwnMb: number; peers: Parti
 
 async function benchPages(browser: ExtensionBrowser): Promise<Record<string, PageResult>> {
   const server = await startBenchServer();
-  const table = JSON.parse((await browser.worker.evaluate(async () => (await chrome.storage.local.get('aliasTable')).aliasTable)) as string) as { patterns: { text: string }[] };
+  // The peers get every spelling ChipLens looks for (the bundled dataset's, as in the build).
+  const bundled = validateDataset(loadBundledDatasetJson());
+  if (!bundled.ok) throw new Error(`the bundled dataset is not valid: ${bundled.errors.join('; ')}`);
+  const table = buildAliasTable(bundled.dataset);
   const aliases = [...new Set(table.patterns.map((p) => p.text))];
   const out: Record<string, PageResult> = {};
   try {

@@ -2,7 +2,8 @@
 // newer than what is stored, serves entries and search from there, and
 // publishes the compiled alias table for content scripts. When IndexedDB
 // can't be used, it falls back to the bundled copy held in memory.
-import { ALIAS_TABLE_FORMAT, buildAliasTable, readStoredAliasTable, storedAliasTable, withAutomaton } from '../core/alias-table';
+import { ALIAS_TABLE_FORMAT, buildAliasTable } from '../core/alias-table';
+import { decodeStoredTable, encodeStoredTable } from '../core/stored-table';
 import { contentHash } from '../core/content-hash';
 import type { Dataset, Entry, EntryKind } from '../core/dataset-schema';
 import type { DatasetStatus, EntryRef, EntryView, SearchHit } from '../core/messages';
@@ -159,9 +160,9 @@ export class DatasetStore {
   }
 
   private async publishAliasTable(dataset: Dataset): Promise<void> {
-    const current = readStoredAliasTable((await this.area.get(ALIAS_TABLE_KEY))[ALIAS_TABLE_KEY]);
-    if (current?.datasetVersion === dataset.version && current.format === ALIAS_TABLE_FORMAT && current.automaton) return;
-    await this.area.set({ [ALIAS_TABLE_KEY]: storedAliasTable(withAutomaton(buildAliasTable(dataset))) });
+    const current = await decodeStoredTable((await this.area.get(ALIAS_TABLE_KEY))[ALIAS_TABLE_KEY]);
+    if (current?.table.datasetVersion === dataset.version && current.table.format === ALIAS_TABLE_FORMAT && current.automaton) return;
+    await this.area.set({ [ALIAS_TABLE_KEY]: await encodeStoredTable(buildAliasTable(dataset)) });
   }
 }
 

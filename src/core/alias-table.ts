@@ -2,7 +2,7 @@
 // against: every alias in its canonical spelling, Russian case forms
 // expanded, each pointing at its entry. It is computed once per dataset
 // version by the background and shipped to pages as plain JSON.
-import { Automaton, type CompiledAutomaton } from './automaton';
+import type { AutomatonShape } from './automaton';
 import type { Alias, Dataset, Entry, EntryKind } from './dataset-schema';
 import { normalizeKey } from './normalize';
 import { inflectPhrase } from './ru-inflect';
@@ -41,11 +41,10 @@ export interface AliasTable {
   /** Context words: never highlighted, they only support their entry's context-dependent aliases. */
   cues: AliasPattern[];
   /**
-   * The patterns, then the cues, compiled for matching. Compiling takes
-   * longer than reading a page, so the background does it once per dataset
-   * version instead of every page doing it.
+   * Set in stored tables: the shape of the automaton compiled from the
+   * patterns, then the cues, stored beside the table (see stored-table).
    */
-  automaton?: CompiledAutomaton;
+  automaton?: AutomatonShape;
 }
 
 export interface AliasConflict {
@@ -130,11 +129,6 @@ export function aliasTexts(table: AliasTable): string[] {
   return [...table.patterns, ...table.cues].map((p) => p.text);
 }
 
-/** The table with its automaton compiled in, as pages receive it. */
-export function withAutomaton(table: AliasTable): AliasTable {
-  return { ...table, automaton: Automaton.build(aliasTexts(table)).compile() };
-}
-
 /** One cue per spelling, listing every entry it supports, so the matcher finds "chip" once, not once per chip. */
 function mergeCues(cues: AliasPattern[]): AliasPattern[] {
   const byText = new Map<string, AliasPattern>();
@@ -165,26 +159,6 @@ export function findAliasConflicts(table: AliasTable): AliasConflict[] {
     .map(([text, owner]) => ({ text, ids: [...owner.ids] }));
 }
 
-/**
- * The table as kept in extension storage: one JSON string. Storage hands a
- * string to a page about four times faster than the same data as thousands
- * of small objects, and every page reads it before its first highlight.
- */
-export function storedAliasTable(table: AliasTable): string {
-  return JSON.stringify(table);
-}
-
-/** The table from what storage held, or undefined when it is not a usable one. */
-export function readStoredAliasTable(value: unknown): AliasTable | undefined {
-  if (typeof value !== 'string') return undefined;
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return isAliasTable(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** A cheap shape check for a table read back from storage. */
 export function isAliasTable(value: unknown): value is AliasTable {
   const t = value as Partial<AliasTable> | null | undefined;
@@ -197,6 +171,6 @@ export function isAliasTable(value: unknown): value is AliasTable {
     Array.isArray(t.patterns) &&
     Array.isArray(t.cues) &&
     [...t.patterns, ...t.cues].every((p) => typeof p?.text === 'string' && p.text.length > 0 && Number.isInteger(p.entry) && t.entries![p.entry] !== undefined) &&
-    (t.automaton === undefined || (typeof t.automaton === 'object' && t.automaton !== null && typeof t.automaton.data === 'string'))
+    (t.automaton === undefined || (typeof t.automaton === 'object' && t.automaton !== null))
   );
 }

@@ -1,6 +1,6 @@
 // The Aho-Corasick automaton behind the matcher, in flat typed arrays so it
 // can be compiled once per dataset version (by the background, or a test),
-// stored as one string, and loaded by every page without rebuilding it.
+// stored as bytes, and loaded by every page without rebuilding it.
 //
 // Characters are first mapped to small class numbers: a character that no
 // pattern contains sends the automaton straight back to its root. Each
@@ -9,19 +9,18 @@
 
 export const AUTOMATON_FORMAT = 1;
 
-/** The automaton as stored: its alphabet and its arrays, packed into base64. */
-export interface CompiledAutomaton {
+/** What a stored automaton's bytes need beside them to be read back. */
+export interface AutomatonShape {
   format: typeof AUTOMATON_FORMAT;
   /** The characters patterns use; class n is alphabet[n - 1]. */
   alphabet: string;
   /** How many patterns it finds, numbered from 0. */
   patterns: number;
-  /** The arrays below, little-endian, each in 16 or 32 bits as `wide` says. */
-  data: string;
-  wide: boolean;
   nodes: number;
   edges: number;
   outputs: number;
+  /** Values in 32 bits (else 16). */
+  wide: boolean;
 }
 
 /** Built automata hold 32-bit arrays; loaded ones are views on the stored data, in 16 bits when it fits. */
@@ -118,57 +117,84 @@ export class Automaton {
     return automaton;
   }
 
-  /** Loads a stored automaton; throws when it is not one this code can read. */
-  static load(compiled: CompiledAutomaton): Automaton {
-    if (compiled.format !== AUTOMATON_FORMAT) throw new Error(`automaton format ${String(compiled.format)}`);
-    const { nodes, edges, outputs, patterns, wide } = compiled;
-    const counts = [nodes + 1, edges, edges, nodes, nodes, nodes + 1, outputs, patterns];
-    const values = unpack(compiled.data, wide, counts.reduce((a, b) => a + b, 0));
-    // Views on the decoded data, not copies.
-    let at = 0;
-    const take = (n: number): Values => values.subarray(at, (at += n));
-    const edgeStart = take(nodes + 1);
-    const edgeClass = take(edges);
-    const edgeTarget = take(edges);
-    const fail = take(nodes);
-    const outLink = take(nodes);
-    const outStart = take(nodes + 1);
-    const outPattern = take(outputs);
-    const lengths = take(patterns);
-    const alphabet = compiled.alphabet;
-    // Cheap consistency checks: a damaged copy must fail here, not mid-scan.
-    const inRange = (array: ArrayLike<number>, limit: number) => {
-      for (let i = 0; i < array.length; i++) if (array[i]! >= limit) return false;
-      return true;
-    };
-    if (
-      edgeStart[0] !== 0 ||
-      edgeStart[nodes] !== edges ||
-      outStart[nodes] !== outputs ||
-      !inRange(edgeTarget, nodes) ||
-      !inRange(fail, nodes) ||
-      !inRange(outLink, nodes) ||
-      !inRange(outPattern, patterns) ||
-      !inRange(edgeClass, alphabet.length + 1)
-    ) {
-      throw new Error('automaton arrays are inconsistent');
+  /**
+   * The automaton as bytes that compress well: per-node counts instead of
+   * offsets, and edge targets relative to their node (mostly 1 in a trie).
+   * Values are little-endian, as typed arrays are on every browser platform.
+   */
+  toBytes(): { shape: AutomatonShape; bytes: Uint8Array } {
+    const nodes = this.fail.length;
+    const edgeCount = new Uint32Array(nodes);
+    const outCount = new Uint32Array(nodes);
+    const targetDelta = new Uint32Array(this.edgeTarget.length);
+    for (let n = 0; n < nodes; n++) {
+      edgeCount[n] = this.edgeStart[n + 1]! - this.edgeStart[n]!;
+      outCount[n] = this.outStart[n + 1]! - this.outStart[n]!;
+      for (let e = this.edgeStart[n]!; e < this.edgeStart[n + 1]!; e++) targetDelta[e] = this.edgeTarget[e]! - n;
     }
-    return new Automaton(classTable(alphabet), alphabet, patterns, edgeStart, edgeClass, edgeTarget, fail, outLink, outStart, outPattern, lengths, rootTable(alphabet.length, edgeStart, edgeClass, edgeTarget));
-  }
-
-  compile(): CompiledAutomaton {
-    const arrays = [this.edgeStart, this.edgeClass, this.edgeTarget, this.fail, this.outLink, this.outStart, this.outPattern, this.lengths];
+    const arrays = [edgeCount, this.edgeClass, targetDelta, this.fail, this.outLink, outCount, this.outPattern, this.lengths];
     const wide = arrays.some((a) => a.some((v) => v > 0xffff));
-    return {
+    const total = arrays.reduce((n, a) => n + a.length, 0);
+    const values = wide ? new Uint32Array(total) : new Uint16Array(total);
+    let at = 0;
+    for (const array of arrays) {
+      values.set(array, at);
+      at += array.length;
+    }
+    const shape: AutomatonShape = {
       format: AUTOMATON_FORMAT,
       alphabet: this.alphabet,
       patterns: this.patternCount,
-      data: pack(arrays, wide),
-      wide,
-      nodes: this.fail.length,
+      nodes,
       edges: this.edgeClass.length,
       outputs: this.outPattern.length,
+      wide,
     };
+    return { shape, bytes: new Uint8Array(values.buffer) };
+  }
+
+  /** Reads back what `toBytes` wrote; throws when the bytes do not fit the shape. */
+  static fromBytes(shape: AutomatonShape, bytes: Uint8Array): Automaton {
+    if (shape.format !== AUTOMATON_FORMAT) throw new Error(`automaton format ${String(shape.format)}`);
+    const { nodes, edges, outputs, patterns, wide } = shape;
+    const count = nodes + 2 * edges + 3 * nodes + outputs + patterns;
+    if (bytes.length !== count * (wide ? 4 : 2)) throw new Error('automaton data has the wrong length');
+    // A view, not a copy; the bytes are copied once if misaligned.
+    const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+    const values = wide ? new Uint32Array(aligned.buffer, aligned.byteOffset, count) : new Uint16Array(aligned.buffer, aligned.byteOffset, count);
+    let at = 0;
+    const take = (n: number): Values => values.subarray(at, (at += n));
+    const edgeCount = take(nodes);
+    const edgeClass = take(edges);
+    const targetDelta = take(edges);
+    const fail = take(nodes);
+    const outLink = take(nodes);
+    const outCount = take(nodes);
+    const outPattern = take(outputs);
+    const lengths = take(patterns);
+    const edgeStart = new Uint32Array(nodes + 1);
+    const outStart = new Uint32Array(nodes + 1);
+    const edgeTarget = new Uint32Array(edges);
+    for (let n = 0; n < nodes; n++) {
+      edgeStart[n + 1] = edgeStart[n]! + edgeCount[n]!;
+      outStart[n + 1] = outStart[n]! + outCount[n]!;
+    }
+    if (edgeStart[nodes] !== edges || outStart[nodes] !== outputs) throw new Error('automaton arrays are inconsistent');
+    // Consistency checks in the same passes: a damaged copy must fail here,
+    // not send a scan out of its arrays or round a loop for ever.
+    const alphabet = shape.alphabet;
+    let bad = false;
+    for (let n = 0; n < nodes; n++) {
+      bad ||= fail[n]! >= nodes || outLink[n]! >= nodes;
+      for (let e = edgeStart[n]!; e < edgeStart[n + 1]!; e++) {
+        const target = n + targetDelta[e]!;
+        edgeTarget[e] = target;
+        bad ||= target >= nodes || edgeClass[e]! > alphabet.length;
+      }
+    }
+    for (let k = 0; k < outputs; k++) bad ||= outPattern[k]! >= patterns;
+    if (bad) throw new Error('automaton arrays are inconsistent');
+    return new Automaton(classTable(alphabet), alphabet, patterns, edgeStart, edgeClass, edgeTarget, fail, outLink, outStart, outPattern, lengths, rootTable(alphabet.length, edgeStart, edgeClass, edgeTarget));
   }
 
   /** The child of `node` by class `cls`, or -1. */
@@ -239,38 +265,4 @@ function rootTable(classes: number, edgeStart: Values, edgeClass: Values, edgeTa
   const next = new Uint32Array(classes + 1);
   for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) next[edgeClass[e]!] = edgeTarget[e]!;
   return next;
-}
-
-// Typed arrays use the platform's byte order; every platform browsers run
-// on is little-endian, and loading checks the length and ranges anyway.
-function pack(arrays: ArrayLike<number>[], wide: boolean): string {
-  const total = arrays.reduce((n, a) => n + a.length, 0);
-  const values = wide ? new Uint32Array(total) : new Uint16Array(total);
-  let at = 0;
-  for (const array of arrays) {
-    values.set(array, at);
-    at += array.length;
-  }
-  const bytes = new Uint8Array(values.buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function unpack(data: string, wide: boolean, count: number): Values {
-  const bytes = decodeBase64(data);
-  if (bytes.length !== count * (wide ? 4 : 2)) throw new Error('automaton data has the wrong length');
-  return wide ? new Uint32Array(bytes.buffer, 0, count) : new Uint16Array(bytes.buffer, 0, count);
-}
-
-type WithBase64 = typeof Uint8Array & { fromBase64?: (data: string) => Uint8Array };
-
-function decodeBase64(data: string): Uint8Array {
-  // Native where the browser has it (Chromium 140+, Firefox 133+): far faster than a loop.
-  const native = (Uint8Array as WithBase64).fromBase64;
-  if (native) return native(data);
-  const binary = atob(data);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }

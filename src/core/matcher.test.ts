@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildAliasTable, findAliasConflicts, withAutomaton } from './alias-table';
+import { buildAliasTable, findAliasConflicts } from './alias-table';
+import { decodeStoredTable, encodeStoredTable } from './stored-table';
 import type { Dataset, Entry } from './dataset-schema';
 import { Matcher } from './matcher';
 import { PageContext } from './page-context';
@@ -172,21 +173,24 @@ describe('PageContext', () => {
   });
 });
 
-describe('Matcher with a compiled automaton', () => {
+describe('Matcher with a stored table', () => {
   const sample = 'NVIDIA H20, Huawei Ascend 910B and 英伟达H20; Хуавэй and the EAR under the AI Diffusion Rule, Qwen3 and 通义千问.';
 
-  it('matches exactly as when it builds the automaton itself', () => {
+  it('matches exactly as when it builds the automaton itself', async () => {
     const table = buildAliasTable(dataset);
-    const compiled = withAutomaton(table);
-    expect(compiled.automaton?.nodes).toBeGreaterThan(10);
+    const stored = await encodeStoredTable(table);
+    const loaded = (await decodeStoredTable(stored))!;
+    expect(loaded.automaton).toBeDefined();
     const own = new Matcher(table).match(sample);
     expect(own.mentions.length).toBeGreaterThan(5);
-    expect(new Matcher(JSON.parse(JSON.stringify(compiled)) as typeof compiled).match(sample)).toEqual(own);
+    expect(new Matcher(loaded.table, loaded.automaton).match(sample)).toEqual(own);
   });
 
-  it('rebuilds the automaton when the stored one is damaged', () => {
-    const compiled = withAutomaton(buildAliasTable(dataset));
-    const damaged = { ...compiled, automaton: { ...compiled.automaton!, data: compiled.automaton!.data.slice(4) } };
-    expect(new Matcher(damaged).match(sample)).toEqual(new Matcher(buildAliasTable(dataset)).match(sample));
+  it('reads nothing from a damaged or foreign value, so the page falls back instead of mismatching', async () => {
+    const stored = await encodeStoredTable(buildAliasTable(dataset));
+    expect(await decodeStoredTable(stored.slice(0, stored.length / 2))).toBeUndefined();
+    expect(await decodeStoredTable('not base64 at all!')).toBeUndefined();
+    expect(await decodeStoredTable({ format: 4 })).toBeUndefined();
+    expect(await decodeStoredTable(undefined)).toBeUndefined();
   });
 });

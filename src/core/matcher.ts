@@ -5,7 +5,7 @@
 // only where the text or the page supports them; a maker right before its
 // product ("Huawei Ascend 910C", "阿里Qwen") joins the product's mention.
 import { aliasTexts, type AliasPattern, type AliasTable } from './alias-table';
-import { AUTOMATON_FORMAT, Automaton, Hits } from './automaton';
+import { Automaton, Hits } from './automaton';
 import { isSpacedWordChar, normalizeKey, normalizeText } from './normalize';
 
 export interface Mention {
@@ -47,9 +47,10 @@ export class Matcher {
   /** Where scans put their hits, reused from one text to the next. */
   private readonly hits = new Hits();
 
-  constructor(table: AliasTable) {
+  /** With `automaton` compiled from this table's patterns and cues (stored-table); without, it is built here. */
+  constructor(table: AliasTable, automaton?: Automaton) {
     this.table = table;
-    this.automaton = loadAutomaton(table);
+    this.automaton = automaton ?? Automaton.build(aliasTexts(table));
   }
 
   /** All mentions in `text`, in order, none overlapping. */
@@ -249,17 +250,4 @@ function versionEnd(text: string, at: number): number {
   if (!endsInDigit) end += Math.min(16, lengthAt(VERSION, text, end));
   if (end > at || endsInDigit) end += Math.min(40, lengthAt(EDITIONS, text, end));
   return end > at && !isSpacedWordChar(text[end]) ? end : at;
-}
-
-/** The table's compiled automaton, or one built from its patterns when it has none (or a damaged one). */
-function loadAutomaton(table: AliasTable): Automaton {
-  const compiled = table.automaton;
-  if (compiled?.format === AUTOMATON_FORMAT && compiled.patterns === table.patterns.length + table.cues.length) {
-    try {
-      return Automaton.load(compiled);
-    } catch {
-      // Rebuilt below: slower, but the page still gets its highlights.
-    }
-  }
-  return Automaton.build(aliasTexts(table));
 }
