@@ -19,6 +19,13 @@ export interface PageMention {
 const SLICE_MS = 8;
 /** DOM changes are gathered this long before they are read again. */
 const MUTATION_DELAY_MS = 100;
+/**
+ * Below the first screen, new highlights are painted in batches, at most
+ * this often, and less often the more there are: each batch costs the
+ * browser time in proportion to all the highlights on the page.
+ */
+const PAINT_EVERY_MS = 250;
+const PAINT_SLOWER_PER = 5000;
 
 export class Annotator {
   // Mentions are filed by block only: hover finds a node's block and looks
@@ -31,6 +38,9 @@ export class Annotator {
   private pendingRoots = new Set<Node>();
   /** Set once the blocks on the first screen have been read (for the benchmark). */
   private firstScreenDone = false;
+  /** Whether the highlights of the first screen have been painted, and when highlights were last painted. */
+  private firstScreenPainted = false;
+  private lastPaint = 0;
   /** The node at the bottom of the viewport when the page was first read. */
   private lastVisible: Node | null | undefined;
   private cancelProbe: (() => void) | undefined;
@@ -89,6 +99,8 @@ export class Annotator {
     this.reading = [];
     this.pendingRoots.clear();
     this.firstScreenDone = false;
+    this.firstScreenPainted = false;
+    this.lastPaint = 0;
     this.lastVisible = undefined;
     this.topBounds = undefined;
     this.cancelProbe?.();
@@ -175,9 +187,16 @@ export class Annotator {
         this.reading.push(iterateBlocks(root.value, this.ignore, bounds));
       }
     }
-    if (changed) this.notify();
     const more = this.reading.length > 0 || this.pendingRoots.size > 0;
     if (!more) this.noteFirstScreen(undefined);
+    // The first screen is painted at once; the rest in batches.
+    const paintEvery = PAINT_EVERY_MS * (1 + this.registry.painted / PAINT_SLOWER_PER);
+    if (this.registry.hasPending && (!more || !this.firstScreenPainted || started - this.lastPaint >= paintEvery)) {
+      this.registry.flush();
+      this.lastPaint = started;
+      this.firstScreenPainted = this.firstScreenDone;
+    }
+    if (changed) this.notify();
     // Each slice is on the page's performance timeline, for `npm run bench`.
     performance.measure('chiplens:work', { start: started, end: performance.now() });
     if (more) this.schedule();
