@@ -28,7 +28,7 @@ export class HighlightRegistry {
   // browser goes over every range of every highlight again: on a 10 MB page
   // (57,000 ranges), adding ranges in every slice of work kept it busy for
   // tens of seconds.
-  private readonly pending: { kind: EntryKind; range: AbstractRange }[] = [];
+  private readonly pending = new Map<AbstractRange, EntryKind>();
   /** Ranges painted so far. */
   painted = 0;
 
@@ -46,18 +46,18 @@ export class HighlightRegistry {
 
   /** Adds `range` at the next `flush`. */
   add(kind: EntryKind, range: AbstractRange): void {
-    this.pending.push({ kind, range });
+    this.pending.set(range, kind);
   }
 
   /** Paints the ranges added since the last flush. */
   flush(): void {
-    for (const { kind, range } of this.pending) this.paint(kind, range);
-    this.painted += this.pending.length;
-    this.pending.length = 0;
+    for (const [range, kind] of this.pending) this.paint(kind, range);
+    this.painted += this.pending.size;
+    this.pending.clear();
   }
 
   get hasPending(): boolean {
-    return this.pending.length > 0;
+    return this.pending.size > 0;
   }
 
   private paint(kind: EntryKind, range: AbstractRange): void {
@@ -72,8 +72,7 @@ export class HighlightRegistry {
 
   delete(kind: EntryKind, range: AbstractRange): void {
     this.highlights.get(kind)?.delete(range);
-    const waiting = this.pending.findIndex((p) => p.range === range);
-    if (waiting >= 0) this.pending.splice(waiting, 1);
+    this.pending.delete(range);
   }
 
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
@@ -89,7 +88,7 @@ export class HighlightRegistry {
 
   /** Removes every ChipLens highlight from the page. */
   clear(): void {
-    this.pending.length = 0;
+    this.pending.clear();
     this.painted = 0;
     for (const kind of this.highlights.keys()) CSS.highlights.delete(highlightName(kind, this.style));
     this.highlights.clear();

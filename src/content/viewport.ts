@@ -21,33 +21,28 @@ function nodeAt(x: number, y: number): Node | null {
 /** Calls `found` once, in the next frame (or soon, if the tab is hidden and has no frames). Returns a cancel function. */
 export function probeViewport(found: (viewport: Viewport) => void): () => void {
   let done = false;
-  const run = () => {
+  const finish = (viewport?: () => Viewport) => {
     if (done) return;
     done = true;
     cancelAnimationFrame(frame);
     clearTimeout(fallback);
-    const x = innerWidth / 2;
-    // Near the top, reading from the top is already reading what is seen.
-    const scrolled = scrollY > innerHeight / 2;
-    const first = scrolled ? nodeAt(x, Math.min(40, innerHeight / 4)) : null;
-    found({
-      first: first && (first.nodeType === Node.ELEMENT_NODE ? (first as Element) : first.parentElement),
-      last: nodeAt(x, innerHeight - 2),
-    });
+    if (viewport) found(viewport());
   };
-  const frame = requestAnimationFrame(run);
+  const frame = requestAnimationFrame(() =>
+    finish(() => {
+      const x = innerWidth / 2;
+      // Near the top, reading from the top is already reading what is seen.
+      const scrolled = scrollY > innerHeight / 2;
+      const first = scrolled ? nodeAt(x, Math.min(40, innerHeight / 4)) : null;
+      return {
+        first: first && (first.nodeType === Node.ELEMENT_NODE ? (first as Element) : first.parentElement),
+        last: nodeAt(x, innerHeight - 2),
+      };
+    }),
+  );
   // A hidden tab gets no frames; nothing is on its screen, so order is moot.
-  const fallback = setTimeout(() => {
-    if (done) return;
-    done = true;
-    cancelAnimationFrame(frame);
-    found({ first: null, last: null });
-  }, 200);
-  return () => {
-    done = true;
-    cancelAnimationFrame(frame);
-    clearTimeout(fallback);
-  };
+  const fallback = setTimeout(() => finish(() => ({ first: null, last: null })), 200);
+  return () => finish();
 }
 
 /** Whether `node` comes after `reference` in the document and is not inside it. */

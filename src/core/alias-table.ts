@@ -1,7 +1,8 @@
 // Turns dataset entries into the flat alias table that content scripts match
 // against: every alias in its canonical spelling, Russian case forms
 // expanded, each pointing at its entry. It is computed once per dataset
-// version by the background and shipped to pages as plain JSON.
+// version by the background and shipped to pages with its compiled
+// automaton (see stored-table).
 import type { AutomatonShape } from './automaton';
 import type { Alias, Dataset, Entry, EntryKind } from './dataset-schema';
 import { normalizeKey } from './normalize';

@@ -13,7 +13,9 @@ export interface NormalizedText {
   ends: Uint32Array;
 }
 
-const DROP = /[\u00AD\u200B-\u200D\u2060\uFEFF]/; // soft hyphen, zero-width characters
+// Soft hyphen and zero-width characters: dropped. DROPPED below tests the same set by code.
+const DROP_CHARS = '\\u00AD\\u200B-\\u200D\\u2060\\uFEFF';
+const DROP = new RegExp(`[${DROP_CHARS}]`);
 const SPACE = /[\s\u00A0\u2007\u202F]/;
 const DASH = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
 const DOUBLE_QUOTE = /[\u00AB\u00BB\u201C-\u201F\u2033\u301D\u301E\uFF02]/;
@@ -177,7 +179,7 @@ function oneToOne(ch: string): string {
 // After the one-to-one mapping, these change the length: dropped
 // characters, runs of spaces, and the space between Han and Latin.
 const HAN = '\\u3400-\\u4DBF\\u4E00-\\u9FFF';
-const NEEDS_COMPACTING = new RegExp(`[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]| {2}|[${HAN}] [${HAN}0-9A-Za-z]|[0-9A-Za-z] [${HAN}]`);
+const NEEDS_COMPACTING = new RegExp(`[${DROP_CHARS}]| {2}|[${HAN}] [${HAN}0-9A-Za-z]|[0-9A-Za-z] [${HAN}]`);
 const DROPPED = (code: number) => code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
 
 /**
