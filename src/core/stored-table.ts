@@ -19,7 +19,7 @@ export interface LoadedTable {
 export async function encodeStoredTable(table: AliasTable): Promise<string> {
   const { shape, bytes } = Automaton.build(aliasTexts(table)).toBytes();
   const json = new TextEncoder().encode(JSON.stringify({ ...table, automaton: shape }));
-  const offset = 4 + json.length + ((4 - ((4 + json.length) % 4)) % 4);
+  const offset = automatonOffset(json.length);
   const packed = new Uint8Array(offset + bytes.length);
   new DataView(packed.buffer).setUint32(0, json.length, true);
   packed.set(json, 4);
@@ -35,44 +35,57 @@ export async function encodeStoredTable(table: AliasTable): Promise<string> {
  */
 export async function decodeStoredTable(value: unknown, busy: (start: number, end: number) => void = () => {}): Promise<LoadedTable | undefined> {
   if (typeof value !== 'string') return undefined;
+  // Each step below runs in a task of its own, so none holds the page up long.
+  const step = <T>(work: () => T): T => {
+    const started = performance.now();
+    try {
+      return work();
+    } finally {
+      busy(started, performance.now());
+    }
+  };
   let packed: Uint8Array;
   try {
-    const started = performance.now();
-    const compressed = fromBase64(value);
-    busy(started, performance.now());
+    const compressed = step(() => fromBase64(value));
     packed = await transform(compressed, new DecompressionStream('deflate'));
   } catch {
     return undefined;
   }
-  const started = performance.now();
-  try {
-    return unpack(packed);
-  } finally {
-    busy(started, performance.now());
-  }
+  const table = step(() => readTable(packed));
+  if (!table) return undefined;
+  await nextTask();
+  const automaton = step(() => readAutomaton(table, packed));
+  return { table, automaton };
 }
 
-function unpack(packed: Uint8Array): LoadedTable | undefined {
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function automatonOffset(jsonLength: number): number {
+  return 4 + jsonLength + ((4 - ((4 + jsonLength) % 4)) % 4);
+}
+
+function readTable(packed: Uint8Array): AliasTable | undefined {
   if (packed.length < 4) return undefined;
   const jsonLength = new DataView(packed.buffer, packed.byteOffset).getUint32(0, true);
   if (4 + jsonLength > packed.length) return undefined;
-  let table: unknown;
   try {
-    table = JSON.parse(new TextDecoder().decode(packed.subarray(4, 4 + jsonLength)));
+    const table: unknown = JSON.parse(new TextDecoder().decode(packed.subarray(4, 4 + jsonLength)));
+    return isAliasTable(table) ? table : undefined;
   } catch {
     return undefined;
   }
-  if (!isAliasTable(table)) return undefined;
-  const offset = 4 + jsonLength + ((4 - ((4 + jsonLength) % 4)) % 4);
-  let automaton: Automaton | undefined;
+}
+
+function readAutomaton(table: AliasTable, packed: Uint8Array): Automaton | undefined {
+  const jsonLength = new DataView(packed.buffer, packed.byteOffset).getUint32(0, true);
   try {
     if (table.automaton && table.automaton.patterns === table.patterns.length + table.cues.length) {
-      automaton = Automaton.fromBytes(table.automaton, packed.subarray(offset));
+      return Automaton.fromBytes(table.automaton, packed.subarray(automatonOffset(jsonLength)));
     }
   } catch {
     // Built from the patterns instead: slower, but the page gets its highlights.
   }
-  return { table, automaton };
+  return undefined;
 }
 
 async function transform(input: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
