@@ -90,7 +90,13 @@ function readAutomaton(table: AliasTable, packed: Uint8Array): Automaton | undef
 
 async function transform(input: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   const output = new Blob([input as BlobPart]).stream().pipeThrough(stream);
-  return new Uint8Array(await new Response(output).arrayBuffer());
+  // Copied into a buffer of our own: in a Firefox content script the
+  // response's buffer belongs to the page, and subarray() or slice() on a
+  // view of it throws "Permission denied to access property constructor".
+  const bytes = new Uint8Array(await new Response(output).arrayBuffer());
+  const own = new Uint8Array(bytes.length);
+  own.set(bytes);
+  return own;
 }
 
 type Base64Array = typeof Uint8Array & { fromBase64?: (data: string) => Uint8Array };
