@@ -41,6 +41,8 @@ export class Annotator {
   /** Whether the highlights of the first screen have been painted, and when highlights were last painted. */
   private firstScreenPainted = false;
   private lastPaint = 0;
+  /** A batch of highlights is being painted, over as many slices as it takes. */
+  private painting = false;
   /** The node at the bottom of the viewport when the page was first read. */
   private lastVisible: Node | null | undefined;
   private cancelProbe: (() => void) | undefined;
@@ -101,6 +103,7 @@ export class Annotator {
     this.firstScreenDone = false;
     this.firstScreenPainted = false;
     this.lastPaint = 0;
+    this.painting = false;
     this.lastVisible = undefined;
     this.topBounds = undefined;
     this.cancelProbe?.();
@@ -167,7 +170,9 @@ export class Annotator {
     const started = performance.now();
     const deadline = started + SLICE_MS;
     let changed = false;
-    while (performance.now() < deadline) {
+    // A batch under way is finished before more of the page is read.
+    if (this.painting) this.painting = !this.registry.flush(deadline);
+    while (!this.painting && performance.now() < deadline) {
       const reader = this.reading[0];
       if (reader) {
         const next = reader.next();
@@ -187,15 +192,17 @@ export class Annotator {
         this.reading.push(iterateBlocks(root.value, this.ignore, bounds));
       }
     }
-    const more = this.reading.length > 0 || this.pendingRoots.size > 0;
-    if (!more) this.noteFirstScreen(undefined);
-    // The first screen is painted at once; the rest in batches.
+    const reading = this.reading.length > 0 || this.pendingRoots.size > 0;
+    if (!reading) this.noteFirstScreen(undefined);
+    // The first screen is painted at once; the rest in batches, each given
+    // a slice's time per task so that no task runs long.
     const paintEvery = PAINT_EVERY_MS * (1 + this.registry.painted / PAINT_SLOWER_PER);
-    if (this.registry.hasPending && (!more || !this.firstScreenPainted || started - this.lastPaint >= paintEvery)) {
-      this.registry.flush();
+    if (!this.painting && this.registry.hasPending && (!reading || !this.firstScreenPainted || started - this.lastPaint >= paintEvery)) {
+      this.painting = !this.registry.flush(this.firstScreenPainted ? performance.now() + SLICE_MS : Infinity);
       this.lastPaint = started;
       this.firstScreenPainted = this.firstScreenDone;
     }
+    const more = reading || this.painting;
     if (changed) this.notify();
     // Each slice is on the page's performance timeline, for `npm run bench`.
     performance.measure('chiplens:work', { start: started, end: performance.now() });
@@ -307,10 +314,29 @@ export class Annotator {
   }
 
   private forgetWithin(root: Element): void {
-    this.page.forgetWhere((block) => root === block || root.contains(block));
-    for (const [block, mentions] of this.byBlock) {
-      if (root === block || root.contains(block)) this.forget(block, mentions);
+    // Usually `root` is one paragraph read again, and the page has tens of
+    // thousands of blocks: its own few elements are looked up instead of
+    // testing every block on the page against it.
+    const known = this.byBlock.size + this.page.waitingCount;
+    const within: Element[] = [root];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (within.length > known) {
+        this.forgetWhere((block) => root === block || root.contains(block));
+        return;
+      }
+      within.push(node as Element);
     }
+    for (const element of within) {
+      this.page.forget(element);
+      const mentions = this.byBlock.get(element);
+      if (mentions) this.forget(element, mentions);
+    }
+  }
+
+  private forgetWhere(test: (block: Element) => boolean): void {
+    this.page.forgetWhere(test);
+    for (const [block, mentions] of this.byBlock) if (test(block)) this.forget(block, mentions);
   }
 
   private forgetDisconnected(): void {

@@ -29,7 +29,14 @@ export interface TextBlock {
 const nameOf = (element: Element) => element.localName.toLowerCase();
 
 export function isSkipped(element: Element, ignore: (el: Element) => boolean): boolean {
-  return SKIP.has(nameOf(element)) || (element as HTMLElement).isContentEditable === true || ignore(element);
+  return SKIP.has(nameOf(element)) || ignore(element) || isEditable(element);
+}
+
+// isContentEditable needs up-to-date style: on a big page whose style is
+// dirty it can take tens of milliseconds, so it is asked only of elements
+// inside a contenteditable attribute.
+function isEditable(element: Element): boolean {
+  return element.closest('[contenteditable]') !== null && (element as HTMLElement).isContentEditable === true;
 }
 
 export function isInlineElement(element: Element): boolean {
@@ -147,8 +154,9 @@ function editableWithin(root: Node): Set<Element> {
 }
 
 function hasSkippedAncestor(element: Element, ignore: (el: Element) => boolean): boolean {
-  for (let el: Element | null = element; el; el = el.parentElement) if (isSkipped(el, ignore)) return true;
-  return false;
+  for (let el: Element | null = element; el; el = el.parentElement) if (SKIP.has(nameOf(el)) || ignore(el)) return true;
+  // Editability is inherited: the element's own answer covers its ancestors.
+  return isEditable(element);
 }
 
 /** The text node and offset inside it for an offset in the block's text. */

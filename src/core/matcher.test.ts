@@ -171,6 +171,16 @@ describe('PageContext', () => {
     // Nothing new confirmed: nothing to read again.
     expect(page.record(2, matcher.match('Moonshot AI again.', page.confirmed))).toEqual([]);
   });
+
+  it('does not read again a paragraph it was told to forget', () => {
+    const page = new PageContext<number>(matcher.table);
+    page.record(0, matcher.match('Kimi answered.', page.confirmed));
+    page.record(1, matcher.match('Kimi again.', page.confirmed));
+    expect(page.waitingCount).toBe(2);
+    page.forget(0);
+    expect(page.waitingCount).toBe(1);
+    expect(page.record(2, matcher.match('Moonshot AI launched it.', page.confirmed))).toEqual([1]);
+  });
 });
 
 describe('Matcher with a stored table', () => {

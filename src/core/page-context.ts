@@ -40,6 +40,16 @@ export class PageContext<Block> {
     for (const block of this.waiting.keys()) if (test(block)) this.waiting.delete(block);
   }
 
+  /** Drops one block (it is about to be read again). */
+  forget(block: Block): void {
+    this.waiting.delete(block);
+  }
+
+  /** How many blocks wait for support. */
+  get waitingCount(): number {
+    return this.waiting.size;
+  }
+
   clear(): void {
     this.confirmed.clear();
     this.waiting.clear();
