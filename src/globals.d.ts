@@ -1,2 +1,4 @@
 // Values fixed at build time by vite.config.ts.
 declare const __CHIPLENS_UPDATE_CONFIG__: import('./core/update-config').UpdateConfig;
+/** True in the Firefox build (`vite build --mode firefox`). */
+declare const __CHIPLENS_FIREFOX__: boolean;

@@ -89,29 +89,17 @@ function readAutomaton(table: AliasTable, packed: Uint8Array): Automaton | undef
 }
 
 async function transform(input: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  // Written and read directly: through a Blob the bytes make a round trip
-  // out of the page's process (about 80 ms against 15-30 ms for 90 KB).
-  const writer = stream.writable.getWriter();
-  writer.write(input as Uint8Array<ArrayBuffer>).catch(() => undefined);
-  writer.close().catch(() => undefined);
-  const reader = stream.readable.getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    length += value.length;
-  }
+  // Streamed from a Response, not a Blob: a Blob's bytes go out of the
+  // page's process and back (about 80 ms against 35-50 ms for 90 KB in
+  // Chromium). Writing to the stream directly is faster still, but Firefox
+  // refuses a content script's bytes there.
+  const output = new Response(input as Uint8Array<ArrayBuffer>).body!.pipeThrough(stream);
   // Copied into a buffer of our own: in a Firefox content script the
-  // stream's buffers belong to the page, and subarray() or slice() on a
-  // view of them throws "Permission denied to access property constructor".
-  const own = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    own.set(chunk, at);
-    at += chunk.length;
-  }
+  // response's buffer belongs to the page, and subarray() or slice() on a
+  // view of it throws "Permission denied to access property constructor".
+  const bytes = new Uint8Array(await new Response(output).arrayBuffer());
+  const own = new Uint8Array(bytes.length);
+  own.set(bytes);
   return own;
 }
 

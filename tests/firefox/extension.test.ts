@@ -1,0 +1,140 @@
+// ChipLens in Firefox as a user meets it: the Firefox build installed in
+// headless Firefox, on the seed article served from 127.0.0.1.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { startFixtureServer } from '../../scripts/fixture-server.mjs';
+import { labelProblems, loadFixture } from '../labels';
+import { launchFirefoxWithExtension, openExtensionPage, type FirefoxWithExtension } from './firefox';
+
+const RESULTS = join(__dirname, '../../test-results');
+const SEED = '01-ru-servernews-seed';
+const KINDS = ['chip', 'company', 'model', 'rule'] as const;
+
+let firefox: FirefoxWithExtension;
+let server: { origin: string; close(): Promise<void> };
+let article: Page;
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  server = await startFixtureServer();
+  firefox = await launchFirefoxWithExtension();
+  console.log(`Firefox: ${firefox.version}`);
+  article = await firefox.browser.newPage();
+  await article.goto(`${server.origin}/fixtures/${SEED}.html`);
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+type Highlights = Record<string, string[]>;
+
+/** The text of every range in ChipLens's highlights, per kind, as the page's registry holds them. */
+function readHighlights(page: Page): Promise<Highlights> {
+  return page.evaluate((kinds) => {
+    const out: Record<string, string[]> = {};
+    for (const kind of kinds) {
+      const highlight = CSS.highlights.get(`chiplens-${kind}`);
+      out[kind] = highlight
+        ? [...highlight].map((r) => {
+            const range = document.createRange();
+            range.setStart(r.startContainer, r.startOffset);
+            range.setEnd(r.endContainer, r.endOffset);
+            return range.toString();
+          })
+        : [];
+    }
+    return out;
+  }, [...KINDS]);
+}
+
+/** Waits until the highlights stop changing, with at least `atLeast` of them. */
+async function settledHighlights(page: Page, atLeast: number): Promise<Highlights> {
+  const until = Date.now() + 20_000;
+  let last = '';
+  let stableSince = Date.now();
+  for (;;) {
+    const now = await readHighlights(page);
+    const key = JSON.stringify(now);
+    const count = Object.values(now).reduce((n, list) => n + list.length, 0);
+    if (key !== last) {
+      last = key;
+      stableSince = Date.now();
+    } else if (count >= atLeast && Date.now() - stableSince > 500) return now;
+    if (Date.now() > until) return now;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The centre of the first occurrence of `text`, scrolled into view, in viewport pixels. */
+async function pointOf(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((text) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node as Text).data.indexOf(text);
+      if (at === -1) continue;
+      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, text);
+  if (!point) throw new Error(`"${text}" is not on the page`);
+  return point;
+}
+
+describe('Firefox: seed article', () => {
+  it('highlights every labelled chip, company, model and rule, and nothing else', async () => {
+    const { body, labels } = loadFixture(SEED);
+    const highlights = await settledHighlights(article, 20);
+    const found = Object.entries(highlights).flatMap(([kind, texts]) => texts.map((text) => ({ text, id: kind })));
+    expect(labelProblems(body, labels.map((l) => ({ ...l, id: l.kind })), found)).toEqual([]);
+    for (const kind of KINDS) expect(highlights[kind]!.length, kind).toBeGreaterThan(0);
+    await article.screenshot({ path: join(RESULTS, 'firefox-seed-article.png') });
+  });
+
+  it('adds nothing to the page DOM before the first hover', async () => {
+    expect(await article.evaluate(() => document.querySelectorAll('mark, chiplens-tooltip, [data-chiplens]').length)).toBe(0);
+  });
+
+  it('shows the sourced tooltip of a mention on hover', async () => {
+    const { x, y } = await pointOf(article, 'H20');
+    await article.mouse.move(x - 30, y - 40);
+    await article.mouse.move(x, y, { steps: 4 });
+    const card = await article.waitForFunction(
+      () => {
+        const ready = document.querySelector('chiplens-tooltip')?.shadowRoot?.querySelector('[data-chiplens-state="ready"]');
+        return ready && (ready as HTMLElement).offsetParent !== null ? { id: ready.getAttribute('data-entry-id'), text: ready.textContent ?? '' } : false;
+      },
+      { timeout: 10_000 },
+    );
+    const { id, text } = (await card.jsonValue()) as { id: string; text: string };
+    expect(id).toBe('nvidia-h20');
+    expect(text).toMatch(/H20/);
+    // Every fact is sourced: the card ends with numbered source links.
+    const sources = await article.evaluate(
+      () => document.querySelector('chiplens-tooltip')!.shadowRoot!.querySelectorAll('[data-chiplens-state="ready"] a[href^="http"]').length,
+    );
+    expect(sources).toBeGreaterThan(0);
+    await article.screenshot({ path: join(RESULTS, 'firefox-tooltip.png') });
+  });
+});
+
+describe('Firefox: popup', () => {
+  it('searches the dataset as you type, in three languages', async () => {
+    const popup = await openExtensionPage(firefox.browser, 'src/popup/index.html');
+    await popup.waitForSelector('input[type="search"]');
+    for (const [query, id] of [['Ascend', 'huawei-ascend'], ['хуавей', 'huawei'], ['英伟达', 'nvidia']] as const) {
+      await popup.$eval('input[type="search"]', (input) => ((input as HTMLInputElement).value = ''));
+      await popup.type('input[type="search"]', query);
+      await popup.waitForFunction((id) => document.querySelector('.result')?.getAttribute('data-entry-id') === id, { timeout: 10_000 }, id);
+    }
+    await popup.close();
+  });
+});
