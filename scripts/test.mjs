@@ -1,10 +1,12 @@
 // `npm test`: type check, dataset check, unit tests, the recognition eval
 // against its targets, a production build, then the browser tests against
-// that build in real Chromium. Stops at the first failure and
-// ends with one line counting every test that ran.
+// that build in real Chromium; then the Firefox build, its lint (warnings
+// are errors), and its browser tests in Firefox. Stops at the first failure
+// and ends with one line counting every test that ran.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { ensureChromium } from './chromium.mjs';
+import { ensureFirefox } from './firefox.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 mkdirSync('test-results', { recursive: true });
@@ -54,4 +56,22 @@ if (!vitest('unit')) finish(false);
 if (!step('recognition eval (precision ≥ 0.97, recall ≥ 0.95, each language and kind ≥ 0.92)', bin('tsx'), ['scripts/eval.ts', '--check'])) finish(false);
 if (!step('build', bin('vite'), ['build', '--logLevel', 'warn'])) finish(false);
 process.env.CHROME_PATH = chrome;
-finish(vitest('e2e'));
+if (!vitest('e2e')) finish(false);
+
+if (!step('Firefox build', bin('vite'), ['build', '--mode', 'firefox', '--logLevel', 'warn'])) finish(false);
+if (!step('Firefox lint (web-ext lint, warnings are errors)', bin('web-ext'), ['lint', '--source-dir', 'dist-firefox', '--warnings-as-errors'])) finish(false);
+let firefox;
+try {
+  firefox = ensureFirefox();
+} catch (error) {
+  console.error(`\n✖ ${error.message}`);
+  finish(false);
+}
+if (!firefox) {
+  console.log(
+    '\n⚠ Firefox tests NOT run: no Firefox here. Install it (Debian: sudo apt-get install -y firefox-esr) or set FIREFOX_PATH; CI installs it.',
+  );
+  finish(true);
+}
+process.env.FIREFOX_PATH = firefox;
+finish(vitest('firefox'));

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { findFirefox } from '../../scripts/firefox.mjs';
 
 export const DIST_FIREFOX = fileURLToPath(new URL('../../dist-firefox', import.meta.url));
 /** The id in the Firefox manifest (vite.config.ts). */
@@ -14,16 +15,6 @@ const ADDON_ID = 'chiplens@chiplens.github.io';
 export const EXTENSION_UUID = '3f0c5a52-6c1d-4b8e-9a57-2f1d0c9e7a11';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
-const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
-
-/** Firefox's path, or undefined when there is none here. */
-export function findFirefox(): string | undefined {
-  if (process.env.FIREFOX_PATH) {
-    if (existsSync(process.env.FIREFOX_PATH)) return process.env.FIREFOX_PATH;
-    throw new Error(`FIREFOX_PATH is set to ${process.env.FIREFOX_PATH}, but no file is there.`);
-  }
-  return CANDIDATES.find((path) => existsSync(path));
-}
 
 export interface FirefoxWithExtension {
   browser: Browser;
