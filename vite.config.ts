@@ -131,6 +131,8 @@ export default defineConfig(({ mode }) => {
     define: {
       __CHIPLENS_UPDATE_CONFIG__: JSON.stringify(updateConfig.value),
       __CHIPLENS_FIREFOX__: JSON.stringify(forFirefox),
+      // For the browser test of the fallback painter only.
+      __CHIPLENS_FORCE_OVERLAY__: JSON.stringify(process.env.CHIPLENS_FORCE_OVERLAY === '1'),
     },
     plugins: [
       preact(),

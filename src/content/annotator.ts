@@ -1,10 +1,10 @@
 // Owns the page's mentions: finds them in the text, paints them through the
-// highlight registry, follows the page as it changes, and answers "which
+// painter, follows the page as it changes, and answers "which
 // mention is here?" for hover. It never edits the page's DOM.
 import type { EntryKind } from '../core/dataset-schema';
 import type { Matcher, Mention } from '../core/matcher';
 import { PageContext } from '../core/page-context';
-import type { HighlightRegistry } from './highlight-registry';
+import type { Painter } from './painter';
 import { blockContainer, containerOf, isInlineElement, iterateBlocks, locate, type TextBlock, type WalkBounds } from './text-blocks';
 import { isAfter, probeViewport, type Viewport } from './viewport';
 
@@ -59,7 +59,8 @@ export class Annotator {
 
   constructor(
     private matcher: Matcher,
-    private readonly registry: HighlightRegistry,
+    /** What the mentions are painted with. */
+    readonly painter: Painter,
     private readonly ignore: (el: Element) => boolean,
     /** Kinds the user chose to see; the others are matched (they still give context) but not painted. */
     private readonly visible: (kind: EntryKind) => boolean = () => true,
@@ -111,7 +112,7 @@ export class Annotator {
     this.addedRoots.clear();
     this.byBlock.clear();
     this.page.clear();
-    this.registry.clear();
+    this.painter.clear();
     this.notify();
   }
 
@@ -171,7 +172,7 @@ export class Annotator {
     const deadline = started + SLICE_MS;
     let changed = false;
     // A batch under way is finished before more of the page is read.
-    if (this.painting) this.painting = !this.registry.flush(deadline);
+    if (this.painting) this.painting = !this.painter.flush(deadline);
     while (!this.painting && performance.now() < deadline) {
       const reader = this.reading[0];
       if (reader) {
@@ -196,9 +197,9 @@ export class Annotator {
     if (!reading) this.noteFirstScreen(undefined);
     // The first screen is painted at once; the rest in batches, each given
     // a slice's time per task so that no task runs long.
-    const paintEvery = PAINT_EVERY_MS * (1 + this.registry.painted / PAINT_SLOWER_PER);
-    if (!this.painting && this.registry.hasPending && (!reading || !this.firstScreenPainted || started - this.lastPaint >= paintEvery)) {
-      this.painting = !this.registry.flush(this.firstScreenPainted ? performance.now() + SLICE_MS : Infinity);
+    const paintEvery = PAINT_EVERY_MS * (1 + this.painter.painted / PAINT_SLOWER_PER);
+    if (!this.painting && this.painter.hasPending && (!reading || !this.firstScreenPainted || started - this.lastPaint >= paintEvery)) {
+      this.painting = !this.painter.flush(this.firstScreenPainted ? performance.now() + SLICE_MS : Infinity);
       this.lastPaint = started;
       this.firstScreenPainted = this.firstScreenDone;
     }
@@ -248,7 +249,7 @@ export class Annotator {
         endOffset: end.offset,
       });
       mentions.push({ id: ref.id, kind: ref.kind, range, block: block.container });
-      this.registry.add(ref.kind, range);
+      this.painter.add(ref.kind, range);
     }
     this.byBlock.set(block.container, mentions);
     return true;
@@ -350,7 +351,7 @@ export class Annotator {
 
   private forget(block: Element, mentions: PageMention[]): void {
     this.byBlock.delete(block);
-    for (const mention of mentions) this.registry.delete(mention.kind, mention.range);
+    for (const mention of mentions) this.painter.delete(mention.kind, mention.range);
   }
 
   private notify(): void {

@@ -2,8 +2,9 @@
 // the manifest's CSS. The registry is shared with the page, hence the
 // distinctive names.
 import type { EntryKind } from '../core/dataset-schema';
+import { FLASH_MS, type HighlightStyle, type Painter } from './painter';
 
-export type HighlightStyle = 'underline' | 'background' | 'none';
+export type { HighlightStyle } from './painter';
 
 /**
  * The highlight's name for a kind in a style. Each style has its own names
@@ -16,13 +17,15 @@ export function highlightName(kind: EntryKind, style: HighlightStyle = 'underlin
 
 /** A short-lived highlight on the mention the popup asked to see. */
 const FLASH_NAME = 'chiplens-flash';
-const FLASH_MS = 1600;
+
+type HighlightHit = { highlight: Highlight; ranges: AbstractRange[] };
+type WithHighlightsFromPoint = typeof CSS.highlights & { highlightsFromPoint?: (x: number, y: number) => HighlightHit[] };
 
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 
-export class HighlightRegistry {
+export class HighlightRegistry implements Painter {
   private readonly highlights = new Map<EntryKind, Highlight>();
   // Ranges wait here until `flush`. After any change to a highlight the
   // browser goes over every range of every highlight again: on a 10 MB page
@@ -94,6 +97,14 @@ export class HighlightRegistry {
     CSS.highlights.set(FLASH_NAME, highlight);
     clearTimeout(this.flashTimer);
     this.flashTimer = setTimeout(() => CSS.highlights.delete(FLASH_NAME), FLASH_MS);
+  }
+
+  /** Chrome 140+ says which highlights are under a point; other browsers leave it to hover. */
+  rangesAt(x: number, y: number): AbstractRange[] | undefined {
+    const registry = CSS.highlights as WithHighlightsFromPoint;
+    if (typeof registry.highlightsFromPoint !== 'function') return undefined;
+    const own = new Set<Highlight>(this.highlights.values());
+    return registry.highlightsFromPoint(x, y).flatMap((hit) => (own.has(hit.highlight) ? hit.ranges : []));
   }
 
   /** Removes every ChipLens highlight from the page. */

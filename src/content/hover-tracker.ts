@@ -1,5 +1,5 @@
 // Works out which mention the pointer rests on. Hit-testing asks the
-// highlight registry first (Chrome 140+), then the caret position, and
+// painter first (the highlight registry, in Chrome 140+), then the caret position, and
 // always confirms against the mention's boxes, because a caret lookup
 // snaps to the nearest character even in the margin beside a line.
 import type { Annotator, PageMention } from './annotator';
@@ -13,8 +13,6 @@ export interface HoverCallbacks {
   isOverTooltip(target: EventTarget | null): boolean;
 }
 
-type HighlightHit = { highlight: Highlight; ranges: AbstractRange[] };
-type WithHighlightsFromPoint = HighlightRegistry & { highlightsFromPoint?: (x: number, y: number) => HighlightHit[] };
 type WithCaretPosition = Document & {
   caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
 };
@@ -129,13 +127,11 @@ export class HoverTracker {
   }
 
   private mentionAt(x: number, y: number): PageMention | undefined {
-    const registry = CSS.highlights as WithHighlightsFromPoint;
-    if (typeof registry.highlightsFromPoint === 'function') {
-      for (const hit of registry.highlightsFromPoint(x, y)) {
-        for (const range of hit.ranges) {
-          const mention = this.annotator.mentionForRange(range);
-          if (mention) return mention;
-        }
+    const painted = this.annotator.painter.rangesAt(x, y);
+    if (painted) {
+      for (const range of painted) {
+        const mention = this.annotator.mentionForRange(range);
+        if (mention) return mention;
       }
       return undefined;
     }

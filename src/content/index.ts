@@ -13,6 +13,8 @@ import { ALIAS_TABLE_KEY, isActiveOn, readSettings, SETTINGS_KEY, type Settings 
 import { Annotator, type PageMention } from './annotator';
 import { ask, entryView, forgetEntryViews } from './background-client';
 import { HighlightRegistry, highlightsSupported } from './highlight-registry';
+import { OverlayPainter, OVERLAY_TAG } from './overlay-painter';
+import type { Painter } from './painter';
 import { HoverTracker } from './hover-tracker';
 import { pagePublicationDay } from './page-date';
 import { loadTooltipModule, type TooltipModule } from './tooltip/tooltip-loader';
@@ -57,10 +59,11 @@ function hideTooltip(): void {
 
 /** The mention the keyboard commands last moved to. */
 let stepAt = -1;
-const registry = new HighlightRegistry();
+// The Highlight API where the browser has it; boxes over the text where not.
+const painter: Painter = highlightsSupported() && !__CHIPLENS_FORCE_OVERLAY__ ? new HighlightRegistry() : new OverlayPainter();
 
 function isOwnElement(element: Element): boolean {
-  return element.localName === HOST_TAG;
+  return element.localName === HOST_TAG || element.localName === OVERLAY_TAG;
 }
 
 /** Puts a stretch of ChipLens's own work on the page's timeline, where `npm run bench` adds it up. */
@@ -114,13 +117,13 @@ function activate(reread: boolean): void {
     matcher = new Matcher(table, automaton);
     onTimeline(started, performance.now());
   }
-  registry.setStyle(settings.highlightStyle);
+  painter.setStyle(settings.highlightStyle);
   if (annotator) {
     hover!.intentMs = settings.tooltipDelayMs;
     if (reread) annotator.restart(matcher, document.body);
     return;
   }
-  annotator = new Annotator(matcher, registry, isOwnElement, (kind) => settings.kinds[kind]);
+  annotator = new Annotator(matcher, painter, isOwnElement, (kind) => settings.kinds[kind]);
   hover = new HoverTracker(
     annotator,
     {
@@ -171,7 +174,7 @@ function bringIntoView(mention: PageMention): void {
   // scrollIntoView also scrolls any scrolled container the mention sits in;
   // instant, so that the tooltip can be placed against the final position.
   mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-  registry.flash(mention.range);
+  painter.flash(mention.range);
 }
 
 /** Scrolls to mention `index` of `id` (wrapping round) and flashes it. */
@@ -201,7 +204,6 @@ function step(by: 1 | -1): RevealResult {
 
 async function main(): Promise<void> {
   performance.mark('chiplens:start');
-  if (!highlightsSupported()) return;
   const stored = await browser.storage.local.get([SETTINGS_KEY, ALIAS_TABLE_KEY]);
   settings = readSettings(stored[SETTINGS_KEY]);
   const loaded = await decodeStoredTable(stored[ALIAS_TABLE_KEY], onTimeline);

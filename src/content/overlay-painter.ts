@@ -1,0 +1,224 @@
+// Paints mentions where the browser lacks the CSS Custom Highlight API
+// (Firefox before 140, older Chromium): boxes drawn over the text in one
+// element of ChipLens's own, outside the page's body, that lets the pointer
+// through. The page's own DOM is left as it was. Only mentions near the
+// viewport are drawn, and they are measured in an animation frame, so the
+// scan itself never reads layout.
+import type { EntryKind } from '../core/dataset-schema';
+import { FLASH_MS, type HighlightStyle, type Painter } from './painter';
+
+export const OVERLAY_TAG = 'chiplens-overlay';
+
+// The same colours as highlights.css, which the Highlight API paints with.
+const COLOURS: Record<EntryKind, { tint: string; strong: string; line: string; dash: string }> = {
+  chip: { tint: 'rgba(255, 196, 0, 0.28)', strong: 'rgba(255, 196, 0, 0.35)', line: 'rgba(214, 140, 0, 0.95)', dash: 'solid' },
+  company: { tint: 'rgba(64, 156, 255, 0.2)', strong: 'rgba(64, 156, 255, 0.28)', line: 'rgba(32, 110, 220, 0.9)', dash: 'solid' },
+  model: { tint: 'rgba(170, 100, 255, 0.2)', strong: 'rgba(170, 100, 255, 0.28)', line: 'rgba(130, 60, 220, 0.95)', dash: 'dotted' },
+  rule: { tint: 'rgba(255, 90, 90, 0.18)', strong: 'rgba(255, 90, 90, 0.26)', line: 'rgba(200, 40, 40, 0.9)', dash: 'dashed' },
+};
+
+const CSS_TEXT = [
+  '.box{position:absolute;pointer-events:none;box-sizing:border-box}',
+  ...Object.entries(COLOURS).flatMap(([kind, c]) => [
+    `.underline.${kind}{background:${c.tint};border-bottom:2px ${c.dash} ${c.line}}`,
+    `.background.${kind}{background:${c.strong}}`,
+  ]),
+  '.flash{background:rgba(255,221,0,0.55);outline:2px solid rgba(214,140,0,0.95)}',
+].join('');
+
+const HOST_STYLE: Record<string, string> = {
+  all: 'initial',
+  position: 'absolute',
+  left: '0',
+  top: '0',
+  width: '0',
+  height: '0',
+  overflow: 'visible',
+  'pointer-events': 'none',
+  'z-index': '2147483646',
+};
+
+/** A viewport rectangle as a box in document coordinates (the overlay scrolls with the page). */
+export function boxFor(rect: { left: number; top: number; width: number; height: number }, scroll: { x: number; y: number }) {
+  return { left: rect.left + scroll.x, top: rect.top + scroll.y, width: rect.width, height: rect.height };
+}
+
+export class OverlayPainter implements Painter {
+  private readonly pending = new Map<AbstractRange, EntryKind>();
+  private readonly kinds = new Map<AbstractRange, EntryKind>();
+  /** Painted ranges by the element their text starts in: the unit that is watched for visibility. */
+  private readonly byElement = new Map<Element, Set<AbstractRange>>();
+  private readonly near = new Set<Element>();
+  private observer: IntersectionObserver | undefined;
+  private host: HTMLElement | undefined;
+  private layer: HTMLElement | undefined;
+  private frame = 0;
+  private flashing: AbstractRange | undefined;
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onResize = () => this.redraw();
+  painted = 0;
+
+  constructor(private style: HighlightStyle = 'underline') {}
+
+  get hasPending(): boolean {
+    return this.pending.size > 0;
+  }
+
+  setStyle(style: HighlightStyle): void {
+    if (style === this.style) return;
+    this.style = style;
+    this.redraw();
+  }
+
+  add(kind: EntryKind, range: AbstractRange): void {
+    this.pending.set(range, kind);
+  }
+
+  flush(deadline = Infinity): boolean {
+    let count = 0;
+    for (const [range, kind] of this.pending) {
+      if ((++count & 255) === 0 && performance.now() >= deadline) break;
+      this.pending.delete(range);
+      this.track(range, kind);
+      this.painted++;
+    }
+    this.redraw();
+    return this.pending.size === 0;
+  }
+
+  delete(_kind: EntryKind, range: AbstractRange): void {
+    this.pending.delete(range);
+    if (!this.kinds.delete(range)) return;
+    const element = range.startContainer.parentElement;
+    const set = element && this.byElement.get(element);
+    if (!element || !set) return;
+    set.delete(range);
+    if (set.size === 0) {
+      this.byElement.delete(element);
+      this.near.delete(element);
+      this.observer?.unobserve(element);
+    }
+    this.redraw();
+  }
+
+  flash(range: AbstractRange): void {
+    this.flashing = range;
+    clearTimeout(this.flashTimer);
+    this.flashTimer = setTimeout(() => {
+      this.flashing = undefined;
+      this.redraw();
+    }, FLASH_MS);
+    this.redraw();
+  }
+
+  clear(): void {
+    this.pending.clear();
+    this.kinds.clear();
+    this.byElement.clear();
+    this.near.clear();
+    this.observer?.disconnect();
+    this.observer = undefined;
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    clearTimeout(this.flashTimer);
+    this.flashing = undefined;
+    removeEventListener('resize', this.onResize);
+    this.host?.remove();
+    this.host = undefined;
+    this.layer = undefined;
+    this.painted = 0;
+  }
+
+  /** The caret under the pointer finds the text: boxes let the pointer through. */
+  rangesAt(): undefined {
+    return undefined;
+  }
+
+  private track(range: AbstractRange, kind: EntryKind): void {
+    const element = range.startContainer.parentElement;
+    if (!element) return;
+    this.kinds.set(range, kind);
+    let set = this.byElement.get(element);
+    if (!set) {
+      set = new Set();
+      this.byElement.set(element, set);
+      this.watch(element);
+    }
+    set.add(range);
+  }
+
+  // Elements within a screen of the viewport are drawn; the observer tells
+  // when that changes, without reading layout during the scan.
+  private watch(element: Element): void {
+    if (!this.observer) {
+      this.observer = new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            if (entry.isIntersecting) this.near.add(entry.target);
+            else this.near.delete(entry.target);
+          }
+          this.redraw();
+        },
+        { rootMargin: '100% 0px' },
+      );
+      addEventListener('resize', this.onResize, { passive: true });
+    }
+    this.observer.observe(element);
+  }
+
+  private redraw(): void {
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
+  }
+
+  private draw(): void {
+    this.frame = 0;
+    const boxes: HTMLElement[] = [];
+    const scroll = { x: scrollX, y: scrollY };
+    if (this.style !== 'none') {
+      for (const element of this.near) {
+        for (const range of this.byElement.get(element) ?? []) this.boxesOf(range, `${this.style} ${this.kinds.get(range)}`, scroll, boxes);
+      }
+    }
+    if (this.flashing) this.boxesOf(this.flashing, 'flash', scroll, boxes);
+    if (boxes.length === 0 && !this.host) return;
+    this.ensureLayer().replaceChildren(...boxes);
+  }
+
+  private boxesOf(range: AbstractRange, className: string, scroll: { x: number; y: number }, into: HTMLElement[]): void {
+    const live = document.createRange();
+    try {
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+    } catch {
+      return; // The text changed under it; the annotator reads it again.
+    }
+    for (const rect of live.getClientRects()) {
+      if (rect.width === 0 || rect.height === 0) continue;
+      const { left, top, width, height } = boxFor(rect, scroll);
+      const box = document.createElement('div');
+      box.className = `box ${className}`;
+      // Set through the CSSOM, which a page's style-src policy allows.
+      box.style.left = `${left}px`;
+      box.style.top = `${top}px`;
+      box.style.width = `${width}px`;
+      box.style.height = `${height}px`;
+      into.push(box);
+    }
+  }
+
+  private ensureLayer(): HTMLElement {
+    if (this.layer && this.host?.isConnected) return this.layer;
+    this.host = document.createElement(OVERLAY_TAG);
+    // Inline and important: a page's own rules must not move or hide it.
+    for (const [name, value] of Object.entries(HOST_STYLE)) this.host.style.setProperty(name, value, 'important');
+    // Open, like the tooltip's: nothing in it is secret, and tests can see it.
+    const shadow = this.host.attachShadow({ mode: 'open' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS_TEXT);
+    shadow.adoptedStyleSheets = [sheet];
+    this.layer = document.createElement('div');
+    shadow.append(this.layer);
+    document.documentElement.append(this.host);
+    return this.layer;
+  }
+}

@@ -1,0 +1,32 @@
+// What the annotator paints mentions with. Two painters: the CSS Custom
+// Highlight API where the browser has it (nothing added to the page), and
+// an overlay of boxes where it does not (one element of ChipLens's own).
+import type { EntryKind } from '../core/dataset-schema';
+
+export type HighlightStyle = 'underline' | 'background' | 'none';
+
+export interface Painter {
+  /** Ranges painted so far. */
+  readonly painted: number;
+  /** Whether ranges wait for the next `flush`. */
+  readonly hasPending: boolean;
+  /** Repaints every range in `style`. */
+  setStyle(style: HighlightStyle): void;
+  /** Adds `range` at the next `flush`. */
+  add(kind: EntryKind, range: AbstractRange): void;
+  /** Paints what was added, or as much as it can before `deadline` (performance.now() time); true when nothing is left. */
+  flush(deadline?: number): boolean;
+  delete(kind: EntryKind, range: AbstractRange): void;
+  /** Marks `range` brightly for a moment, above everything else. */
+  flash(range: AbstractRange): void;
+  /** Removes everything painted. */
+  clear(): void;
+  /**
+   * The painted ranges under a point in the viewport, when the painter can
+   * tell; undefined when hover must find the text under the point itself.
+   */
+  rangesAt(x: number, y: number): AbstractRange[] | undefined;
+}
+
+/** How long `flash` lasts. */
+export const FLASH_MS = 1600;
