@@ -2,7 +2,7 @@
 // the manifest's CSS. The registry is shared with the page, hence the
 // distinctive names.
 import type { EntryKind } from '../core/dataset-schema';
-import { FLASH_MS, type HighlightStyle, type Painter } from './painter';
+import { FLASH_MS, PendingRanges, type HighlightStyle, type Painter } from './painter';
 
 export type { HighlightStyle } from './painter';
 
@@ -31,7 +31,7 @@ export class HighlightRegistry implements Painter {
   // browser goes over every range of every highlight again: on a 10 MB page
   // (57,000 ranges), adding ranges in every slice of work kept it busy for
   // tens of seconds.
-  private readonly pending = new Map<AbstractRange, EntryKind>();
+  private readonly pending = new PendingRanges();
   /** Ranges painted so far. */
   painted = 0;
 
@@ -49,24 +49,15 @@ export class HighlightRegistry implements Painter {
 
   /** Adds `range` at the next `flush`. */
   add(kind: EntryKind, range: AbstractRange): void {
-    this.pending.set(range, kind);
+    this.pending.add(kind, range);
   }
 
-  /**
-   * Paints the ranges added since the last flush, or as many as it can
-   * before `deadline` (a performance.now() time): adding 25,000 ranges at
-   * once takes over 30 ms. True when none are left pending.
-   */
+  /** Paints the ranges added since the last flush, or as many as it can before `deadline`; true when none are left. */
   flush(deadline = Infinity): boolean {
-    let count = 0;
-    for (const [range, kind] of this.pending) {
-      // The clock is read every few hundred ranges: each add takes about a microsecond.
-      if ((++count & 255) === 0 && performance.now() >= deadline) break;
+    return this.pending.drain(deadline, (range, kind) => {
       this.paint(kind, range);
-      this.pending.delete(range);
       this.painted++;
-    }
-    return this.pending.size === 0;
+    });
   }
 
   get hasPending(): boolean {

@@ -5,7 +5,7 @@
 // viewport are drawn, and they are measured in an animation frame, so the
 // scan itself never reads layout.
 import type { EntryKind } from '../core/dataset-schema';
-import { FLASH_MS, type HighlightStyle, type Painter } from './painter';
+import { FLASH_MS, PendingRanges, type HighlightStyle, type Painter } from './painter';
 
 export const OVERLAY_TAG = 'chiplens-overlay';
 
@@ -44,7 +44,7 @@ export function boxFor(rect: { left: number; top: number; width: number; height:
 }
 
 export class OverlayPainter implements Painter {
-  private readonly pending = new Map<AbstractRange, EntryKind>();
+  private readonly pending = new PendingRanges();
   private readonly kinds = new Map<AbstractRange, EntryKind>();
   /** Painted ranges by the element their text starts in: the unit that is watched for visibility. */
   private readonly byElement = new Map<Element, Set<AbstractRange>>();
@@ -71,19 +71,16 @@ export class OverlayPainter implements Painter {
   }
 
   add(kind: EntryKind, range: AbstractRange): void {
-    this.pending.set(range, kind);
+    this.pending.add(kind, range);
   }
 
   flush(deadline = Infinity): boolean {
-    let count = 0;
-    for (const [range, kind] of this.pending) {
-      if ((++count & 255) === 0 && performance.now() >= deadline) break;
-      this.pending.delete(range);
+    const done = this.pending.drain(deadline, (range, kind) => {
       this.track(range, kind);
       this.painted++;
-    }
+    });
     this.redraw();
-    return this.pending.size === 0;
+    return done;
   }
 
   delete(_kind: EntryKind, range: AbstractRange): void {

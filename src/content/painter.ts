@@ -30,3 +30,39 @@ export interface Painter {
 
 /** How long `flash` lasts. */
 export const FLASH_MS = 1600;
+
+/**
+ * Ranges waiting to be painted, taken in batches that stop at a deadline:
+ * painting 25,000 ranges at once takes over 30 ms.
+ */
+export class PendingRanges {
+  private readonly waiting = new Map<AbstractRange, EntryKind>();
+
+  get size(): number {
+    return this.waiting.size;
+  }
+
+  add(kind: EntryKind, range: AbstractRange): void {
+    this.waiting.set(range, kind);
+  }
+
+  delete(range: AbstractRange): void {
+    this.waiting.delete(range);
+  }
+
+  clear(): void {
+    this.waiting.clear();
+  }
+
+  /** Hands ranges to `paint` until none are left (true) or `deadline` passes (false). */
+  drain(deadline: number, paint: (range: AbstractRange, kind: EntryKind) => void): boolean {
+    let count = 0;
+    for (const [range, kind] of this.waiting) {
+      // The clock is read every few hundred ranges: each takes about a microsecond.
+      if ((++count & 255) === 0 && performance.now() >= deadline) break;
+      this.waiting.delete(range);
+      paint(range, kind);
+    }
+    return this.waiting.size === 0;
+  }
+}
