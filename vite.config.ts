@@ -8,9 +8,7 @@ import { TOOLTIP_MODULE_PATH } from './src/content/tooltip/tooltip-path.ts';
 import { parseUpdateConfig } from './src/core/update-config.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
-const manifest = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8')) as Record<string, unknown> & {
-  host_permissions?: string[];
-};
+const manifest = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 // package.json is the one place the version is written.
 manifest.version = pkg.version;
 
@@ -20,8 +18,15 @@ manifest.version = pkg.version;
 const configPath = process.env.CHIPLENS_UPDATE_CONFIG ?? fileURLToPath(new URL('./dataset/update-config.json', import.meta.url));
 const updateConfig = parseUpdateConfig(JSON.parse(readFileSync(configPath, 'utf8')));
 if (!updateConfig.ok) throw new Error(`${configPath}: ${updateConfig.error}`);
-// The background may fetch from the update server and nowhere else.
-manifest.host_permissions = [`${new URL(updateConfig.value.latestUrl).origin}/*`];
+// The background and ChipLens's own pages may connect to the update server
+// and nowhere else: the browser refuses any other fetch from them. No host
+// permission is declared for that server. The content script's matches
+// (every http and https page) already give the extension's pages host access
+// to it, which is what lets the background read the answer without the
+// server sending CORS headers, and what keeps the request free of an Origin
+// header naming the extension.
+const updateOrigin = new URL(updateConfig.value.latestUrl).origin;
+manifest.content_security_policy = { extension_pages: `script-src 'self'; object-src 'none'; connect-src ${updateOrigin}` };
 
 /** Firefox's add-on id; a stable one keeps the user's storage across updates. */
 const FIREFOX_ID = 'chiplens@chiplens.github.io';

@@ -237,4 +237,22 @@ describe('dataset refresh', () => {
     expect(updates.requests).toEqual(['/updates/latest.json']);
     await page.close();
   });
+
+  it('lets the background and ChipLens\'s pages connect to the update server and nowhere else', async () => {
+    const manifest = await (await worker()).evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.content_security_policy).toEqual({
+      extension_pages: `script-src 'self'; object-src 'none'; connect-src http://127.0.0.1:${PORT}`,
+    });
+    const tryFetch = (url: string) => fetch(url, { credentials: 'omit' }).then((r) => `HTTP ${r.status}`, () => 'refused');
+    const update = `http://127.0.0.1:${PORT}/updates/latest.json`;
+    const elsewhere = `${pages.origin}/fixtures/01-ru-servernews-seed.html`;
+    const background = await worker();
+    expect(await background.evaluate(tryFetch, update)).toBe('HTTP 200');
+    expect(await background.evaluate(tryFetch, elsewhere)).toBe('refused');
+    const page = await popup();
+    expect(await page.evaluate(tryFetch, update)).toBe('HTTP 200');
+    expect(await page.evaluate(tryFetch, elsewhere)).toBe('refused');
+    await page.close();
+  });
 });
