@@ -86,9 +86,11 @@ function tooltipModule(outDir: string, target: string): Plugin {
       const path = join(outDir, 'manifest.json');
       const built = JSON.parse(readFileSync(path, 'utf8')) as { web_accessible_resources?: unknown[] };
       // A per-session URL: pages cannot fetch the module to detect ChipLens.
+      // Reachable from the pages the content script runs on, and no others.
+      const contentScriptMatches = (manifest.content_scripts as { matches: string[] }[]).flatMap((script) => script.matches);
       built.web_accessible_resources = [
         ...(built.web_accessible_resources ?? []),
-        { resources: [TOOLTIP_MODULE_PATH], matches: ['<all_urls>'], use_dynamic_url: true },
+        { resources: [TOOLTIP_MODULE_PATH], matches: contentScriptMatches, use_dynamic_url: true },
       ];
       writeFileSync(path, `${JSON.stringify(built, null, 2)}\n`);
     },
