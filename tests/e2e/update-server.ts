@@ -1,6 +1,6 @@
 // Stands in for the CDN that serves published datasets, on 127.0.0.1, and
 // can misbehave on demand: every fault the refresh must survive.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 
 export type Fault =
   | 'none'
@@ -23,12 +23,15 @@ export class UpdateServer {
   fault: Fault = 'none';
   /** Paths asked for, in order. */
   readonly requests: string[] = [];
+  /** The headers of each request, in the same order. */
+  readonly headers: IncomingHttpHeaders[] = [];
   private readonly held = new Set<import('node:http').ServerResponse>();
 
   async start(port: number): Promise<void> {
     this.server = createServer((req, res) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       this.requests.push(path);
+      this.headers.push(req.headers);
       const p = this.published;
       const json = (body: string | Uint8Array, headers: Record<string, string> = {}) => {
         res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache', ...headers });
