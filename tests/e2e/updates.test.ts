@@ -238,6 +238,32 @@ describe('dataset refresh', () => {
     await page.close();
   });
 
+  it('sends no cookie, referrer or origin, even with cookies set for the update host', async () => {
+    // Cookies belong to a host, not a port: this one, set by the article
+    // page, would go to the update server with any request that let it.
+    await article.evaluate(() => (document.cookie = 'visitor=reader-42; path=/'));
+    expect(await browser.context.cookies(`http://127.0.0.1:${PORT}/`)).toHaveLength(1);
+    updates.fault = 'none';
+    updates.published = await publish(CURRENT + 2);
+    updates.requests.length = 0;
+    updates.headers.length = 0;
+    const page = await popup();
+    const { line, error } = await checkNow(page);
+    expect(error).toBeNull();
+    expect(line).toContain(String(CURRENT + 2));
+    await page.close();
+    expect(updates.requests).toEqual(['/updates/latest.json', `/updates/dataset-${CURRENT + 2}.json`]);
+    for (const headers of updates.headers) {
+      expect(headers.cookie).toBeUndefined();
+      expect(headers.referer).toBeUndefined();
+      // No Origin naming the extension (or, in Firefox, its per-install id).
+      expect(headers.origin).toBeUndefined();
+    }
+    // The one header of ChipLens's own: the ETag of the last answer, on latest.json.
+    expect(updates.headers[0]!['if-none-match']).toMatch(/^"\d+-/);
+    expect(updates.headers[1]!['if-none-match']).toBeUndefined();
+  });
+
   it('lets the background and ChipLens\'s pages connect to the update server and nowhere else', async () => {
     const manifest = await (await worker()).evaluate(() => chrome.runtime.getManifest());
     expect(manifest.host_permissions).toBeUndefined();
