@@ -1,21 +1,30 @@
 // The store listing's screenshots (docs/store-listing.md), taken from the
 // built extension at the 1280×800 both stores accept, into
-// test-results/store/. Each is taken only once what it shows is on screen.
+// test-results/store/. Each is taken only once what it shows is on screen,
+// and each file is checked to be a 1280×800 PNG without alpha, as the Chrome
+// Web Store asks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
-import { launchWithExtension, pointOf, settledHighlights, total, type ExtensionBrowser } from './browser';
+import { launchWithExtension, pointOf, settledHighlights, type ExtensionBrowser } from './browser';
 
 const STORE = join(__dirname, '../../test-results/store');
 const SIZE = { width: 1280, height: 800 };
-const ARTICLES = { en: '/fixtures/03-en-techradar-h200-huawei-ascend-910c.html', ru: '/fixtures/01-ru-servernews-seed.html' };
+const POPUP = { width: 400, height: 600 };
+const ENGLISH = '/fixtures/02-en-datacenterdynamics-entity-list-sophgo.html';
+const SEED = '/fixtures/01-ru-servernews-seed.html';
 
 let browser: ExtensionBrowser;
 let server: { origin: string; close(): Promise<void> };
+/** The English article, its tab id, and a picture of it with its highlights. */
+let english: { page: Page; tabId: number; shot: Buffer };
+/** The popup, opened on the English article. */
+let popup: Page;
 
 beforeAll(async () => {
+  rmSync(STORE, { recursive: true, force: true });
   mkdirSync(STORE, { recursive: true });
   server = await startFixtureServer();
   browser = await launchWithExtension();
@@ -26,92 +35,151 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Width and height from a PNG's header, or undefined if it is not a PNG. */
-function pngSize(path: string): { width: number; height: number } | undefined {
+/** Width, height, bit depth and colour type from a PNG's header, or undefined if it is not a PNG. */
+function pngHeader(path: string): { width: number; height: number; depth: number; colourType: number } | undefined {
   const bytes = readFileSync(path);
-  const signature = bytes.subarray(0, 8).toString('hex');
-  if (signature !== '89504e470d0a1a0a' || bytes.subarray(12, 16).toString('ascii') !== 'IHDR') return undefined;
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  if (bytes.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a' || bytes.subarray(12, 16).toString('ascii') !== 'IHDR') return undefined;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), depth: bytes[24]!, colourType: bytes[25]! };
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
+async function shoot(page: Page, name: string): Promise<Buffer> {
   const path = join(STORE, name);
   await page.screenshot({ path });
-  expect(pngSize(path), name).toEqual(SIZE);
+  // 8 bits per channel, colour type 2: RGB, no alpha.
+  expect(pngHeader(path), name).toEqual({ ...SIZE, depth: 8, colourType: 2 });
+  return readFileSync(path);
 }
 
-async function article(lang: keyof typeof ARTICLES): Promise<Page> {
+/** Highlights of each kind with a box inside the viewport. */
+function visibleKinds(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const out: Record<string, number> = {};
+    for (const kind of ['chip', 'company', 'model', 'rule']) {
+      const highlight = CSS.highlights.get(`chiplens-${kind}`);
+      out[kind] = highlight
+        ? [...highlight].filter((r) => {
+            const range = document.createRange();
+            range.setStart(r.startContainer, r.startOffset);
+            range.setEnd(r.endContainer, r.endOffset);
+            const box = range.getBoundingClientRect();
+            return box.width > 0 && box.top >= 0 && box.bottom <= innerHeight;
+          }).length
+        : 0;
+    }
+    return out;
+  });
+}
+
+async function article(path: string): Promise<Page> {
   const page = await browser.context.newPage();
   await page.setViewportSize(SIZE);
-  await page.goto(`${server.origin}${ARTICLES[lang]}`);
-  expect(total(await settledHighlights(page, { atLeast: 5 }))).toBeGreaterThanOrEqual(5);
+  await page.goto(`${server.origin}${path}`);
+  await settledHighlights(page, { atLeast: 10 });
   return page;
 }
 
-async function hover(page: Page, text: string): Promise<string> {
+/** Hovers `text` and returns the tooltip, once it shows an entry, wholly on screen. */
+async function tooltip(page: Page, text: string): Promise<Locator> {
   const { x, y } = await pointOf(page, text);
   await page.mouse.move(x - 30, y - 40);
   await page.mouse.move(x, y, { steps: 4 });
   const card = page.locator('chiplens-tooltip [data-chiplens-state="ready"]');
   await card.waitFor({ state: 'visible', timeout: 5_000 });
-  return (await card.getAttribute('data-entry-id')) ?? '';
+  const box = (await card.boundingBox())!;
+  expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= SIZE.width && box.y + box.height <= SIZE.height, 'tooltip on screen').toBe(true);
+  expect(await card.locator('.sources li').count()).toBeGreaterThan(0);
+  return card;
+}
+
+async function openPopup(tabId: number): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize(POPUP);
+  await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html?tab=${tabId}`);
+  return popup;
 }
 
 /**
- * An extension page (the popup) photographed at its own size, then shown on
- * a plain 1280×800 stage with a caption: a 1280-wide popup would not be what
- * users see.
+ * The popup as it opens over the page: a picture of the popup at its own
+ * size laid over a picture of the page, on a 1280×800 stage.
  */
-async function staged(shot: Buffer, caption: string, name: string): Promise<void> {
+async function popupOverPage(popup: Buffer, page: Buffer, name: string): Promise<void> {
   const stage = await browser.context.newPage();
   await stage.setViewportSize(SIZE);
+  const png = (bytes: Buffer) => `data:image/png;base64,${bytes.toString('base64')}`;
   await stage.setContent(
-    `<body style="margin:0;height:100vh;display:flex;align-items:center;justify-content:center;gap:64px;background:#eef1f6;font:600 34px/1.3 system-ui,sans-serif;color:#1d2433">
-      <p style="max-width:460px">${caption}</p>
-      <img alt="" style="box-shadow:0 12px 40px #0003;border-radius:10px" src="data:image/png;base64,${shot.toString('base64')}">
+    `<body style="margin:0;overflow:hidden">
+      <img alt="" src="${png(page)}" style="display:block">
+      <img alt="" src="${png(popup)}" style="position:absolute;top:12px;right:24px;border:1px solid #c8ccd4;border-radius:8px;box-shadow:0 8px 32px #0004">
     </body>`,
   );
-  await stage.locator('img').evaluate((img: HTMLImageElement) => img.decode());
+  await stage.locator('img').evaluateAll((imgs) => Promise.all(imgs.map((img) => (img as HTMLImageElement).decode())));
   await shoot(stage, name);
   await stage.close();
 }
 
 describe('store screenshots', () => {
-  it('an English article with its highlights and a tooltip', async () => {
-    const page = await article('en');
-    expect(await hover(page, 'Huawei')).toBe('huawei');
-    await shoot(page, '1-tooltip-en.png');
-    await page.close();
-  });
-
-  it('a Russian article with an export-status tooltip', async () => {
-    const page = await article('ru');
-    expect(await hover(page, 'NVIDIA H20')).toBe('nvidia-h20');
-    await shoot(page, '2-tooltip-ru.png');
-    await page.close();
-  });
-
-  it('the popup: search, and what the page mentions', async () => {
-    const page = await article('en');
+  beforeAll(async () => {
+    const page = await article(ENGLISH);
     const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
-    const popup = await browser.context.newPage();
-    await popup.setViewportSize({ width: 400, height: 600 });
-    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html?tab=${tabId}`);
-    await popup.locator('.on-page').getByRole('button').first().waitFor();
-    await staged(await popup.screenshot(), 'What this page mentions, by kind: choose one to jump to it.', '3-popup-on-page.png');
-    await popup.getByRole('searchbox').fill('ascend');
-    await expect.poll(() => popup.locator('.result').first().getAttribute('data-entry-id')).toBe('huawei-ascend');
-    await staged(await popup.screenshot(), 'Search chips, companies, models and export rules in English, Russian or Chinese.', '4-popup-search.png');
-    await popup.close();
+    english = { page, tabId: tabId!, shot: Buffer.alloc(0) };
+  });
+
+  it('1: an English news article with a chip, companies and an export rule highlighted', async () => {
+    const { page } = english;
+    const visible = await visibleKinds(page);
+    expect(visible.chip, 'chips').toBeGreaterThanOrEqual(1);
+    expect(visible.company, 'companies').toBeGreaterThanOrEqual(5);
+    expect(visible.rule, 'rules').toBeGreaterThanOrEqual(1);
+    english.shot = await shoot(page, '1-highlights-en.png');
+  });
+
+  it('2: the tooltip of a company on that article, with its Entity List status', async () => {
+    const card = await tooltip(english.page, 'Sophgo');
+    expect(await card.getAttribute('data-entry-id')).toBe('sophgo');
+    expect(await card.locator('.title').innerText()).toContain('Sophgo');
+    expect(await card.locator('[data-status]').innerText()).toMatch(/Entity List[\s\S]*\d{4}-\d{2}/);
+    await shoot(english.page, '2-tooltip-en.png');
+    await english.page.keyboard.press('Escape');
+  });
+
+  it('3: a Russian article, with NVIDIA H20\'s export status in Russian', async () => {
+    const page = await article(SEED);
+    const card = await tooltip(page, 'NVIDIA H20');
+    expect(await card.getAttribute('data-entry-id')).toBe('nvidia-h20');
+    expect(await card.locator('.title').innerText()).toContain('NVIDIA H20');
+    const text = await card.innerText();
+    expect(text).toContain('Экспортный контроль');
+    expect(await card.locator('[data-status]').innerText()).toMatch(/\d{4}-\d{2}/);
+    await shoot(page, '3-tooltip-ru.png');
     await page.close();
   });
 
-  it('the options page', async () => {
+  it('4: the popup listing what the page mentions, over that page', async () => {
+    popup = await openPopup(english.tabId);
+    const section = popup.locator('.on-page');
+    await section.locator('[data-entry-id="sophgo"]').waitFor();
+    const groups = await section.locator('h3').allInnerTexts();
+    expect(groups.map((g) => g.replace(/\s*\d+$/, ''))).toEqual(['CHIP', 'COMPANY', 'EXPORT RULE']);
+    expect(await section.locator('[data-entry-id="sophgo"]').innerText()).toMatch(/^Sophgo\s+×\d+$/);
+    await popupOverPage(await popup.screenshot(), english.shot, '4-popup-on-this-page.png');
+  });
+
+  it('5: the popup finding Huawei\'s Ascend chips from their Chinese name', async () => {
+    await popup.getByRole('searchbox').fill('昇腾');
+    await expect.poll(() => popup.locator('.result').first().getAttribute('data-entry-id')).toBe('huawei-ascend');
+    expect(await popup.locator('.result').count()).toBeGreaterThan(1);
+    await popupOverPage(await popup.screenshot(), english.shot, '5-popup-search.png');
+    await popup.close();
+  });
+
+  it('6: the options page', async () => {
     const options = await browser.context.newPage();
     await options.setViewportSize(SIZE);
     await options.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
-    await options.getByRole('heading').first().waitFor();
-    await shoot(options, '5-options.png');
+    await options.getByTestId('site-list').waitFor();
+    expect(await options.getByRole('heading', { level: 1 }).innerText()).toBe('ChipLens options');
+    await expect.poll(() => options.getByRole('radio', { name: 'Everywhere except these sites' }).isChecked()).toBe(true);
+    await shoot(options, '6-options.png');
     await options.close();
   });
 });
