@@ -68,7 +68,8 @@ describe('options: sites', () => {
     await expect.poll(highlightCount).toBeGreaterThanOrEqual(20);
     await options.screenshot({ path: join(RESULTS, 'options-sites-only.png'), fullPage: true });
     await options.getByTestId('mode-all-except').check();
-    expect(await stored()).toMatchObject({ siteMode: 'all-except', enabledSites: ['*.0.0.1'], disabledSites: [] });
+    // The settings are written after the change event: wait for them.
+    await expect.poll(stored).toMatchObject({ siteMode: 'all-except', enabledSites: ['*.0.0.1'], disabledSites: [] });
   });
 });
 
