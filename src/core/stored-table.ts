@@ -90,8 +90,8 @@ function readAutomaton(table: AliasTable, packed: Uint8Array): Automaton | undef
 
 async function transform(input: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   // Streamed from a Response, not a Blob: a Blob's bytes go out of the
-  // page's process and back (about 80 ms against 35-50 ms for 90 KB in
-  // Chromium). Writing to the stream directly is faster still, but Firefox
+  // page's process and back (77-84 ms against 36-58 ms for 90 KB in
+  // one Chromium page test). Writing to the stream directly is faster still, but Firefox
   // refuses a content script's bytes there.
   const output = new Response(input as Uint8Array<ArrayBuffer>).body!.pipeThrough(stream);
   // Copied into a buffer of our own: in a Firefox content script the
