@@ -28,10 +28,6 @@ export interface TextBlock {
 // and XHTML pages write their tags that way too.
 const nameOf = (element: Element) => element.localName.toLowerCase();
 
-export function isSkipped(element: Element, ignore: (el: Element) => boolean): boolean {
-  return SKIP.has(nameOf(element)) || ignore(element) || isEditable(element);
-}
-
 // isContentEditable needs up-to-date style: on a big page whose style is
 // dirty it can take tens of milliseconds, so it is asked only of elements
 // inside a contenteditable attribute.
