@@ -32,8 +32,6 @@ export class HighlightRegistry implements Painter {
   // (57,000 ranges), adding ranges in every slice of work kept it busy for
   // tens of seconds.
   private readonly pending = new PendingRanges();
-  /** Ranges painted so far. */
-  painted = 0;
 
   constructor(private style: HighlightStyle = 'underline') {}
 
@@ -54,10 +52,12 @@ export class HighlightRegistry implements Painter {
 
   /** Paints the ranges added since the last flush, or as many as it can before `deadline`; true when none are left. */
   flush(deadline = Infinity): boolean {
-    return this.pending.drain(deadline, (range, kind) => {
-      this.paint(kind, range);
-      this.painted++;
-    });
+    return this.pending.drain(deadline, (range, kind) => this.paint(kind, range));
+  }
+
+  /** Ranges painted so far. */
+  get painted(): number {
+    return this.pending.drained;
   }
 
   get hasPending(): boolean {
@@ -101,7 +101,6 @@ export class HighlightRegistry implements Painter {
   /** Removes every ChipLens highlight from the page. */
   clear(): void {
     this.pending.clear();
-    this.painted = 0;
     for (const kind of this.highlights.keys()) CSS.highlights.delete(highlightName(kind, this.style));
     this.highlights.clear();
     clearTimeout(this.flashTimer);

@@ -1,5 +1,6 @@
-// Paints mentions where the browser lacks the CSS Custom Highlight API
-// (Firefox before 140, older Chromium): boxes drawn over the text in one
+// Paints mentions where the browser lacks the CSS Custom Highlight API (no
+// browser ChipLens's packages install on, but any engine or policy without
+// it): boxes drawn over the text in one
 // element of ChipLens's own, outside the page's body, that lets the pointer
 // through. The page's own DOM is left as it was. Only mentions near the
 // viewport are drawn, and they are measured in an animation frame, so the
@@ -39,7 +40,7 @@ const HOST_STYLE: Record<string, string> = {
 };
 
 /** A viewport rectangle as a box in document coordinates (the overlay scrolls with the page). */
-export function boxFor(rect: { left: number; top: number; width: number; height: number }, scroll: { x: number; y: number }) {
+function boxFor(rect: { left: number; top: number; width: number; height: number }, scroll: { x: number; y: number }) {
   return { left: rect.left + scroll.x, top: rect.top + scroll.y, width: rect.width, height: rect.height };
 }
 
@@ -56,12 +57,14 @@ export class OverlayPainter implements Painter {
   private flashing: AbstractRange | undefined;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onResize = () => this.redraw();
-  painted = 0;
-
   constructor(private style: HighlightStyle = 'underline') {}
 
   get hasPending(): boolean {
     return this.pending.size > 0;
+  }
+
+  get painted(): number {
+    return this.pending.drained;
   }
 
   setStyle(style: HighlightStyle): void {
@@ -75,10 +78,7 @@ export class OverlayPainter implements Painter {
   }
 
   flush(deadline = Infinity): boolean {
-    const done = this.pending.drain(deadline, (range, kind) => {
-      this.track(range, kind);
-      this.painted++;
-    });
+    const done = this.pending.drain(deadline, (range, kind) => this.track(range, kind));
     this.redraw();
     return done;
   }
@@ -123,7 +123,6 @@ export class OverlayPainter implements Painter {
     this.host?.remove();
     this.host = undefined;
     this.layer = undefined;
-    this.painted = 0;
   }
 
   /** The caret under the pointer finds the text: boxes let the pointer through. */

@@ -13,6 +13,9 @@ describe('PendingRanges', () => {
     expect(pending.drain(Infinity, (range) => painted.push(range))).toBe(true);
     expect(painted).toEqual([all[0], all[1], all[3], all[4]]);
     expect(pending.size).toBe(0);
+    expect(pending.drained).toBe(4);
+    pending.clear();
+    expect(pending.drained).toBe(0);
   });
 
   it('stops at a deadline and goes on from there next time', () => {

@@ -37,6 +37,8 @@ export const FLASH_MS = 1600;
  */
 export class PendingRanges {
   private readonly waiting = new Map<AbstractRange, EntryKind>();
+  /** Ranges handed to `paint` since the last `clear`. */
+  drained = 0;
 
   get size(): number {
     return this.waiting.size;
@@ -52,6 +54,7 @@ export class PendingRanges {
 
   clear(): void {
     this.waiting.clear();
+    this.drained = 0;
   }
 
   /** Hands ranges to `paint` until none are left (true) or `deadline` passes (false). */
@@ -61,6 +64,7 @@ export class PendingRanges {
       // The clock is read every few hundred ranges: each takes about a microsecond.
       if ((++count & 255) === 0 && performance.now() >= deadline) break;
       this.waiting.delete(range);
+      this.drained++;
       paint(range, kind);
     }
     return this.waiting.size === 0;
