@@ -93,6 +93,12 @@ const PAGES: Record<string, () => string> = {
   feed: feedPage,
 };
 
+/**
+ * `BENCH_PAGES=seed,1mb` measures only ChipLens on those pages (no popup, no
+ * peers, no BENCH line): a quick look while working on one figure.
+ */
+const ONLY = process.env.BENCH_PAGES?.split(',').filter((name) => name in PAGES);
+
 /** How many times each page is loaded per contender (medians are reported). */
 const PAGE_RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 5);
 const runsFor = (name: string) => (name === '10mb' ? Math.min(PAGE_RUNS, 2) : PAGE_RUNS);
@@ -298,7 +304,7 @@ async function benchPages(browser: ExtensionBrowser): Promise<Record<string, Pag
   const aliases = [...new Set(table.patterns.map((p) => p.text))];
   const out: Record<string, PageResult> = {};
   try {
-    for (const name of Object.keys(PAGES)) {
+    for (const name of ONLY ?? Object.keys(PAGES)) {
       const url = `${server.origin}/${name}.html`;
       const runs = runsFor(name);
       await setPaused(browser, false);
@@ -308,7 +314,7 @@ async function benchPages(browser: ExtensionBrowser): Promise<Record<string, Pag
       const peers: PageResult['peers'] = {};
       let heapWithout = NaN;
       let markjsListNames: number | undefined;
-      if (name !== 'feed') {
+      if (name !== 'feed' && !ONLY) {
         await setPaused(browser, true);
         const floors = [];
         for (let i = 0; i < runs; i++) floors.push(await peerOn(browser, server.origin, url, 'floor', aliases));
@@ -358,6 +364,19 @@ async function main(): Promise<void> {
   const server = await startFixtureServer();
   const browser = await launchWithExtension(undefined, { extraArgs: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
   try {
+    if (ONLY) {
+      const pages = await benchPages(browser);
+      const rows = Object.fromEntries(Object.entries(pages).map(([name, { chiplens: c }]) => [name, {
+        'ChipLens ms': c.totalMs,
+        'first screen ms': c.firstScreenMs,
+        '(own work)': c.firstScreenWorkMs,
+        'longest ChipLens task ms': c.longestSliceMs,
+        highlights: c.highlights,
+      }]));
+      console.table(rows);
+      console.log('BENCH_PAGES was set: ChipLens only, on those pages; no peers, no targets.');
+      return;
+    }
     const popup = await benchPopup(browser, server);
     const pages = await benchPages(browser);
     const contentScriptGzipKb = +(gzipSync(readFileSync(`${DIST}/src/content/index.js`)).length / 1024).toFixed(1);

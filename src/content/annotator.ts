@@ -17,6 +17,12 @@ export interface PageMention {
 
 /** Matching work is split into slices this long so the page stays responsive. */
 const SLICE_MS = 8;
+/**
+ * Until the first screen is read, slices may run this long: yielding every
+ * 8 ms there only lets the page's own loading tasks delay what the reader
+ * sees first, and it stays well inside the 50 ms of a long task.
+ */
+const FIRST_SCREEN_SLICE_MS = 20;
 /** DOM changes are gathered this long before they are read again. */
 const MUTATION_DELAY_MS = 100;
 /**
@@ -46,6 +52,8 @@ export class Annotator {
   /** The node at the bottom of the viewport when the page was first read. */
   private lastVisible: Node | null | undefined;
   private cancelProbe: (() => void) | undefined;
+  /** The viewport, once probed: the walk from the top may not have begun yet. */
+  private viewport: Viewport | undefined;
   /** The bounds of the first walk of the page, which the viewport may cut short. */
   private topBounds: WalkBounds | undefined;
   private dirty = new Set<Element>();
@@ -68,21 +76,30 @@ export class Annotator {
     this.page = new PageContext(matcher.table);
   }
 
-  start(root: Node): void {
+  /**
+   * Starts reading `root`. `probe` finds the viewport; the content script
+   * passes one it began before the alias table was loaded, so that the
+   * frame it waits for overlaps the loading.
+   */
+  start(root: Node, probe: (found: (viewport: Viewport) => void) => () => void = probeViewport): void {
     if (this.running) return;
     this.running = true;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
     this.enqueue(root);
-    this.cancelProbe = probeViewport((viewport) => this.onViewport(root, viewport));
+    this.cancelProbe = probe((viewport) => {
+      this.viewport = viewport;
+      this.lastVisible = viewport.last;
+      performance.mark('chiplens:viewport');
+      this.readViewportFirst(root);
+    });
   }
 
   // Reading starts at the top at once; when the viewport is known (one frame
   // later) and the page is scrolled down, the part on screen is read next,
   // and the top is read only up to where that begins.
-  private onViewport(root: Node, { first, last }: Viewport): void {
-    this.lastVisible = last;
-    performance.mark('chiplens:viewport');
+  private readViewportFirst(root: Node): void {
+    const first = this.viewport?.first;
     const top = this.topBounds;
     if (!first || !top || !this.reading.length || !root.contains(first)) return;
     const from = containerOf(first) ?? first;
@@ -106,6 +123,7 @@ export class Annotator {
     this.lastPaint = 0;
     this.painting = false;
     this.lastVisible = undefined;
+    this.viewport = undefined;
     this.topBounds = undefined;
     this.cancelProbe?.();
     this.dirty.clear();
@@ -169,7 +187,7 @@ export class Annotator {
     this.sliceTimer = undefined;
     if (!this.running) return;
     const started = performance.now();
-    const deadline = started + SLICE_MS;
+    const deadline = started + (this.firstScreenDone ? SLICE_MS : FIRST_SCREEN_SLICE_MS);
     let changed = false;
     // A batch under way is finished before more of the page is read.
     if (this.painting) this.painting = !this.painter.flush(deadline);
@@ -189,8 +207,10 @@ export class Annotator {
       this.pendingRoots.delete(root.value);
       if (root.value.isConnected) {
         const bounds: WalkBounds = {};
-        if (this.reading.length === 0 && !this.firstScreenDone) this.topBounds = bounds;
+        const top = this.reading.length === 0 && !this.firstScreenDone;
+        if (top) this.topBounds = bounds;
         this.reading.push(iterateBlocks(root.value, this.ignore, bounds));
+        if (top) this.readViewportFirst(root.value);
       }
     }
     const reading = this.reading.length > 0 || this.pendingRoots.size > 0;

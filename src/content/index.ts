@@ -2,7 +2,7 @@
 // round trip to the background before the first highlight), annotates the
 // page while ChipLens is on for this site, and shows tooltips on hover.
 import browser from 'webextension-polyfill';
-import type { AliasTable } from '../core/alias-table';
+import type { MatchTable } from '../core/alias-table';
 import type { Automaton } from '../core/automaton';
 import { decodeStoredTable } from '../core/stored-table';
 import { ENTRY_KINDS as KIND_LIST } from '../core/dataset-schema';
@@ -19,11 +19,12 @@ import { HoverTracker } from './hover-tracker';
 import { pagePublicationDay } from './page-date';
 import { loadTooltipModule, type TooltipModule } from './tooltip/tooltip-loader';
 import { HOST_TAG } from './tooltip/tooltip-path';
+import { probeViewport, type Viewport } from './viewport';
 
 const host = location.hostname.toLowerCase();
 
 let settings: Settings = readSettings(undefined);
-let table: AliasTable | undefined;
+let table: MatchTable | undefined;
 /** The automaton stored with the table, if it could be read (else the matcher builds one). */
 let automaton: Automaton | undefined;
 /** Compiled once per alias table: settings changes reuse it. */
@@ -56,6 +57,29 @@ function hideTooltip(): void {
   showGeneration++;
   tooltip?.hide();
 }
+
+type ViewportProbe = (found: (viewport: Viewport) => void) => () => void;
+
+/**
+ * Probes the viewport now, for the annotator to use when it starts: the
+ * frame it waits for then passes while storage and decompression work.
+ */
+function probeEarly(): ViewportProbe {
+  let seen: Viewport | undefined;
+  let waiting: ((viewport: Viewport) => void) | undefined;
+  probeViewport((viewport) => {
+    seen = viewport;
+    waiting?.(viewport);
+  });
+  return (found) => {
+    if (seen) found(seen);
+    else waiting = found;
+    return () => (waiting = undefined);
+  };
+}
+
+/** The early probe, until the page is first annotated; later starts probe afresh. */
+let firstProbe: ViewportProbe | undefined;
 
 /** The mention the keyboard commands last moved to. */
 let stepAt = -1;
@@ -133,7 +157,8 @@ function activate(reread: boolean): void {
     },
     settings.tooltipDelayMs,
   );
-  annotator.start(document.body);
+  annotator.start(document.body, firstProbe);
+  firstProbe = undefined;
   hover.attach();
 }
 
@@ -204,6 +229,7 @@ function step(by: 1 | -1): RevealResult {
 
 async function main(): Promise<void> {
   performance.mark('chiplens:start');
+  firstProbe = probeEarly();
   const stored = await browser.storage.local.get([SETTINGS_KEY, ALIAS_TABLE_KEY]);
   settings = readSettings(stored[SETTINGS_KEY]);
   const loaded = await decodeStoredTable(stored[ALIAS_TABLE_KEY], onTimeline);
@@ -246,6 +272,7 @@ async function main(): Promise<void> {
   });
 
   apply();
+  firstProbe = undefined;
 }
 
 void main();
