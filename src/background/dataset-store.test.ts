@@ -55,7 +55,7 @@ describe('DatasetStore', () => {
     db.close();
     const { table, automaton } = (await decodeStoredTable(area.data[ALIAS_TABLE_KEY]))!;
     expect(table.datasetVersion).toBe(5);
-    expect(table.patterns.map((p) => p.text).sort()).toEqual(['amd', 'nvidia']);
+    expect(table.texts().sort()).toEqual(['amd', 'nvidia']);
     // Compiled once here, so that pages need not.
     expect(automaton).toBeDefined();
   });

@@ -2,7 +2,7 @@
 // newer than what is stored, serves entries and search from there, and
 // publishes the compiled alias table for content scripts. When IndexedDB
 // can't be used, it falls back to the bundled copy held in memory.
-import { ALIAS_TABLE_FORMAT, buildAliasTable } from '../core/alias-table';
+import { buildAliasTable } from '../core/alias-table';
 import { decodeStoredTable, encodeStoredTable } from '../core/stored-table';
 import { contentHash } from '../core/content-hash';
 import type { Dataset, Entry, EntryKind } from '../core/dataset-schema';
@@ -161,7 +161,8 @@ export class DatasetStore {
 
   private async publishAliasTable(dataset: Dataset): Promise<void> {
     const current = await decodeStoredTable((await this.area.get(ALIAS_TABLE_KEY))[ALIAS_TABLE_KEY]);
-    if (current?.table.datasetVersion === dataset.version && current.table.format === ALIAS_TABLE_FORMAT && current.automaton) return;
+    // A table in an older format does not decode, so it is replaced.
+    if (current?.table.datasetVersion === dataset.version && current.automaton) return;
     await this.area.set({ [ALIAS_TABLE_KEY]: await encodeStoredTable(buildAliasTable(dataset)) });
   }
 }

@@ -8,7 +8,7 @@ import type { Alias, Dataset, Entry, EntryKind } from './dataset-schema';
 import { normalizeKey } from './normalize';
 import { inflectPhrase } from './ru-inflect';
 
-export const ALIAS_TABLE_FORMAT = 4;
+export const ALIAS_TABLE_FORMAT = 5;
 
 export interface AliasTableEntry {
   id: string;
@@ -46,6 +46,43 @@ export interface AliasTable {
    * patterns, then the cues, stored beside the table (see stored-table).
    */
   automaton?: AutomatonShape;
+}
+
+/** What matching needs of a pattern (an alias or a cue). */
+export type PatternInfo = Pick<AliasPattern, 'entry' | 'cased' | 'needsContext' | 'also'>;
+
+/**
+ * An alias table as matching uses it: its entries, and each pattern by its
+ * number, aliases first, then cues. A table read from storage answers from
+ * packed arrays, making a pattern's object only when a page hits it.
+ */
+export interface MatchTable {
+  datasetVersion: number;
+  entries: AliasTableEntry[];
+  /** How many patterns are aliases; the numbers after them are cues. */
+  aliasCount: number;
+  /** Aliases and cues together. */
+  patternCount: number;
+  pattern(index: number): PatternInfo;
+  /** Every pattern's text, in number order, for building an automaton. */
+  texts(): string[];
+}
+
+export function isMatchTable(table: MatchTable | AliasTable): table is MatchTable {
+  return typeof (table as MatchTable).pattern === 'function';
+}
+
+/** A built table, as matching uses it. */
+export function matchTableOf(table: AliasTable): MatchTable {
+  const { patterns, cues } = table;
+  return {
+    datasetVersion: table.datasetVersion,
+    entries: table.entries,
+    aliasCount: patterns.length,
+    patternCount: patterns.length + cues.length,
+    pattern: (index) => (index < patterns.length ? patterns[index]! : cues[index - patterns.length]!),
+    texts: () => aliasTexts(table),
+  };
 }
 
 export interface AliasConflict {
@@ -158,20 +195,4 @@ export function findAliasConflicts(table: AliasTable): AliasConflict[] {
   return [...owners]
     .filter(([, owner]) => owner.ids.size > 1 && !owner.declared)
     .map(([text, owner]) => ({ text, ids: [...owner.ids] }));
-}
-
-/** A cheap shape check for a table read back from storage. */
-export function isAliasTable(value: unknown): value is AliasTable {
-  const t = value as Partial<AliasTable> | null | undefined;
-  return (
-    typeof t === 'object' &&
-    t !== null &&
-    t.format === ALIAS_TABLE_FORMAT &&
-    typeof t.datasetVersion === 'number' &&
-    Array.isArray(t.entries) &&
-    Array.isArray(t.patterns) &&
-    Array.isArray(t.cues) &&
-    [...t.patterns, ...t.cues].every((p) => typeof p?.text === 'string' && p.text.length > 0 && Number.isInteger(p.entry) && t.entries![p.entry] !== undefined) &&
-    (t.automaton === undefined || (typeof t.automaton === 'object' && t.automaton !== null))
-  );
 }

@@ -38,21 +38,53 @@ describe('Automaton', () => {
   });
 
   it('stores large automata in 32-bit values', () => {
-    const many = Array.from({ length: 12000 }, (_, i) => `w${i}x${i.toString(36)}y${i}`);
+    // More than 65,535 patterns: pattern numbers no longer fit 16 bits.
+    const many = Array.from({ length: 70000 }, (_, i) => `w${i.toString(36)}y`);
     const { shape, bytes } = Automaton.build(many).toBytes();
     expect(shape.wide).toBe(true);
-    expect(found(Automaton.fromBytes(shape, bytes), 'a w99x2ry99 b')).toEqual(naive(many, 'a w99x2ry99 b'));
-    expect(naive(many, 'a w99x2ry99 b').length).toBeGreaterThan(0);
+    const text = 'a w1ekfy b wy w0y';
+    expect(found(Automaton.fromBytes(shape, bytes), text)).toEqual(naive(many, text));
+    expect(naive(many, text).length).toBe(2);
   });
 
   it('refuses a damaged copy instead of matching wrongly', () => {
     const { shape, bytes } = Automaton.build(patterns).toBytes();
     expect(() => Automaton.fromBytes(shape, bytes.subarray(8))).toThrow(/wrong length/);
-    expect(() => Automaton.fromBytes({ ...shape, nodes: shape.nodes - 1, edges: shape.edges + 1 }, bytes)).toThrow();
+    expect(() => Automaton.fromBytes({ ...shape, patterns: shape.patterns + 2, nodes: shape.nodes - 1 }, bytes)).toThrow();
     // High bytes all set: counts and links far past the ends of the arrays.
     const damaged = bytes.slice();
     damaged.fill(0xff, bytes.length / 2, bytes.length);
     expect(() => Automaton.fromBytes(shape, damaged)).toThrow(/inconsistent/);
+  });
+
+  it('ends its scan when a damaged copy has links that go round in circles', () => {
+    const { shape, bytes } = Automaton.build(patterns).toBytes();
+    const { nodes } = shape;
+    const values = new Uint16Array(bytes.buffer.slice(0));
+    // Failure and output links start after the edge counts and classes;
+    // the next-pattern links after the first patterns.
+    const failAt = nodes + nodes - 1;
+    const outAt = failAt + nodes;
+    const sameAt = 5 * nodes - 1;
+    for (let n = 1; n < nodes; n++) {
+      values[failAt + n] = n;
+      values[outAt + n] = n;
+    }
+    values[sameAt] = 1;
+    values[sameAt + 1] = 1;
+    const damaged = Automaton.fromBytes(shape, new Uint8Array(values.buffer));
+    // The scan ends (a loop would time the test out) and still finds the patterns it walks straight into.
+    const text = 'huawei ascend 910b h200 entity list 英伟达 хуавэй aaaa';
+    const hits = found(damaged, text);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every(([end, p]) => text.slice(end! - patterns[p!]!.length, end) === patterns[p!])).toBe(true);
+  });
+
+  it('numbers nodes breadth first, so a text is found by walking edges to node e + 1', () => {
+    // The same patterns in another order give the same matches.
+    const reversed = [...patterns].reverse();
+    const automaton = Automaton.build(reversed);
+    for (const text of texts) expect(found(automaton, text)).toEqual(naive(reversed, text));
   });
 
   it('copes with no patterns at all', () => {

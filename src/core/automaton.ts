@@ -3,11 +3,18 @@
 // stored as bytes, and loaded by every page without rebuilding it.
 //
 // Characters are first mapped to small class numbers: a character that no
-// pattern contains sends the automaton straight back to its root. Each
-// node's edges are a run of (class, target) pairs sorted by class; the root
-// has a dense table, as nearly every character leaves it.
+// pattern contains sends the automaton straight back to its root. Nodes are
+// numbered breadth first, and each node's edges are a run of classes sorted
+// by class; so edge e always leads to node e + 1, and no targets are stored.
+// The root has a dense table, as nearly every character leaves it.
+//
+// Loading must be cheap (every page does it, with cold code): the stored
+// arrays are used as they are, but for one pass that sums the edge counts.
+// Failure and output links always lead to an earlier (shallower) node, and
+// patterns at one node are chained forwards; the scan follows a link only
+// when it does, so a damaged copy cannot send it round in circles.
 
-export const AUTOMATON_FORMAT = 1;
+export const AUTOMATON_FORMAT = 2;
 
 /** What a stored automaton's bytes need beside them to be read back. */
 export interface AutomatonShape {
@@ -17,8 +24,6 @@ export interface AutomatonShape {
   /** How many patterns it finds, numbered from 0. */
   patterns: number;
   nodes: number;
-  edges: number;
-  outputs: number;
   /** Values in 32 bits (else 16). */
   wide: boolean;
 }
@@ -32,16 +37,16 @@ export class Automaton {
     private readonly classOf: Uint16Array,
     private readonly alphabet: string,
     private readonly patternCount: number,
-    /** Node n's edges are edgeClass/edgeTarget[edgeStart[n] .. edgeStart[n + 1]). */
-    private readonly edgeStart: Values,
+    /** Node n's edges are edgeClass[edgeStart[n] .. edgeStart[n + 1]); edge e leads to node e + 1. */
+    private readonly edgeStart: Uint32Array,
     private readonly edgeClass: Values,
-    private readonly edgeTarget: Values,
     private readonly fail: Values,
     /** The nearest node on the failure chain with outputs, or 0. */
     private readonly outLink: Values,
-    /** Node n's patterns are outPattern[outStart[n] .. outStart[n + 1]). */
-    private readonly outStart: Values,
-    private readonly outPattern: Values,
+    /** Node n's first pattern plus 1 (0: none); further ones follow through `samePattern`. */
+    private readonly firstPattern: Values,
+    /** The next pattern plus 1 ending at the same node as pattern p (0: none). */
+    private readonly samePattern: Values,
     /** Length of each pattern. */
     readonly lengths: Values,
     private readonly rootNext: Uint32Array,
@@ -74,33 +79,35 @@ export class Automaton {
       outputs[node]!.push(index);
     });
     const nodes = children.length;
+    // order[n]: the trie node that becomes node n.
+    const order = [0];
+    const edgeClasses: number[] = [];
     const edgeStart = new Uint32Array(nodes + 1);
-    for (let n = 0; n < nodes; n++) edgeStart[n + 1] = edgeStart[n]! + children[n]!.size;
-    const edgeClass = new Uint16Array(edgeStart[nodes]!);
-    const edgeTarget = new Uint32Array(edgeStart[nodes]!);
-    for (let n = 0; n < nodes; n++) {
-      const sorted = [...children[n]!].sort((a, b) => a[0] - b[0]);
-      sorted.forEach(([cls, target], k) => {
-        edgeClass[edgeStart[n]! + k] = cls;
-        edgeTarget[edgeStart[n]! + k] = target;
-      });
+    for (let n = 0; n < order.length; n++) {
+      const sorted = [...children[order[n]!]!].sort((a, b) => a[0] - b[0]);
+      for (const [cls, child] of sorted) {
+        edgeClasses.push(cls);
+        order.push(child);
+      }
+      edgeStart[n + 1] = edgeClasses.length;
     }
-    const outStart = new Uint32Array(nodes + 1);
-    for (let n = 0; n < nodes; n++) outStart[n + 1] = outStart[n]! + outputs[n]!.length;
-    const outPattern = new Uint32Array(outputs.flat());
+    const edgeClass = new Uint32Array(edgeClasses);
+    const firstPattern = new Uint32Array(nodes);
+    const samePattern = new Uint32Array(patterns.length);
+    order.forEach((trieNode, n) => {
+      const here = outputs[trieNode]!;
+      if (here.length > 0) firstPattern[n] = here[0]! + 1;
+      for (let k = 1; k < here.length; k++) samePattern[here[k - 1]!] = here[k]! + 1;
+    });
     const lengths = new Uint32Array(patterns.map((p) => p.length));
-
     const fail = new Uint32Array(nodes);
     const outLink = new Uint32Array(nodes);
-    const automaton = new Automaton(classOf, alphabet, patterns.length, edgeStart, edgeClass, edgeTarget, fail, outLink, outStart, outPattern, lengths, rootTable(alphabet.length, edgeStart, edgeClass, edgeTarget));
+    const automaton = new Automaton(classOf, alphabet, patterns.length, edgeStart, edgeClass, fail, outLink, firstPattern, samePattern, lengths, rootTable(alphabet.length, edgeStart, edgeClass));
     // Failure links, breadth first: a node's link is the longest proper
     // suffix of its text that is also a node.
-    const queue: number[] = [];
-    for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) queue.push(edgeTarget[e]!);
-    for (let head = 0; head < queue.length; head++) {
-      const node = queue[head]!;
+    for (let node = 1; node < nodes; node++) {
       for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
-        const child = edgeTarget[e]!;
+        const child = e + 1;
         const cls = edgeClass[e]!;
         let f = fail[node]!;
         let target = automaton.child(f, cls);
@@ -110,29 +117,22 @@ export class Automaton {
         }
         fail[child] = target > 0 && target !== child ? target : 0;
         const failNode = fail[child]!;
-        outLink[child] = outStart[failNode + 1]! > outStart[failNode]! ? failNode : outLink[failNode]!;
-        queue.push(child);
+        outLink[child] = firstPattern[failNode]! > 0 ? failNode : outLink[failNode]!;
       }
     }
     return automaton;
   }
 
   /**
-   * The automaton as bytes that compress well: per-node counts instead of
-   * offsets, and edge targets relative to their node (mostly 1 in a trie).
-   * Values are little-endian, as typed arrays are on every browser platform.
+   * The automaton as bytes that compress well: per-node edge counts rather
+   * than offsets. Values are little-endian, as typed arrays are on every
+   * browser platform.
    */
   toBytes(): { shape: AutomatonShape; bytes: Uint8Array } {
     const nodes = this.fail.length;
     const edgeCount = new Uint32Array(nodes);
-    const outCount = new Uint32Array(nodes);
-    const targetDelta = new Uint32Array(this.edgeTarget.length);
-    for (let n = 0; n < nodes; n++) {
-      edgeCount[n] = this.edgeStart[n + 1]! - this.edgeStart[n]!;
-      outCount[n] = this.outStart[n + 1]! - this.outStart[n]!;
-      for (let e = this.edgeStart[n]!; e < this.edgeStart[n + 1]!; e++) targetDelta[e] = this.edgeTarget[e]! - n;
-    }
-    const arrays = [edgeCount, this.edgeClass, targetDelta, this.fail, this.outLink, outCount, this.outPattern, this.lengths];
+    for (let n = 0; n < nodes; n++) edgeCount[n] = this.edgeStart[n + 1]! - this.edgeStart[n]!;
+    const arrays = [edgeCount, this.edgeClass, this.fail, this.outLink, this.firstPattern, this.samePattern, this.lengths];
     const wide = arrays.some((a) => a.some((v) => v > 0xffff));
     const total = arrays.reduce((n, a) => n + a.length, 0);
     const values = wide ? new Uint32Array(total) : new Uint16Array(total);
@@ -141,60 +141,46 @@ export class Automaton {
       values.set(array, at);
       at += array.length;
     }
-    const shape: AutomatonShape = {
-      format: AUTOMATON_FORMAT,
-      alphabet: this.alphabet,
-      patterns: this.patternCount,
-      nodes,
-      edges: this.edgeClass.length,
-      outputs: this.outPattern.length,
-      wide,
-    };
+    const shape: AutomatonShape = { format: AUTOMATON_FORMAT, alphabet: this.alphabet, patterns: this.patternCount, nodes, wide };
     return { shape, bytes: new Uint8Array(values.buffer) };
+  }
+
+  /** How many bytes `toBytes` wrote for `shape`. */
+  static byteLength({ nodes, patterns, wide }: AutomatonShape): number {
+    // Edge counts, classes (one edge per node but the root), failure and
+    // output links, first patterns; then the next-pattern links and lengths.
+    return (5 * nodes - 1 + 2 * patterns) * (wide ? 4 : 2);
   }
 
   /** Reads back what `toBytes` wrote; throws when the bytes do not fit the shape. */
   static fromBytes(shape: AutomatonShape, bytes: Uint8Array): Automaton {
     if (shape.format !== AUTOMATON_FORMAT) throw new Error(`automaton format ${String(shape.format)}`);
-    const { nodes, edges, outputs, patterns, wide } = shape;
-    const count = nodes + 2 * edges + 3 * nodes + outputs + patterns;
-    if (bytes.length !== count * (wide ? 4 : 2)) throw new Error('automaton data has the wrong length');
+    const { nodes, patterns, wide } = shape;
+    if (!(Number.isInteger(nodes) && nodes >= 1 && Number.isInteger(patterns) && patterns >= 0)) throw new Error('automaton shape is not valid');
+    if (bytes.length !== Automaton.byteLength(shape)) throw new Error('automaton data has the wrong length');
+    const count = bytes.length / (wide ? 4 : 2);
     // A view, not a copy; the bytes are copied once if misaligned.
     const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
     const values = wide ? new Uint32Array(aligned.buffer, aligned.byteOffset, count) : new Uint16Array(aligned.buffer, aligned.byteOffset, count);
     let at = 0;
     const take = (n: number): Values => values.subarray(at, (at += n));
     const edgeCount = take(nodes);
-    const edgeClass = take(edges);
-    const targetDelta = take(edges);
+    const edgeClass = take(nodes - 1);
     const fail = take(nodes);
     const outLink = take(nodes);
-    const outCount = take(nodes);
-    const outPattern = take(outputs);
+    const firstPattern = take(nodes);
+    const samePattern = take(patterns);
     const lengths = take(patterns);
-    const edgeStart = new Uint32Array(nodes + 1);
-    const outStart = new Uint32Array(nodes + 1);
-    const edgeTarget = new Uint32Array(edges);
-    for (let n = 0; n < nodes; n++) {
-      edgeStart[n + 1] = edgeStart[n]! + edgeCount[n]!;
-      outStart[n + 1] = outStart[n]! + outCount[n]!;
-    }
-    if (edgeStart[nodes] !== edges || outStart[nodes] !== outputs) throw new Error('automaton arrays are inconsistent');
-    // Consistency checks in the same passes: a damaged copy must fail here,
-    // not send a scan out of its arrays or round a loop for ever.
     const alphabet = shape.alphabet;
-    let bad = false;
-    for (let n = 0; n < nodes; n++) {
-      bad ||= fail[n]! >= nodes || outLink[n]! >= nodes;
-      for (let e = edgeStart[n]!; e < edgeStart[n + 1]!; e++) {
-        const target = n + targetDelta[e]!;
-        edgeTarget[e] = target;
-        bad ||= target >= nodes || edgeClass[e]! > alphabet.length;
-      }
-    }
-    for (let k = 0; k < outputs; k++) bad ||= outPattern[k]! >= patterns;
-    if (bad) throw new Error('automaton arrays are inconsistent');
-    return new Automaton(classTable(alphabet), alphabet, patterns, edgeStart, edgeClass, edgeTarget, fail, outLink, outStart, outPattern, lengths, rootTable(alphabet.length, edgeStart, edgeClass, edgeTarget));
+    // Bounds of the plain index arrays by the engine's own Math.max: a
+    // loop here runs cold on every page.
+    // Links to earlier nodes are within the arrays; the scan checks they are earlier.
+    if (maxOf(edgeClass) > alphabet.length || maxOf(firstPattern) > patterns || maxOf(samePattern) > patterns) throw new Error('automaton arrays are inconsistent');
+    const edgeStart = new Uint32Array(nodes + 1);
+    let sum = 0;
+    for (let n = 0; n < nodes; n++) edgeStart[n + 1] = sum += edgeCount[n]!;
+    if (sum !== nodes - 1) throw new Error('automaton arrays are inconsistent');
+    return new Automaton(classTable(alphabet), alphabet, patterns, edgeStart, edgeClass, fail, outLink, firstPattern, samePattern, lengths, rootTable(alphabet.length, edgeStart, edgeClass));
   }
 
   /** The child of `node` by class `cls`, or -1. */
@@ -206,7 +192,7 @@ export class Automaton {
     const end = this.edgeStart[node + 1]!;
     for (let e = this.edgeStart[node]!; e < end; e++) {
       const c = this.edgeClass[e]!;
-      if (c === cls) return this.edgeTarget[e]!;
+      if (c === cls) return e + 1;
       if (c > cls) break;
     }
     return -1;
@@ -218,7 +204,7 @@ export class Automaton {
    */
   scan(text: string, found: Hits): void {
     found.length = 0;
-    const { classOf, fail, outLink, outStart, outPattern } = this;
+    const { classOf, fail, outLink, firstPattern, samePattern } = this;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const cls = classOf[text.charCodeAt(i)]!;
@@ -228,12 +214,20 @@ export class Automaton {
       }
       let next = this.child(node, cls);
       while (next < 0 && node !== 0) {
-        node = fail[node]!;
+        // Each link leads to an earlier node (else to the root): a loop ends.
+        const f = fail[node]!;
+        node = f < node ? f : 0;
         next = this.child(node, cls);
       }
       node = next < 0 ? 0 : next;
-      for (let out = outStart[node + 1]! > outStart[node]! ? node : outLink[node]!; out > 0; out = outLink[out]!) {
-        for (let k = outStart[out]!; k < outStart[out + 1]!; k++) found.push(i + 1, outPattern[k]!);
+      for (let out = firstPattern[node]! > 0 ? node : outLink[node]!; out > 0 && out <= node; ) {
+        for (let p = firstPattern[out]!; p > 0; ) {
+          found.push(i + 1, p - 1);
+          const same = samePattern[p - 1]!;
+          p = same > p ? same : 0;
+        }
+        const link = outLink[out]!;
+        out = link < out ? link : 0;
       }
     }
   }
@@ -261,8 +255,17 @@ function classTable(alphabet: string): Uint16Array {
   return table;
 }
 
-function rootTable(classes: number, edgeStart: Values, edgeClass: Values, edgeTarget: Values): Uint32Array {
+function rootTable(classes: number, edgeStart: Uint32Array, edgeClass: Values): Uint32Array {
   const next = new Uint32Array(classes + 1);
-  for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) next[edgeClass[e]!] = edgeTarget[e]!;
+  for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) next[edgeClass[e]!] = e + 1;
   return next;
+}
+
+/**
+ * The largest value. Sorted by the engine (a builtin, fast even the first
+ * time): a loop here, or Math.max over a spread, runs cold on every page
+ * (13-18 ms for the automaton's arrays, against 2-5 for a plain loop).
+ */
+export function maxOf(values: Values): number {
+  return values.length === 0 ? 0 : values.slice().sort()[values.length - 1]!;
 }

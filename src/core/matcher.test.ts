@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAliasTable, findAliasConflicts } from './alias-table';
 import { decodeStoredTable, encodeStoredTable } from './stored-table';
 import type { Dataset, Entry } from './dataset-schema';
+import { Automaton } from './automaton';
 import { Matcher } from './matcher';
 import { PageContext } from './page-context';
 
@@ -196,6 +197,42 @@ describe('Matcher with a stored table', () => {
     expect(new Matcher(loaded.table, loaded.automaton).match(sample)).toEqual(own);
   });
 
+  it('answers every pattern and text as the table it was made from', async () => {
+    // A second entry with the cue "model" gives that cue an `also`.
+    const glm = entry('glm', 'model', { en: [{ text: 'GLM', needsContext: true }] }, { context: { en: ['model'] } });
+    const table = buildAliasTable({ ...dataset, entries: [...dataset.entries, glm] });
+    const loaded = (await decodeStoredTable(await encodeStoredTable(table)))!;
+    const all = [...table.patterns, ...table.cues];
+    expect(loaded.table.aliasCount).toBe(table.patterns.length);
+    expect(loaded.table.patternCount).toBe(all.length);
+    expect(loaded.table.texts()).toEqual(all.map((p) => p.text));
+    expect(all.some((p) => p.cased) && all.some((p) => p.needsContext) && all.some((p) => p.also)).toBe(true);
+    all.forEach(({ entry, cased, needsContext, also }, i) => {
+      expect(loaded.table.pattern(i)).toEqual({ entry, ...(cased === undefined ? {} : { cased }), ...(needsContext ? { needsContext } : {}), ...(also ? { also } : {}) });
+    });
+  });
+
+  it('refuses a copy whose patterns point past its entries, and rebuilds a damaged automaton from the texts', async () => {
+    const table = buildAliasTable(dataset);
+    const packed = await unpack(await encodeStoredTable(table));
+    const view = new DataView(packed.buffer);
+    const jsonLength = view.getUint32(0, true);
+    const at4 = (n: number) => n + ((4 - (n % 4)) % 4);
+    const automatonAt = at4(4 + jsonLength);
+    const shape = JSON.parse(new TextDecoder().decode(packed.subarray(4, 4 + jsonLength))).automaton;
+    const lastWordAt = at4(automatonAt + Automaton.byteLength(shape)) + 4 * (table.patterns.length + table.cues.length - 1);
+    const last = view.getUint32(lastWordAt, true);
+    view.setUint32(lastWordAt, (table.entries.length + 5) * 2, true);
+    expect(await decodeStoredTable(await pack(packed))).toBeUndefined();
+    view.setUint32(lastWordAt, last, true);
+    expect(await decodeStoredTable(await pack(packed))).toBeDefined();
+    // The automaton's first edge count, made to run past the arrays.
+    view.setUint32(automatonAt, 0xffffff, true);
+    const loaded = (await decodeStoredTable(await pack(packed)))!;
+    expect(loaded.automaton).toBeUndefined();
+    expect(new Matcher(loaded.table).match(sample)).toEqual(new Matcher(table).match(sample));
+  });
+
   it('reads nothing from a damaged or foreign value, so the page falls back instead of mismatching', async () => {
     const stored = await encodeStoredTable(buildAliasTable(dataset));
     expect(await decodeStoredTable(stored.slice(0, stored.length / 2))).toBeUndefined();
@@ -204,3 +241,12 @@ describe('Matcher with a stored table', () => {
     expect(await decodeStoredTable(undefined)).toBeUndefined();
   });
 });
+
+async function unpack(stored: string): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(new Blob([Buffer.from(stored, 'base64')]).stream().pipeThrough(new DecompressionStream('deflate'))).arrayBuffer());
+}
+
+async function pack(bytes: Uint8Array): Promise<string> {
+  const compressed = await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate'))).arrayBuffer();
+  return Buffer.from(compressed).toString('base64');
+}

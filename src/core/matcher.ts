@@ -4,7 +4,7 @@
 // Aliases the data marks as context-dependent ("H20", "EAR", "Kimi") are kept
 // only where the text or the page supports them; a maker right before its
 // product ("Huawei Ascend 910C", "阿里Qwen") joins the product's mention.
-import { aliasTexts, type AliasPattern, type AliasTable } from './alias-table';
+import { isMatchTable, matchTableOf, type AliasTable, type MatchTable, type PatternInfo } from './alias-table';
 import { Automaton, Hits } from './automaton';
 import { isSpacedWordChar, normalizeKey, normalizeText } from './normalize';
 
@@ -35,22 +35,22 @@ interface Candidate {
 interface Span {
   start: number;
   end: number;
-  patterns: AliasPattern[];
+  patterns: PatternInfo[];
   entry: number;
 }
 
 const NONE: ReadonlySet<number> = new Set();
 
 export class Matcher {
-  readonly table: AliasTable;
+  readonly table: MatchTable;
   private readonly automaton: Automaton;
   /** Where scans put their hits, reused from one text to the next. */
   private readonly hits = new Hits();
 
   /** With `automaton` compiled from this table's patterns and cues (stored-table); without, it is built here. */
-  constructor(table: AliasTable, automaton?: Automaton) {
-    this.table = table;
-    this.automaton = automaton ?? Automaton.build(aliasTexts(table));
+  constructor(table: MatchTable | AliasTable, automaton?: Automaton) {
+    this.table = isMatchTable(table) ? table : matchTableOf(table);
+    this.automaton = automaton ?? Automaton.build(this.table.texts());
   }
 
   /** All mentions in `text`, in order, none overlapping. */
@@ -68,14 +68,14 @@ export class Matcher {
     if (this.hits.length === 0) return { mentions: [], deferred: [] };
     const aliases: Candidate[] = [];
     let cued: Set<number> | undefined;
-    const patternCount = this.table.patterns.length;
+    const patternCount = this.table.aliasCount;
     const { values, length } = this.hits;
     const lengths = this.automaton.lengths;
     for (let k = 0; k < length; k += 2) {
       const end = values[k]!;
       const index = values[k + 1]!;
       const start = end - lengths[index]!;
-      const pattern = this.pattern(index);
+      const pattern = this.table.pattern(index);
       if (!this.onWordBoundary(folded.text, start, end, pattern)) continue;
       if (pattern.cased !== undefined) {
         // Case is checked on the original stretch, normalised without folding
@@ -103,18 +103,13 @@ export class Matcher {
     return { mentions, deferred };
   }
 
-  private pattern(index: number): AliasPattern {
-    const { patterns, cues } = this.table;
-    return index < patterns.length ? patterns[index]! : cues[index - patterns.length]!;
-  }
-
   /** Leftmost-longest spans; aliases of the same stretch are kept together. */
   private spans(candidates: Candidate[]): Span[] {
     candidates.sort((a, b) => a.start - b.start || b.end - a.end);
     const spans: Span[] = [];
     let reach = 0;
     for (const candidate of candidates) {
-      const pattern = this.pattern(candidate.pattern);
+      const pattern = this.table.pattern(candidate.pattern);
       const last = spans[spans.length - 1];
       if (last && last.start === candidate.start && last.end === candidate.end) {
         last.patterns.push(pattern);
@@ -199,7 +194,7 @@ export class Matcher {
   // Latin and Cyrillic names must not be part of a longer word ("EAR" in
   // "YEAR", "H20" in "H200"); Chinese has no spaces, so CJK neighbours are fine.
   // A model name may run straight into its version ("Qwen3").
-  private onWordBoundary(text: string, start: number, end: number, pattern: AliasPattern): boolean {
+  private onWordBoundary(text: string, start: number, end: number, pattern: PatternInfo): boolean {
     if (isSpacedWordChar(text[start]) && isSpacedWordChar(text[start - 1])) return false;
     if (isSpacedWordChar(text[end - 1]) && isSpacedWordChar(text[end])) {
       return this.table.entries[pattern.entry]!.kind === 'model' && versionEnd(text, end) > end;

@@ -2,7 +2,7 @@
 // one paragraph ("H20") counts as supported by a mention in another
 // ("NVIDIA"), whichever comes first. The content script and the eval both
 // read blocks through it, so they agree on what a page shows.
-import type { AliasTable } from './alias-table';
+import type { AliasTableEntry } from './alias-table';
 import type { MatchResult } from './matcher';
 
 export class PageContext<Block> {
@@ -11,7 +11,7 @@ export class PageContext<Block> {
   /** Blocks holding unsupported context-dependent aliases, with their entries. */
   private readonly waiting = new Map<Block, number[]>();
 
-  constructor(private readonly table: AliasTable) {}
+  constructor(private readonly table: { entries: AliasTableEntry[] }) {}
 
   /**
    * Notes what `block` yielded. Returns the blocks worth reading again

@@ -1,29 +1,71 @@
 // The alias table as the background stores it for pages: the table and its
 // compiled automaton in one compressed string. Every page reads it before
-// its first highlight, and storage hands a page a string in time roughly
-// proportional to its length: compressed, the table and automaton are about
-// 90 KB instead of 570 KB as plain JSON with base64. The browser's own
-// (de)compression streams do the work, mostly off the page's main thread.
+// its first highlight, so it is laid out to be read with as little work on
+// the page's thread as possible:
+// - compressed, as storage hands a page a string in time roughly
+//   proportional to its length (about 90 KB instead of 570 KB as plain
+//   JSON with base64); the browser's own decompression streams do the work;
+// - each pattern's entry and flags packed in 32-bit words rather than an
+//   object per pattern in the JSON: parsing the objects took 5-20 ms of a
+//   page's first moments (cold, on a 2-core machine); a pattern's object is
+//   made when a page hits it. The patterns' texts, only needed to rebuild a
+//   damaged automaton, are decoded only then.
 //
 // Layout before compression: the JSON's length (4 bytes, little-endian),
-// the JSON, padding to a multiple of 4, then the automaton's bytes.
-import { aliasTexts, isAliasTable, type AliasTable } from './alias-table';
-import { Automaton } from './automaton';
+// the JSON, padding to a multiple of 4, the automaton's bytes and padding
+// again, one 32-bit word per pattern (its entry times 2, plus 1 if it needs
+// context), then the patterns' texts in UTF-8, joined by newlines
+// (normalised text has none).
+import { aliasTexts, ALIAS_TABLE_FORMAT, type AliasTable, type AliasTableEntry, type MatchTable, type PatternInfo } from './alias-table';
+import { ENTRY_KINDS } from './dataset-schema';
+import { Automaton, maxOf, type AutomatonShape } from './automaton';
 
 export interface LoadedTable {
-  table: AliasTable;
+  table: MatchTable;
   /** Undefined when the stored automaton could not be read: the matcher then builds one. */
   automaton: Automaton | undefined;
 }
 
+/** The JSON part of a stored table. */
+interface StoredHead {
+  format: typeof ALIAS_TABLE_FORMAT;
+  datasetVersion: number;
+  entries: AliasTableEntry[];
+  aliasCount: number;
+  patternCount: number;
+  /** Case-sensitive patterns: [number, text with case kept]. */
+  cased: [number, string][];
+  /** Cues that support further entries: [number, entries]. */
+  also: [number, number[]][];
+  automaton: AutomatonShape;
+}
+
+const NEEDS_CONTEXT = 1;
+
 export async function encodeStoredTable(table: AliasTable): Promise<string> {
+  const all = [...table.patterns, ...table.cues];
   const { shape, bytes } = Automaton.build(aliasTexts(table)).toBytes();
-  const json = new TextEncoder().encode(JSON.stringify({ ...table, automaton: shape }));
+  const head: StoredHead = {
+    format: ALIAS_TABLE_FORMAT,
+    datasetVersion: table.datasetVersion,
+    entries: table.entries,
+    aliasCount: table.patterns.length,
+    patternCount: all.length,
+    cased: all.flatMap((p, i): [number, string][] => (p.cased === undefined ? [] : [[i, p.cased]])),
+    also: all.flatMap((p, i): [number, number[]][] => (p.also ? [[i, p.also]] : [])),
+    automaton: shape,
+  };
+  const json = new TextEncoder().encode(JSON.stringify(head));
+  const words = Uint32Array.from(all, (p) => p.entry * 2 + (p.needsContext ? NEEDS_CONTEXT : 0));
+  const texts = new TextEncoder().encode(all.map((p) => p.text).join('\n'));
   const offset = automatonOffset(json.length);
-  const packed = new Uint8Array(offset + bytes.length);
+  const wordsAt = offset + padded(bytes.length);
+  const packed = new Uint8Array(wordsAt + words.byteLength + texts.length);
   new DataView(packed.buffer).setUint32(0, json.length, true);
   packed.set(json, 4);
   packed.set(bytes, offset);
+  packed.set(new Uint8Array(words.buffer), wordsAt);
+  packed.set(texts, wordsAt + words.byteLength);
   // zlib ("deflate") rather than raw deflate: its checksum catches a damaged copy.
   return toBase64(await transform(packed, new CompressionStream('deflate')));
 }
@@ -35,7 +77,6 @@ export async function encodeStoredTable(table: AliasTable): Promise<string> {
  */
 export async function decodeStoredTable(value: unknown, busy: (start: number, end: number) => void = () => {}): Promise<LoadedTable | undefined> {
   if (typeof value !== 'string') return undefined;
-  // Each step below runs in a task of its own, so none holds the page up long.
   const step = <T>(work: () => T): T => {
     const started = performance.now();
     try {
@@ -51,56 +92,135 @@ export async function decodeStoredTable(value: unknown, busy: (start: number, en
   } catch {
     return undefined;
   }
-  const table = step(() => readTable(packed));
-  if (!table) return undefined;
-  await nextTask();
-  const automaton = step(() => readAutomaton(table, packed));
-  return { table, automaton };
+  return step(() => readStored(packed));
 }
 
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** `length` rounded up to a multiple of 4, where 32-bit values can start. */
+function padded(length: number): number {
+  return length + ((4 - (length % 4)) % 4);
+}
 
 function automatonOffset(jsonLength: number): number {
-  return 4 + jsonLength + ((4 - ((4 + jsonLength) % 4)) % 4);
+  return padded(4 + jsonLength);
 }
 
-function readTable(packed: Uint8Array): AliasTable | undefined {
-  if (packed.length < 4) return undefined;
+function readStored(packed: Uint8Array): LoadedTable | undefined {
+  if (packed.length < 4 || packed.byteOffset % 4 !== 0) return undefined;
   const jsonLength = new DataView(packed.buffer, packed.byteOffset).getUint32(0, true);
-  if (4 + jsonLength > packed.length) return undefined;
+  const offset = automatonOffset(jsonLength);
+  if (offset > packed.length) return undefined;
+  let head: unknown;
   try {
-    const table: unknown = JSON.parse(new TextDecoder().decode(packed.subarray(4, 4 + jsonLength)));
-    return isAliasTable(table) ? table : undefined;
+    head = JSON.parse(new TextDecoder().decode(packed.subarray(4, 4 + jsonLength)));
   } catch {
     return undefined;
   }
+  if (!isStoredHead(head)) return undefined;
+  const automatonBytes = Automaton.byteLength(head.automaton);
+  const wordsAt = offset + padded(automatonBytes);
+  const textsAt = wordsAt + 4 * head.patternCount;
+  if (!(textsAt <= packed.length)) return undefined;
+  const words = new Uint32Array(packed.buffer, packed.byteOffset + wordsAt, head.patternCount);
+  if (maxOf(words) >>> 1 >= head.entries.length) return undefined;
+  let texts: string[] | undefined;
+  const textsOf = () => (texts ??= new TextDecoder().decode(packed.subarray(textsAt)).split('\n'));
+  const table = packedTable(head, words, textsOf);
+  try {
+    if (head.automaton.patterns !== head.patternCount) throw new Error('the automaton finds other patterns');
+    return { table, automaton: Automaton.fromBytes(head.automaton, packed.subarray(offset, offset + automatonBytes)) };
+  } catch {
+    // Built from the texts instead: slower, but the page gets its highlights.
+    return textsOf().length === head.patternCount ? { table, automaton: undefined } : undefined;
+  }
 }
 
-function readAutomaton(table: AliasTable, packed: Uint8Array): Automaton | undefined {
-  const jsonLength = new DataView(packed.buffer, packed.byteOffset).getUint32(0, true);
-  try {
-    if (table.automaton && table.automaton.patterns === table.patterns.length + table.cues.length) {
-      return Automaton.fromBytes(table.automaton, packed.subarray(automatonOffset(jsonLength)));
-    }
-  } catch {
-    // Built from the patterns instead: slower, but the page gets its highlights.
-  }
-  return undefined;
+function packedTable(head: StoredHead, words: Uint32Array, texts: () => string[]): MatchTable {
+  const cased = new Map(head.cased);
+  const also = new Map(head.also);
+  const made: (PatternInfo | undefined)[] = [];
+  return {
+    datasetVersion: head.datasetVersion,
+    entries: head.entries,
+    aliasCount: head.aliasCount,
+    patternCount: head.patternCount,
+    pattern(index) {
+      let info = made[index];
+      if (info) return info;
+      const word = words[index]!;
+      info = { entry: word >>> 1 };
+      if (word & NEEDS_CONTEXT) info.needsContext = true;
+      const casedText = cased.get(index);
+      if (casedText !== undefined) info.cased = casedText;
+      const more = also.get(index);
+      if (more) info.also = more;
+      return (made[index] = info);
+    },
+    texts,
+  };
 }
+
+const KINDS: ReadonlySet<unknown> = new Set(ENTRY_KINDS);
+
+/** A shape check of the JSON part: what the matcher relies on, entry by entry (a few hundred). */
+function isStoredHead(value: unknown): value is StoredHead {
+  const h = value as Partial<StoredHead> | null;
+  if (typeof h !== 'object' || h === null || h.format !== ALIAS_TABLE_FORMAT || typeof h.datasetVersion !== 'number') return false;
+  const { entries, aliasCount, patternCount, cased, also, automaton } = h;
+  if (!Array.isArray(entries) || !Number.isInteger(aliasCount) || !Number.isInteger(patternCount)) return false;
+  if (aliasCount! < 0 || aliasCount! > patternCount! || typeof automaton !== 'object' || automaton === null) return false;
+  const isEntry = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) < entries.length;
+  const isPattern = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) < patternCount!;
+  return (
+    entries.every(
+      (e: Partial<AliasTableEntry> | null) =>
+        typeof e === 'object' && e !== null && typeof e.id === 'string' && KINDS.has(e.kind) && (e.maker === undefined || isEntry(e.maker)) && (e.supporters === undefined || (Array.isArray(e.supporters) && e.supporters.every(isEntry))),
+    ) &&
+    Array.isArray(cased) &&
+    cased.every((c) => Array.isArray(c) && isPattern(c[0]) && typeof c[1] === 'string') &&
+    Array.isArray(also) &&
+    also.every((a) => Array.isArray(a) && isPattern(a[0]) && Array.isArray(a[1]) && a[1].every(isEntry))
+  );
+}
+
+
+/** Firefox content scripts have cloneInto; their streams belong to the page. */
+const pageOwnedStreams = typeof (globalThis as { cloneInto?: unknown }).cloneInto === 'function';
 
 async function transform(input: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  // Streamed from a Response, not a Blob: a Blob's bytes go out of the
-  // page's process and back (77-84 ms against 36-58 ms for 90 KB in
-  // one Chromium page test). Writing to the stream directly is faster still, but Firefox
-  // refuses a content script's bytes there.
-  const output = new Response(input as Uint8Array<ArrayBuffer>).body!.pipeThrough(stream);
-  // Copied into a buffer of our own: in a Firefox content script the
-  // response's buffer belongs to the page, and subarray() or slice() on a
-  // view of it throws "Permission denied to access property constructor".
-  const bytes = new Uint8Array(await new Response(output).arrayBuffer());
-  const own = new Uint8Array(bytes.length);
-  own.set(bytes);
-  return own;
+  // Written to the stream directly: in one Chromium page test 90 KB took
+  // 12-31 ms so, 36-58 ms streamed from a Response and 77-84 ms from a
+  // Blob (whose bytes go out of the page's process and back). A Firefox
+  // content script's bytes are refused by the page's stream ("Value could
+  // not be converted"), so there they go through a Response.
+  if (pageOwnedStreams) {
+    const output = new Response(input as Uint8Array<ArrayBuffer>).body!.pipeThrough(stream);
+    // Copied into a buffer of our own: in a Firefox content script the
+    // response's buffer belongs to the page, and subarray() or slice() on a
+    // view of it throws "Permission denied to access property constructor".
+    const bytes = new Uint8Array(await new Response(output).arrayBuffer());
+    const own = new Uint8Array(bytes.length);
+    own.set(bytes);
+    return own;
+  }
+  const writer = stream.writable.getWriter();
+  // Not awaited: the stream only takes more once its output is read. A
+  // failure shows when reading, so these rejections are only silenced.
+  writer.write(input as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const reader = stream.readable.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    chunks.push(read.value);
+    length += read.value.length;
+  }
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
 }
 
 type Base64Array = typeof Uint8Array & { fromBase64?: (data: string) => Uint8Array };
