@@ -88,7 +88,7 @@ function tooltipModule(outDir: string, target: string): Plugin {
       const built = JSON.parse(readFileSync(path, 'utf8')) as { web_accessible_resources?: unknown[] };
       // A per-session URL: pages cannot fetch the module to detect ChipLens.
       // Reachable from the pages the content script runs on, and no others.
-      const contentScriptMatches = (manifest.content_scripts as { matches: string[] }[]).flatMap((script) => script.matches);
+      const contentScriptMatches = [...new Set((manifest.content_scripts as { matches: string[] }[]).flatMap((script) => script.matches))];
       built.web_accessible_resources = [
         ...(built.web_accessible_resources ?? []),
         { resources: [TOOLTIP_MODULE_PATH], matches: contentScriptMatches, use_dynamic_url: true },
@@ -149,7 +149,7 @@ export default defineConfig(({ mode }) => {
         browser: forFirefox ? 'firefox' : 'chrome',
         // One self-contained content script: no loader, no chunks exposed to
         // every site through web_accessible_resources, no <link> in pages.
-        contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+        contentScripts: { standaloneFiles: ['src/content/early-read.ts', 'src/content/index.ts'] },
       }),
       // Firefox's content script bundles the tooltip (see tooltip-loader.ts).
       ...(forFirefox ? [] : [tooltipModule(outDir, target)]),

@@ -4,8 +4,7 @@
 // the same schema, so a bad file changes nothing.
 import * as v from 'valibot';
 
-export const SETTINGS_KEY = 'settings';
-export const ALIAS_TABLE_KEY = 'aliasTable';
+export { ALIAS_TABLE_KEY, SETTINGS_KEY } from './storage-keys';
 
 /** How often the dataset is checked for updates, in hours. */
 export const REFRESH_HOURS = { min: 6, max: 168, default: 24 } as const;

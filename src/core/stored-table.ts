@@ -19,6 +19,10 @@
 import { aliasTexts, ALIAS_TABLE_FORMAT, type AliasTable, type AliasTableEntry, type MatchTable, type PatternInfo } from './alias-table';
 import { ENTRY_KINDS } from './dataset-schema';
 import { Automaton, maxOf, type AutomatonShape } from './automaton';
+import { deflate, toBase64 } from './deflate';
+import { inflateStoredTable } from './stored-table-inflate';
+
+export { inflateStoredTable };
 
 export interface LoadedTable {
   table: MatchTable;
@@ -66,8 +70,7 @@ export async function encodeStoredTable(table: AliasTable): Promise<string> {
   packed.set(bytes, offset);
   packed.set(new Uint8Array(words.buffer), wordsAt);
   packed.set(texts, wordsAt + words.byteLength);
-  // zlib ("deflate") rather than raw deflate: its checksum catches a damaged copy.
-  return toBase64(await transform(packed, new CompressionStream('deflate')));
+  return toBase64(await deflate(packed));
 }
 
 /**
@@ -76,23 +79,18 @@ export async function encodeStoredTable(table: AliasTable): Promise<string> {
  * wait for decompression, which the browser does elsewhere).
  */
 export async function decodeStoredTable(value: unknown, busy: (start: number, end: number) => void = () => {}): Promise<LoadedTable | undefined> {
-  if (typeof value !== 'string') return undefined;
-  const step = <T>(work: () => T): T => {
-    const started = performance.now();
-    try {
-      return work();
-    } finally {
-      busy(started, performance.now());
-    }
-  };
-  let packed: Uint8Array;
+  return readStoredTable(await inflateStoredTable(value, busy), busy);
+}
+
+/** The second half: the table and automaton from the inflated bytes. */
+export function readStoredTable(packed: Uint8Array | undefined, busy: (start: number, end: number) => void = () => {}): LoadedTable | undefined {
+  if (!packed) return undefined;
+  const started = performance.now();
   try {
-    const compressed = step(() => fromBase64(value));
-    packed = await transform(compressed, new DecompressionStream('deflate'));
-  } catch {
-    return undefined;
+    return readStored(packed);
+  } finally {
+    busy(started, performance.now());
   }
-  return step(() => readStored(packed));
 }
 
 /** `length` rounded up to a multiple of 4, where 32-bit values can start. */
@@ -180,66 +178,4 @@ function isStoredHead(value: unknown): value is StoredHead {
     Array.isArray(also) &&
     also.every((a) => Array.isArray(a) && isPattern(a[0]) && Array.isArray(a[1]) && a[1].every(isEntry))
   );
-}
-
-
-/** Firefox content scripts have cloneInto; their streams belong to the page. */
-const pageOwnedStreams = typeof (globalThis as { cloneInto?: unknown }).cloneInto === 'function';
-
-async function transform(input: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  // Written to the stream directly: in one Chromium page test 90 KB took
-  // 12-31 ms so, 36-58 ms streamed from a Response and 77-84 ms from a
-  // Blob (whose bytes go out of the page's process and back). A Firefox
-  // content script's bytes are refused by the page's stream ("Value could
-  // not be converted"), so there they go through a Response.
-  if (pageOwnedStreams) {
-    const output = new Response(input as Uint8Array<ArrayBuffer>).body!.pipeThrough(stream);
-    // Copied into a buffer of our own: in a Firefox content script the
-    // response's buffer belongs to the page, and subarray() or slice() on a
-    // view of it throws "Permission denied to access property constructor".
-    const bytes = new Uint8Array(await new Response(output).arrayBuffer());
-    const own = new Uint8Array(bytes.length);
-    own.set(bytes);
-    return own;
-  }
-  const writer = stream.writable.getWriter();
-  // Not awaited: the stream only takes more once its output is read. A
-  // failure shows when reading, so these rejections are only silenced.
-  writer.write(input as Uint8Array<ArrayBuffer>).catch(() => undefined);
-  writer.close().catch(() => undefined);
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  const reader = stream.readable.getReader();
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    chunks.push(read.value);
-    length += read.value.length;
-  }
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
-}
-
-type Base64Array = typeof Uint8Array & { fromBase64?: (data: string) => Uint8Array };
-type Base64Bytes = Uint8Array & { toBase64?: () => string };
-
-// Native where the browser has it (Chromium 140+, Firefox 133+): far faster than a loop.
-function fromBase64(data: string): Uint8Array {
-  const native = (Uint8Array as Base64Array).fromBase64;
-  if (native) return native(data);
-  const binary = atob(data);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  const native = (bytes as Base64Bytes).toBase64;
-  if (native) return native.call(bytes);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }

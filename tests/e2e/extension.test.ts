@@ -76,6 +76,15 @@ describe('seed article', () => {
     await page.screenshot({ path: join(RESULTS, 'seed-article.png') });
   });
 
+  it('reads the settings and names as the page starts loading, so they are ready when it is parsed', async () => {
+    const timeline = await page.evaluate(() => {
+      const at = (name: string) => performance.getEntriesByName(name)[0] as PerformanceMark | undefined;
+      return { early: at('chiplens:early-read')?.startTime, start: at('chiplens:start')?.startTime, read: at('chiplens:stored-read')?.detail };
+    });
+    expect(timeline.early).toBeLessThan(timeline.start!);
+    expect(timeline.read).toEqual({ early: true });
+  });
+
   it('adds nothing to the page DOM but the tooltip host', async () => {
     const added = await page.evaluate(() => document.querySelectorAll('mark, [data-chiplens], link[href^="chrome-extension:"]').length);
     expect(added).toBe(0);

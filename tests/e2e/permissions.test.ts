@@ -9,7 +9,7 @@ import { DIST } from './browser';
 const ROOT = join(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as Record<string, unknown> & {
   permissions?: string[];
-  content_scripts?: { matches: string[] }[];
+  content_scripts?: { matches: string[]; js: string[]; css?: string[]; run_at: string }[];
   web_accessible_resources?: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
   commands?: Record<string, unknown>;
   content_security_policy?: { extension_pages?: string };
@@ -45,7 +45,11 @@ describe('permissions', () => {
   });
 
   it('run the content script on http and https pages, and expose only the tooltip module, to those pages only', () => {
-    expect(manifest.content_scripts?.map((script) => script.matches)).toEqual([['http://*/*', 'https://*/*']]);
+    // The early read of storage as the page starts loading, then the content script once it is parsed.
+    expect(manifest.content_scripts?.map(({ matches, js, run_at }) => ({ matches, js, run_at }))).toEqual([
+      { matches: ['http://*/*', 'https://*/*'], js: ['src/content/early-read.js'], run_at: 'document_start' },
+      { matches: ['http://*/*', 'https://*/*'], js: ['src/content/index.js'], run_at: 'document_idle' },
+    ]);
     expect(manifest.web_accessible_resources).toEqual([
       { resources: ['src/content/tooltip.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
     ]);

@@ -99,6 +99,11 @@ describe('Firefox: seed article', () => {
     await article.screenshot({ path: join(RESULTS, 'firefox-seed-article.png') });
   });
 
+  it('has the settings and names read as the page starts loading', async () => {
+    const read = await article.evaluate(() => (performance.getEntriesByName('chiplens:stored-read')[0] as PerformanceMark | undefined)?.detail);
+    expect(read).toEqual({ early: true });
+  });
+
   it('adds nothing to the page DOM before the first hover', async () => {
     expect(await article.evaluate(() => document.querySelectorAll('mark, chiplens-tooltip, [data-chiplens]').length)).toBe(0);
   });

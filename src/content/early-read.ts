@@ -1,0 +1,25 @@
+// Runs as the page starts loading (document_start). It only asks storage for
+// the settings and the alias table and inflates the table, so that the
+// content script, which starts once the page is parsed, finds them ready
+// instead of waiting its turn behind the page's own loading (12-40 ms of the
+// first screen, then 10-25 ms more for inflating, in a Chromium test).
+// Neither holds the page's parsing up: storage answers from another
+// process, and inflating is the browser's own stream (a millisecond or two
+// of the page's thread). The table is decoded later, by the content script.
+// The result is kept on the content scripts' own global, which pages cannot see.
+import { inflateStoredTable } from '../core/stored-table-inflate';
+import { ALIAS_TABLE_KEY, SETTINGS_KEY } from '../core/storage-keys';
+import { EARLY_READ, type EarlyRead } from './early-read-key';
+
+type StorageArea = { get(keys: string[]): Promise<Record<string, unknown>> };
+const api = globalThis as { browser?: { storage: { local: StorageArea } }; chrome?: { storage: { local: StorageArea } } };
+const local = (api.browser ?? api.chrome)?.storage.local;
+
+if (local) {
+  performance.mark('chiplens:early-read');
+  (globalThis as EarlyRead)[EARLY_READ] = local.get([SETTINGS_KEY, ALIAS_TABLE_KEY]).then(async (stored) => ({
+    stored,
+    // Its share of the page's thread goes on the timeline, as all ChipLens's work does.
+    packed: await inflateStoredTable(stored[ALIAS_TABLE_KEY], (start, end) => performance.measure('chiplens:work', { start, end })),
+  }));
+}
