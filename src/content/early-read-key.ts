@@ -8,12 +8,22 @@ export interface EarlyReadResult {
   packed: Uint8Array | undefined;
 }
 
-export type EarlyRead = { [EARLY_READ]?: Promise<EarlyReadResult> };
+export interface EarlyRead {
+  read: Promise<EarlyReadResult>;
+  /** Whether either key changed since the read began (say, the table was first published while the page loaded). */
+  changed(): boolean;
+}
+
+type Holder = { [EARLY_READ]?: EarlyRead };
+
+export function leaveEarlyRead(early: EarlyRead): void {
+  (globalThis as Holder)[EARLY_READ] = early;
+}
 
 /** What early-read began, once: a later start of the content script reads afresh. */
-export function takeEarlyRead(): Promise<EarlyReadResult> | undefined {
-  const holder = globalThis as EarlyRead;
-  const read = holder[EARLY_READ];
+export function takeEarlyRead(): EarlyRead | undefined {
+  const holder = globalThis as Holder;
+  const early = holder[EARLY_READ];
   delete holder[EARLY_READ];
-  return read;
+  return early;
 }

@@ -9,17 +9,30 @@
 // The result is kept on the content scripts' own global, which pages cannot see.
 import { inflateStoredTable } from '../core/stored-table-inflate';
 import { ALIAS_TABLE_KEY, SETTINGS_KEY } from '../core/storage-keys';
-import { EARLY_READ, type EarlyRead } from './early-read-key';
+import { leaveEarlyRead } from './early-read-key';
 
-type StorageArea = { get(keys: string[]): Promise<Record<string, unknown>> };
-const api = globalThis as { browser?: { storage: { local: StorageArea } }; chrome?: { storage: { local: StorageArea } } };
-const local = (api.browser ?? api.chrome)?.storage.local;
+type StorageChanges = Record<string, unknown>;
+interface StorageApi {
+  local: { get(keys: string[]): Promise<Record<string, unknown>> };
+  onChanged: { addListener(listener: (changes: StorageChanges, area: string) => void): void };
+}
+const api = globalThis as { browser?: { storage: StorageApi }; chrome?: { storage: StorageApi } };
+const storage = (api.browser ?? api.chrome)?.storage;
 
-if (local) {
+if (storage) {
   performance.mark('chiplens:early-read');
-  (globalThis as EarlyRead)[EARLY_READ] = local.get([SETTINGS_KEY, ALIAS_TABLE_KEY]).then(async (stored) => ({
-    stored,
-    // Its share of the page's thread goes on the timeline, as all ChipLens's work does.
-    packed: await inflateStoredTable(stored[ALIAS_TABLE_KEY], (start, end) => performance.measure('chiplens:work', { start, end })),
-  }));
+  // A change before the content script starts (the table published while
+  // the page loads, on a fresh install) would be missed: it reads again.
+  let changed = false;
+  storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && (SETTINGS_KEY in changes || ALIAS_TABLE_KEY in changes)) changed = true;
+  });
+  leaveEarlyRead({
+    read: storage.local.get([SETTINGS_KEY, ALIAS_TABLE_KEY]).then(async (stored) => ({
+      stored,
+      // Its share of the page's thread goes on the timeline, as all ChipLens's work does.
+      packed: await inflateStoredTable(stored[ALIAS_TABLE_KEY], (start, end) => performance.measure('chiplens:work', { start, end })),
+    })),
+    changed: () => changed,
+  });
 }

@@ -231,15 +231,18 @@ function step(by: 1 | -1): RevealResult {
 async function main(): Promise<void> {
   performance.mark('chiplens:start');
   firstProbe = probeEarly();
-  // Usually begun at document_start by early-read; done here if not.
-  const early = await takeEarlyRead()?.catch(() => undefined);
-  const stored = early?.stored ?? (await browser.storage.local.get([SETTINGS_KEY, ALIAS_TABLE_KEY]));
+  // Usually begun at document_start by early-read; done here if not, or if
+  // storage has changed since.
+  const early = takeEarlyRead();
+  const ahead = await early?.read.catch(() => undefined);
+  const fresh = ahead && !early!.changed() ? ahead : undefined;
+  const stored = fresh?.stored ?? (await browser.storage.local.get([SETTINGS_KEY, ALIAS_TABLE_KEY]));
   settings = readSettings(stored[SETTINGS_KEY]);
-  const loaded = early ? readStoredTable(early.packed, onTimeline) : await decodeStoredTable(stored[ALIAS_TABLE_KEY], onTimeline);
+  const loaded = fresh ? readStoredTable(fresh.packed, onTimeline) : await decodeStoredTable(stored[ALIAS_TABLE_KEY], onTimeline);
   table = loaded?.table;
   automaton = loaded?.automaton;
   // Whether early-read had the table ready: the browser tests check that it does.
-  performance.mark('chiplens:stored-read', { detail: { early: early !== undefined } });
+  performance.mark('chiplens:stored-read', { detail: { early: fresh !== undefined } });
   // A fresh install may reach a page before the background has published
   // the table: waking it is enough, the table then arrives as a change.
   if (!table) ask({ type: 'get-status' }).catch(() => undefined);

@@ -2,6 +2,8 @@
 // on news pages served from 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
@@ -393,5 +395,42 @@ describe('popup', () => {
     await siteSwitch.check();
     await expect.poll(async () => total(await readHighlights(page)), { timeout: 5_000 }).toBeGreaterThanOrEqual(20);
     await popup.close();
+  });
+});
+
+describe('first moments of a page', () => {
+  it('highlights a page whose names were stored only while it loaded, as on a fresh install', async () => {
+    // A page held up by a slow script: the early read at document_start finds
+    // no names; they are stored before the page is parsed.
+    let release!: () => void;
+    const scriptRequested = new Promise<void>((resolve) => (release = resolve));
+    const slow = createServer((req, res) => {
+      if (req.url === '/slow.js') {
+        release();
+        setTimeout(() => res.writeHead(200, { 'content-type': 'text/javascript' }).end('void 0;'), 1500);
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><html lang="en"><body><script src="/slow.js"></script><p>NVIDIA H20 sales to China were restricted in April.</p></body></html>');
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const saved = await browser.worker.evaluate(async () => {
+      const { aliasTable } = await chrome.storage.local.get('aliasTable');
+      await chrome.storage.local.remove('aliasTable');
+      return aliasTable as string;
+    });
+    try {
+      const page = await browser.context.newPage();
+      const loading = page.goto(`http://127.0.0.1:${(slow.address() as AddressInfo).port}/`);
+      await scriptRequested;
+      await browser.worker.evaluate((table) => chrome.storage.local.set({ aliasTable: table }), saved);
+      await loading;
+      await expect.poll(async () => (await readHighlights(page)).chip ?? [], { timeout: 5_000 }).toContain('NVIDIA H20');
+      await page.close();
+    } finally {
+      await browser.worker.evaluate((table) => chrome.storage.local.set({ aliasTable: table }), saved);
+      // The browser keeps idle connections open; they would hold close() up.
+      slow.closeAllConnections();
+      await new Promise((resolve) => slow.close(resolve));
+    }
   });
 });
