@@ -59,8 +59,8 @@ export class OverlayPainter implements Painter {
   private readonly onResize = () => this.redraw();
   constructor(private style: HighlightStyle = 'underline') {}
 
-  get hasPending(): boolean {
-    return this.pending.size > 0;
+  get waiting(): number {
+    return this.pending.size;
   }
 
   get painted(): number {

@@ -8,8 +8,8 @@ export type HighlightStyle = 'underline' | 'background' | 'none';
 export interface Painter {
   /** Ranges painted so far. */
   readonly painted: number;
-  /** Whether ranges wait for the next `flush`. */
-  readonly hasPending: boolean;
+  /** How many ranges wait for the next `flush`. */
+  readonly waiting: number;
   /** Repaints every range in `style`. */
   setStyle(style: HighlightStyle): void;
   /** Adds `range` at the next `flush`. */
