@@ -100,7 +100,7 @@ const PAGES: Record<string, () => string> = {
 const ONLY = process.env.BENCH_PAGES?.split(',').filter((name) => name in PAGES);
 
 /** How many times each page is loaded per contender (medians are reported). */
-const PAGE_RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 5);
+const PAGE_RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 7);
 const runsFor = (name: string) => (name === '10mb' ? Math.min(PAGE_RUNS, 2) : PAGE_RUNS);
 
 async function startBenchServer(): Promise<{ origin: string; close(): Promise<void> }> {
