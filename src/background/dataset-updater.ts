@@ -7,6 +7,7 @@ import type { Dataset } from '../core/dataset-schema';
 import { sha256Hex, verifyBytes, type PublicKeyJwk } from '../core/dataset-signature';
 import { MAX_DATASET_BYTES, MAX_LATEST_BYTES, parseLatest, type Latest } from '../core/latest-manifest';
 import { validateDataset } from '../core/validate-dataset';
+import { concatBytes } from '../core/deflate';
 
 export interface UpdaterOptions {
   latestUrl: string;
@@ -148,11 +149,5 @@ async function readCapped(response: Response, maxBytes: number, what: string, si
   } finally {
     reader.cancel().catch(() => {});
   }
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
+  return concatBytes(chunks, length);
 }

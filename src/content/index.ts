@@ -1,6 +1,7 @@
-// The content script: reads settings and the alias table from storage (no
-// round trip to the background before the first highlight), annotates the
-// page while ChipLens is on for this site, and shows tooltips on hover.
+// The content script: takes the settings and alias table that early-read
+// fetched from storage as the page started loading (no round trip to the
+// background before the first highlight), annotates the page while
+// ChipLens is on for this site, and shows tooltips on hover.
 import browser from 'webextension-polyfill';
 import type { MatchTable } from '../core/alias-table';
 import type { Automaton } from '../core/automaton';

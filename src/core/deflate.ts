@@ -33,6 +33,11 @@ async function transform(input: Uint8Array, stream: CompressionStream | Decompre
     chunks.push(read.value);
     length += read.value.length;
   }
+  return concatBytes(chunks, length);
+}
+
+/** The chunks of a stream as one buffer; `length` is their total. */
+export function concatBytes(chunks: readonly Uint8Array[], length: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(length);
   let at = 0;
   for (const chunk of chunks) {
