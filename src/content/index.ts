@@ -232,11 +232,12 @@ function step(by: 1 | -1): RevealResult {
 async function main(): Promise<void> {
   performance.mark('chiplens:start');
   firstProbe = probeEarly();
-  // Usually begun at document_start by early-read; done here if not, or if
-  // storage has changed since.
+  // Usually begun at document_start by early-read; done here if not, if
+  // storage has changed since, or if it found no usable table (a fresh
+  // install publishes one while its first pages load).
   const early = takeEarlyRead();
   const ahead = await early?.read.catch(() => undefined);
-  const fresh = ahead && !early!.changed() ? ahead : undefined;
+  const fresh = ahead?.packed && !early!.changed() ? ahead : undefined;
   const stored = fresh?.stored ?? (await browser.storage.local.get([SETTINGS_KEY, ALIAS_TABLE_KEY]));
   settings = readSettings(stored[SETTINGS_KEY]);
   const loaded = fresh ? readStoredTable(fresh.packed, onTimeline) : await decodeStoredTable(stored[ALIAS_TABLE_KEY], onTimeline);

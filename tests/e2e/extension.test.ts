@@ -79,8 +79,9 @@ describe('seed article', () => {
   });
 
   it('reads the settings and names as the page starts loading, so they are ready when it is parsed', async () => {
-    // A page of its own: the first one may open while the fresh install
-    // publishes its names, and then rightly reads them again.
+    // A page of its own, opened once the fresh install has published its
+    // names: the first one may open before, and then rightly reads them again.
+    await expect.poll(() => browser.worker.evaluate(async () => typeof (await chrome.storage.local.get('aliasTable')).aliasTable)).toBe('string');
     const fresh = await openArticle(`/fixtures/${SEED}.html`);
     await settledHighlights(fresh, { atLeast: 20 });
     const timeline = await fresh.evaluate(() => {

@@ -100,8 +100,10 @@ describe('Firefox: seed article', () => {
   });
 
   it('has the settings and names read as the page starts loading', async () => {
-    // A page of its own: the first one may open while the fresh install
-    // publishes its names, and then rightly reads them again.
+    // A page of its own, opened once the first is highlighted (so the fresh
+    // install has published its names): the first one may open before,
+    // and then rightly reads them again.
+    await settledHighlights(article, 20);
     const page = await firefox.browser.newPage();
     await page.goto(`${server.origin}/fixtures/${SEED}.html`);
     await settledHighlights(page, 20);
