@@ -2,7 +2,7 @@
 // the manifest's CSS. The registry is shared with the page, hence the
 // distinctive names.
 import type { EntryKind } from '../core/dataset-schema';
-import { FLASH_MS, PendingRanges, type HighlightStyle, type Painter } from './painter';
+import { FLASH_MS, pastDeadline, PendingRanges, type HighlightStyle, type Painter } from './painter';
 
 export type { HighlightStyle } from './painter';
 
@@ -84,7 +84,7 @@ export class HighlightRegistry implements Painter {
       const target = rebuild.highlights.get(kind)!;
       for (let next = ranges.next(); !next.done; next = ranges.next()) {
         target.add(next.value);
-        if ((++count & 255) === 0 && performance.now() >= deadline) return false;
+        if (pastDeadline(++count, deadline)) return false;
       }
       rebuild.copying.shift();
     }

@@ -61,12 +61,19 @@ export class PendingRanges {
   drain(deadline: number, paint: (range: AbstractRange, kind: EntryKind) => void): boolean {
     let count = 0;
     for (const [range, kind] of this.waiting) {
-      // The clock is read every few hundred ranges: each takes about a microsecond.
-      if ((++count & 255) === 0 && performance.now() >= deadline) break;
+      if (pastDeadline(++count, deadline)) break;
       this.waiting.delete(range);
       this.drained++;
       paint(range, kind);
     }
     return this.waiting.size === 0;
   }
+}
+
+/**
+ * Whether `deadline` has passed, asked on the `count`th range handled: the
+ * clock is read every few hundred ranges, as each takes about a microsecond.
+ */
+export function pastDeadline(count: number, deadline: number): boolean {
+  return (count & 255) === 0 && performance.now() >= deadline;
 }
