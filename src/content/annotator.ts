@@ -5,7 +5,7 @@ import type { EntryKind } from '../core/dataset-schema';
 import type { Matcher, Mention } from '../core/matcher';
 import { PageContext } from '../core/page-context';
 import type { Painter } from './painter';
-import { blockContainer, containerOf, isInlineElement, iterateBlocks, locate, type TextBlock, type WalkBounds } from './text-blocks';
+import { blockContainer, containerOf, isConnectedBlock, isInlineElement, iterateBlocks, locate, type TextBlock, type WalkBounds } from './text-blocks';
 import { isAfter, probeViewport, type Viewport } from './viewport';
 
 export interface PageMention {
@@ -251,7 +251,7 @@ export class Annotator {
   }
 
   private annotate(block: TextBlock): boolean {
-    if (!block.nodes.every((n) => n.isConnected)) return false;
+    if (!isConnectedBlock(block)) return false;
     const result = this.matcher.match(block.text, this.page.confirmed);
     const shown = result.mentions.filter((m) => this.visible(this.matcher.table.entries[m.entry]!.kind));
     const changed = this.paint(block, shown);

@@ -18,11 +18,23 @@ const INLINE = new Set([
 export interface TextBlock {
   /** The nearest non-inline ancestor: the unit that gets re-read on change. */
   container: Element;
-  nodes: Text[];
+  /**
+   * The text nodes, in order; `undefined` for a block read whole through
+   * `textContent`, whose nodes are listed by `textNodes` when first needed.
+   */
+  nodes: Text[] | undefined;
   /** Offset in `text` where each node starts. */
   offsets: number[];
   text: string;
 }
+
+/**
+ * Any descendant that is not plain inline markup, or is editable: a block
+ * without one is read whole through `textContent`, one call into the browser
+ * instead of one per node, and its text nodes are listed only if it has a
+ * mention. (Our own elements and skipped ones are not inline, so they match.)
+ */
+const NOT_PLAIN = `:not(${[...INLINE].join(',')}),[contenteditable]`;
 
 // Tag names are compared in lower case: `localName` is lower case for HTML,
 // and XHTML pages write their tags that way too.
@@ -107,6 +119,12 @@ export function* iterateBlocks(root: Node, ignore: (el: Element) => boolean = ()
       if (name === 'br' || !INLINE.has(name)) {
         if (hasWords(current)) yield current;
         current = undefined;
+        if (name !== 'br' && element.querySelector(NOT_PLAIN) === null) {
+          const whole: TextBlock = { container: element, nodes: undefined, offsets: [], text: element.textContent ?? '' };
+          if (hasWords(whole)) yield whole;
+          node = node === root ? null : stepOver(walker, root);
+          continue;
+        }
       }
       node = walker.nextNode();
       continue;
@@ -122,7 +140,7 @@ export function* iterateBlocks(root: Node, ignore: (el: Element) => boolean = ()
       current = undefined;
     }
     current ??= { container, nodes: [], offsets: [], text: '' };
-    current.nodes.push(text);
+    current.nodes!.push(text);
     current.offsets.push(current.text.length);
     current.text += data;
   }
@@ -155,8 +173,37 @@ function hasSkippedAncestor(element: Element, ignore: (el: Element) => boolean):
   return isEditable(element);
 }
 
+/** The block's text nodes (listed now if it was read whole). */
+export function textNodes(block: TextBlock): Text[] {
+  if (block.nodes) return block.nodes;
+  // Many paragraphs are one text node: no walker needed.
+  const only = block.container.firstChild;
+  if (only && only === block.container.lastChild && only.nodeType === Node.TEXT_NODE) {
+    block.offsets.push(0);
+    return (block.nodes = [only as Text]);
+  }
+  const nodes: Text[] = [];
+  let length = 0;
+  // CDATA sections are text too: `textContent` includes them.
+  const walker = block.container.ownerDocument.createTreeWalker(block.container, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (node.data.length === 0) continue;
+    nodes.push(node);
+    block.offsets.push(length);
+    length += node.data.length;
+  }
+  block.nodes = nodes;
+  return nodes;
+}
+
+/** Whether the block's text is still in the page as it was read. */
+export function isConnectedBlock(block: TextBlock): boolean {
+  return block.nodes ? block.nodes.every((n) => n.isConnected) : block.container.isConnected;
+}
+
 /** The text node and offset inside it for an offset in the block's text. */
 export function locate(block: TextBlock, offset: number, preferEnd: boolean): { node: Text; offset: number } {
+  const nodes = textNodes(block);
   // Binary search for the last node that starts at or before `offset`.
   let lo = 0;
   let hi = block.offsets.length - 1;
@@ -167,6 +214,6 @@ export function locate(block: TextBlock, offset: number, preferEnd: boolean): { 
   }
   // An end offset that falls exactly on a node boundary belongs to the node before.
   if (preferEnd && lo > 0 && block.offsets[lo] === offset) lo--;
-  const node = block.nodes[lo]!;
+  const node = nodes[lo]!;
   return { node, offset: offset - block.offsets[lo]! };
 }

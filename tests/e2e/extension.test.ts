@@ -291,7 +291,7 @@ describe('page structure', () => {
   it('finds names split by inline markup, skips form fields and editors, keeps word boundaries, and follows new content', async () => {
     const page = await openArticle('/pages/inline-markup.html');
     await page.waitForSelector('#late');
-    const before = await settledHighlights(page, { atLeast: 7 });
+    const before = await settledHighlights(page, { atLeast: 9 });
     // "Kimi" needs its maker or a context word on the page: not yet.
     expect(before.model).toEqual([]);
     await page.evaluate(() => {
@@ -299,8 +299,9 @@ describe('page structure', () => {
       p.textContent = 'Moonshot AI shipped an update.';
       document.body.append(p);
     });
-    const highlights = await settledHighlights(page, { atLeast: 9 });
-    expect(highlights.company!.sort()).toEqual(['DeepSeek', 'Huawei', 'Moonshot AI', 'NVIDIA']);
+    const highlights = await settledHighlights(page, { atLeast: 11 });
+    // Not Tencent: it is written in an inline editor and in a script.
+    expect(highlights.company!.sort()).toEqual(['Alibaba', 'Baidu', 'DeepSeek', 'Huawei', 'Moonshot AI', 'NVIDIA']);
     expect(highlights.chip!.sort()).toEqual(['H20', 'H200', 'NVIDIA H800']);
     expect(highlights.rule).toEqual(['EAR']);
     // Added content that names Moonshot AI makes the earlier "Kimi" count.
