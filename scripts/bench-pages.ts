@@ -47,6 +47,34 @@ export function newsPage(bytes: number, title: string): string {
   return page(title, parts.join('\n'));
 }
 
+// Everyday words that name nothing in the dataset.
+const PLAIN_WORDS = (
+  'the a of and to in on for with at by from about after before over under city council said would could ' +
+  'weather garden river morning evening school market street train music film book story family house ' +
+  'week month year people water summer winter local team match season coach player visitors museum ' +
+  'bridge road festival bakery recipe kitchen village mayor plans new old small large quiet busy open'
+).split(' ');
+
+/**
+ * A page of ordinary news that mentions nothing ChipLens knows, as most
+ * pages a reader opens: what reading it costs when there is nothing to show.
+ */
+export function plainPage(bytes: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  // A fixed linear congruential sequence: the same page on every run.
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  for (let n = 0; size < bytes; n++) {
+    const words = Array.from({ length: 40 + (next() % 60) }, () => PLAIN_WORDS[next() % PLAIN_WORDS.length]!);
+    const sentence = words.join(' ');
+    const html = `<p id="p${n}">${marked(sentence[0]!.toUpperCase() + sentence.slice(1) + '.', n)}</p>`;
+    parts.push(html);
+    size += Buffer.byteLength(html);
+  }
+  return page('A 1 MB page that names nothing', parts.join('\n'));
+}
+
 /** 5,000 mentions: paragraphs of ten names each, in the three languages. */
 export function mentionsPage(): string {
   const names = ['NVIDIA H20', 'Huawei', 'Ascend 910B', 'Entity List', 'Qwen', 'Хуавэй', 'DeepSeek', '英伟达', 'AI Diffusion Rule', 'Alibaba'];

@@ -14,7 +14,7 @@ import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, DIST, type ExtensionBrowser } from '../tests/e2e/browser';
-import { feedPage, mentionsPage, newsPage } from './bench-pages';
+import { feedPage, mentionsPage, newsPage, plainPage } from './bench-pages';
 import { renderArticle, startFixtureServer } from './fixture-server.mjs';
 import { loadBundledDatasetJson } from '../dataset/index-node';
 import { buildAliasTable } from '../src/core/alias-table';
@@ -89,6 +89,7 @@ const PAGES: Record<string, () => string> = {
   seed: () => renderArticle(SEED),
   '1mb': () => newsPage(1_000_000, 'A 1 MB news page'),
   '10mb': () => newsPage(10_000_000, 'A 10 MB news page'),
+  plain: () => plainPage(1_000_000),
   mentions: mentionsPage,
   feed: feedPage,
 };
