@@ -18,14 +18,16 @@ const INLINE = new Set([
 export interface TextBlock {
   /** The nearest non-inline ancestor: the unit that gets re-read on change. */
   container: Element;
-  /**
-   * The text nodes, in order; `undefined` for a block read whole through
-   * `textContent`, whose nodes are listed by `textNodes` when first needed.
-   */
-  nodes: Text[] | undefined;
+  /** The text nodes listed so far, in order. */
+  nodes: Text[];
   /** Offset in `text` where each node starts. */
   offsets: number[];
   text: string;
+  /**
+   * A block read whole through `textContent`: its nodes are listed only when
+   * a mention needs them, and only as far as it needs (see `locate`).
+   */
+  whole?: { walker: TreeWalker | undefined; listed: number; done: boolean };
 }
 
 /**
@@ -120,7 +122,7 @@ export function* iterateBlocks(root: Node, ignore: (el: Element) => boolean = ()
         if (hasWords(current)) yield current;
         current = undefined;
         if (name !== 'br' && element.querySelector(NOT_PLAIN) === null) {
-          const whole: TextBlock = { container: element, nodes: undefined, offsets: [], text: element.textContent ?? '' };
+          const whole: TextBlock = { container: element, nodes: [], offsets: [], text: element.textContent ?? '', whole: { walker: undefined, listed: 0, done: false } };
           if (hasWords(whole)) yield whole;
           node = node === root ? null : stepOver(walker, root);
           continue;
@@ -140,7 +142,7 @@ export function* iterateBlocks(root: Node, ignore: (el: Element) => boolean = ()
       current = undefined;
     }
     current ??= { container, nodes: [], offsets: [], text: '' };
-    current.nodes!.push(text);
+    current.nodes.push(text);
     current.offsets.push(current.text.length);
     current.text += data;
   }
@@ -173,37 +175,48 @@ function hasSkippedAncestor(element: Element, ignore: (el: Element) => boolean):
   return isEditable(element);
 }
 
-/** The block's text nodes (listed now if it was read whole). */
-export function textNodes(block: TextBlock): Text[] {
-  if (block.nodes) return block.nodes;
-  // Many paragraphs are one text node: no walker needed.
-  const only = block.container.firstChild;
-  if (only && only === block.container.lastChild && only.nodeType === Node.TEXT_NODE) {
-    block.offsets.push(0);
-    return (block.nodes = [only as Text]);
+/**
+ * Lists a block read whole until its nodes reach `offset` (go past it, for
+ * a start): mentions are located in order, so no node is listed twice.
+ */
+function listTo(block: TextBlock, offset: number, preferEnd: boolean): void {
+  const whole = block.whole;
+  if (!whole || whole.done) return;
+  if (!whole.walker) {
+    // Many paragraphs are one text node: no walker needed.
+    const only = block.container.firstChild;
+    if (only && only === block.container.lastChild && only.nodeType === Node.TEXT_NODE) {
+      block.nodes.push(only as Text);
+      block.offsets.push(0);
+      whole.done = true;
+      return;
+    }
+    // CDATA sections are text too: `textContent` includes them.
+    whole.walker = block.container.ownerDocument.createTreeWalker(block.container, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION);
   }
-  const nodes: Text[] = [];
-  let length = 0;
-  // CDATA sections are text too: `textContent` includes them.
-  const walker = block.container.ownerDocument.createTreeWalker(block.container, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION);
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    if (node.data.length === 0) continue;
-    nodes.push(node);
-    block.offsets.push(length);
-    length += node.data.length;
+  while (whole.listed < offset || (!preferEnd && whole.listed === offset)) {
+    const node = whole.walker.nextNode() as Text | null;
+    if (!node) {
+      whole.done = true;
+      return;
+    }
+    const length = node.data.length;
+    if (length === 0) continue;
+    block.nodes.push(node);
+    block.offsets.push(whole.listed);
+    whole.listed += length;
   }
-  block.nodes = nodes;
-  return nodes;
 }
 
 /** Whether the block's text is still in the page as it was read. */
 export function isConnectedBlock(block: TextBlock): boolean {
-  return block.nodes ? block.nodes.every((n) => n.isConnected) : block.container.isConnected;
+  return block.whole ? block.container.isConnected : block.nodes.every((n) => n.isConnected);
 }
 
 /** The text node and offset inside it for an offset in the block's text. */
 export function locate(block: TextBlock, offset: number, preferEnd: boolean): { node: Text; offset: number } {
-  const nodes = textNodes(block);
+  listTo(block, offset, preferEnd);
+  const nodes = block.nodes;
   // Binary search for the last node that starts at or before `offset`.
   let lo = 0;
   let hi = block.offsets.length - 1;
