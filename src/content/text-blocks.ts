@@ -27,7 +27,7 @@ export interface TextBlock {
    * A block read whole through `textContent`: its nodes are listed only when
    * a mention needs them, and only as far as it needs (see `locate`).
    */
-  whole?: { walker: TreeWalker | undefined; listed: number; done: boolean };
+  whole?: { listed: number; done: boolean };
 }
 
 /**
@@ -122,7 +122,7 @@ export function* iterateBlocks(root: Node, ignore: (el: Element) => boolean = ()
         if (hasWords(current)) yield current;
         current = undefined;
         if (name !== 'br' && element.querySelector(NOT_PLAIN) === null) {
-          const whole: TextBlock = { container: element, nodes: [], offsets: [], text: element.textContent ?? '', whole: { walker: undefined, listed: 0, done: false } };
+          const whole: TextBlock = { container: element, nodes: [], offsets: [], text: element.textContent ?? '', whole: { listed: 0, done: false } };
           if (hasWords(whole)) yield whole;
           node = node === root ? null : stepOver(walker, root);
           continue;
@@ -182,30 +182,41 @@ function hasSkippedAncestor(element: Element, ignore: (el: Element) => boolean):
 function listTo(block: TextBlock, offset: number, preferEnd: boolean): void {
   const whole = block.whole;
   if (!whole || whole.done) return;
-  if (!whole.walker) {
+  const container = block.container;
+  if (block.nodes.length === 0) {
     // Many paragraphs are one text node: no walker needed.
-    const only = block.container.firstChild;
-    if (only && only === block.container.lastChild && only.nodeType === Node.TEXT_NODE) {
+    const only = container.firstChild;
+    if (only && only === container.lastChild && only.nodeType === Node.TEXT_NODE) {
       block.nodes.push(only as Text);
       block.offsets.push(0);
       whole.done = true;
       return;
     }
-    // CDATA sections are text too: `textContent` includes them.
-    whole.walker = block.container.ownerDocument.createTreeWalker(block.container, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION);
   }
-  while (whole.listed < offset || (!preferEnd && whole.listed === offset)) {
-    const node = whole.walker.nextNode() as Text | null;
-    if (!node) {
-      whole.done = true;
-      return;
-    }
-    const length = node.data.length;
-    if (length === 0) continue;
+  const walker = textWalker(container.ownerDocument);
+  walker.currentNode = block.nodes[block.nodes.length - 1] ?? container;
+  const length = block.text.length;
+  // The walker goes on past the block: it stops when the block's text is
+  // all listed, since the block's nodes make up exactly that text.
+  while (whole.listed < length && (whole.listed < offset || (!preferEnd && whole.listed === offset))) {
+    const node = walker.nextNode() as Text | null;
+    if (!node) break;
+    const size = node.data.length;
+    if (size === 0) continue;
     block.nodes.push(node);
     block.offsets.push(whole.listed);
-    whole.listed += length;
+    whole.listed += size;
   }
+  if (whole.listed >= length) whole.done = true;
+}
+
+// One walker per document, moved to each block: a walker made per block
+// costs an object in the browser and in script for every paragraph.
+let shared: TreeWalker | undefined;
+function textWalker(doc: Document): TreeWalker {
+  // CDATA sections are text too: `textContent` includes them.
+  if (shared?.root !== doc) shared = doc.createTreeWalker(doc, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION);
+  return shared;
 }
 
 /** Whether the block's text is still in the page as it was read. */
