@@ -40,6 +40,34 @@ const PAINT_SLOWER_PER = 5000;
  * pre-paint step alone came to 7.8 s, the last ones 0.6-0.9 s each.
  */
 const PAINT_GROWTH = 1;
+/**
+ * Mentions further down than the viewport are placed (their text nodes
+ * found, ranges made, painted) only this many ahead of it; the others wait
+ * until the reader scrolls towards them. Pages with fewer are painted whole.
+ * Placing is over half of ChipLens's work on a page dense with names, and
+ * every range painted costs the browser something in every frame that
+ * changes a highlight.
+ */
+const PAINT_AHEAD = 1000;
+
+/** Mentions found in a block below the viewport, not placed yet. */
+interface Unplaced {
+  block: TextBlock;
+  found: Mention[];
+  /** Forgotten (the block changed or left the page) while it waited. */
+  dropped: boolean;
+}
+
+/** A walk through part of the page, block by block. */
+interface Reader {
+  blocks: Iterator<TextBlock>;
+  /** A walk of the page from the top or from the viewport (not a block read again): its blocks come in document order. */
+  page: boolean;
+  /** Whether the walk has passed the frontier, so that what it finds now is further down. */
+  past: boolean;
+  /** The last block it gave. */
+  last: Element | undefined;
+}
 
 export class Annotator {
   // Mentions are filed by block only: hover finds a node's block and looks
@@ -48,7 +76,7 @@ export class Annotator {
   private readonly byBlock = new Map<Element, PageMention[]>();
   private observer: MutationObserver | undefined;
   /** Blocks still to read, root by root, pulled a few at a time. */
-  private reading: Iterator<TextBlock>[] = [];
+  private reading: Reader[] = [];
   private pendingRoots = new Set<Node>();
   /** Set once the blocks on the first screen have been read (for the benchmark). */
   private firstScreenDone = false;
@@ -64,6 +92,19 @@ export class Annotator {
   private viewport: Viewport | undefined;
   /** The bounds of the first walk of the page, which the viewport may cut short. */
   private topBounds: WalkBounds | undefined;
+  /** Blocks with mentions waiting to be placed, in document order (all below where the viewport was). */
+  private queue: Unplaced[] = [];
+  /** The first entry of `queue` not yet taken. */
+  private head = 0;
+  /** Entries of `queue` before this index lie above the frontier: they are placed whatever the count. */
+  private aheadFrom = 0;
+  private readonly unplaced = new Map<Element, Unplaced>();
+  /** The node at the bottom of the viewport as last probed; undefined: place everything. */
+  private frontier: Node | undefined;
+  /** Mentions placed past the frontier since it was last probed. */
+  private placedAhead = 0;
+  private cancelScrollProbe: (() => void) | undefined;
+  private readonly onScroll = () => this.followScroll();
   private dirty = new Set<Element>();
   private addedRoots = new Set<Element>();
   private removals = false;
@@ -95,9 +136,12 @@ export class Annotator {
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
     this.enqueue(root);
+    // Capturing, so that scrolled containers inside the page count too.
+    document.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
     this.cancelProbe = probe((viewport) => {
       this.viewport = viewport;
       this.lastVisible = viewport.last;
+      this.moveFrontier(viewport.last);
       performance.mark('chiplens:viewport');
       this.readViewportFirst(root);
     });
@@ -114,7 +158,7 @@ export class Annotator {
     // Only if the walk from the top has not got there yet: no block is read twice.
     if (from === root || !root.contains(from) || (top.reached && !isAfter(from, top.reached))) return;
     top.until = from;
-    this.reading.unshift(iterateBlocks(root, this.ignore, { from }));
+    this.reading.unshift(this.reader(iterateBlocks(root, this.ignore, { from }), true));
   }
 
   /** Removes every highlight and stops following the page. */
@@ -134,6 +178,15 @@ export class Annotator {
     this.viewport = undefined;
     this.topBounds = undefined;
     this.cancelProbe?.();
+    document.removeEventListener('scroll', this.onScroll, { capture: true });
+    this.cancelScrollProbe?.();
+    this.cancelScrollProbe = undefined;
+    this.unplaced.clear();
+    this.queue = [];
+    this.head = 0;
+    this.aheadFrom = 0;
+    this.frontier = undefined;
+    this.placedAhead = 0;
     this.dirty.clear();
     this.addedRoots.clear();
     this.byBlock.clear();
@@ -155,8 +208,26 @@ export class Annotator {
     return () => this.listeners.delete(listener);
   }
 
+  /** The mentions placed on the page (with ranges). */
   mentions(): PageMention[] {
     return [...this.byBlock.values()].flat();
+  }
+
+  /** Every mention found, placed or not, by entry and kind. */
+  found(): Pick<PageMention, 'id' | 'kind'>[] {
+    const entries = this.matcher.table.entries;
+    const waiting = [...this.unplaced.values()].flatMap(({ found }) => found.map((m) => ({ id: entries[m.entry]!.id, kind: entries[m.entry]!.kind })));
+    return [...this.mentions(), ...waiting];
+  }
+
+  /** Places at once the waiting mentions (of entry `id`, if given), for stepping through them. */
+  placeAll(id?: string): void {
+    const entries = this.matcher.table.entries;
+    for (const waiting of this.unplaced.values()) {
+      if (id === undefined || waiting.found.some((m) => entries[m.entry]!.id === id)) this.placeWaiting(waiting, 'now');
+    }
+    // Painted in the next slice, with the rest.
+    this.schedule();
   }
 
   mentionForRange(range: AbstractRange): PageMention | undefined {
@@ -200,12 +271,19 @@ export class Annotator {
     // A batch under way is finished before more of the page is read.
     if (this.painting) this.painting = !this.painter.flush(deadline);
     while (!this.painting && performance.now() < deadline) {
+      // What comes into view is placed before more of the page is read.
+      const next = this.nextToPlace();
+      if (next) {
+        this.head++;
+        changed = this.placeWaiting(next, this.head > this.aheadFrom ? 'ahead' : 'now') || changed;
+        continue;
+      }
       const reader = this.reading[0];
       if (reader) {
-        const next = reader.next();
+        const next = reader.blocks.next();
         if (next.done) this.reading.shift();
         else {
-          changed = this.annotate(next.value) || changed;
+          changed = this.annotate(next.value, reader) || changed;
           this.noteFirstScreen(next.value);
         }
         continue;
@@ -217,7 +295,7 @@ export class Annotator {
         const bounds: WalkBounds = {};
         const top = this.reading.length === 0 && !this.firstScreenDone;
         if (top) this.topBounds = bounds;
-        this.reading.push(iterateBlocks(root.value, this.ignore, bounds));
+        this.reading.push(this.reader(iterateBlocks(root.value, this.ignore, bounds), top));
         if (top) this.readViewportFirst(root.value);
       }
     }
@@ -232,7 +310,7 @@ export class Annotator {
       this.lastPaint = started;
       this.firstScreenPainted = this.firstScreenDone;
     }
-    const more = reading || this.painting;
+    const more = reading || this.painting || this.nextToPlace() !== undefined;
     if (changed) this.notify();
     // Each slice is on the page's performance timeline, for `npm run bench`.
     performance.measure('chiplens:work', { start: started, end: performance.now() });
@@ -250,11 +328,16 @@ export class Annotator {
     performance.mark('chiplens:first-screen');
   }
 
-  private annotate(block: TextBlock): boolean {
+  private annotate(block: TextBlock, reader?: Reader): boolean {
     if (!isConnectedBlock(block)) return false;
+    if (reader) {
+      reader.last = block.container;
+      // At the frontier's block, what the walk finds from then on is below the viewport.
+      if (reader.page && !reader.past && this.frontier && reaches(block.container, this.frontier)) reader.past = true;
+    }
     const result = this.matcher.match(block.text, this.page.confirmed);
     const shown = result.mentions.filter((m) => this.visible(this.matcher.table.entries[m.entry]!.kind));
-    const changed = this.paint(block, shown);
+    const changed = this.paint(block, shown, reader?.page === true && reader.past ? 'below' : 'now');
     // A mention here may support a context-dependent alias read earlier
     // elsewhere ("H20" above, "NVIDIA" here): those blocks are read again.
     for (const container of this.page.record(block.container, result)) {
@@ -264,8 +347,22 @@ export class Annotator {
     return changed;
   }
 
-  private paint(block: TextBlock, found: Mention[]): boolean {
+  /**
+   * Places the mentions of a block, or, for a block `below` the frontier
+   * once enough are placed ahead of it, queues them. `ahead`: a block
+   * below the frontier that is placed (counted).
+   */
+  private paint(block: TextBlock, found: Mention[], where: 'now' | 'below' | 'ahead'): boolean {
     if (found.length === 0) return false;
+    if (where === 'below' && this.placedAhead >= PAINT_AHEAD) {
+      // Its text is not kept: the block's nodes are listed again when placed.
+      block.text = '';
+      const waiting: Unplaced = { block, found, dropped: false };
+      this.queue.push(waiting);
+      this.unplaced.set(block.container, waiting);
+      return true;
+    }
+    if (where !== 'now') this.placedAhead += found.length;
     const mentions = this.byBlock.get(block.container) ?? [];
     for (const m of found) {
       const start = locate(block, m.start, false);
@@ -282,6 +379,69 @@ export class Annotator {
     }
     this.byBlock.set(block.container, mentions);
     return true;
+  }
+
+  /** The first waiting block that is due: above the frontier, or within what may be placed ahead of it. */
+  private nextToPlace(): Unplaced | undefined {
+    while (this.head < this.queue.length && this.queue[this.head]!.dropped) this.head++;
+    if (this.head >= this.queue.length) {
+      if (this.head > 0) {
+        this.queue = [];
+        this.head = this.aheadFrom = 0;
+      }
+      return undefined;
+    }
+    const due = !this.frontier || this.head < this.aheadFrom || this.placedAhead < PAINT_AHEAD;
+    return due ? this.queue[this.head] : undefined;
+  }
+
+  private placeWaiting(waiting: Unplaced, where: 'now' | 'ahead'): boolean {
+    if (waiting.dropped) return false;
+    waiting.dropped = true;
+    this.unplaced.delete(waiting.block.container);
+    // A block changed since it was read is read again when its change is
+    // handled; placing it now could put ranges on the wrong text.
+    if (this.dirty.has(waiting.block.container) || !isConnectedBlock(waiting.block)) return false;
+    return this.paint(waiting.block, waiting.found, where);
+  }
+
+  private reader(blocks: Iterator<TextBlock>, page: boolean): Reader {
+    return { blocks, page, past: false, last: undefined };
+  }
+
+  /**
+   * The viewport's bottom is now `node` (null: nothing there; then all is
+   * placed). Positions are compared a few times here rather than for every
+   * block: comparing two paragraphs far apart costs the browser a step per
+   * paragraph between them.
+   */
+  private moveFrontier(node: Node | null): void {
+    this.frontier = node ?? undefined;
+    this.placedAhead = 0;
+    if (!node) return;
+    // The walk under way: has it passed the new bottom?
+    const reader = this.reading[0];
+    if (reader?.page && reader.last) reader.past = reaches(reader.last, node) || isAfter(reader.last, node);
+    // The queue is in document order: find where it passes the new bottom.
+    let lo = this.head;
+    let hi = this.queue.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (isAfter(this.queue[mid]!.block.container, node)) hi = mid;
+      else lo = mid + 1;
+    }
+    this.aheadFrom = lo;
+  }
+
+  // The reader scrolled: once the frame is laid out, the frontier moves to
+  // the new bottom of the viewport and what is near it gets placed.
+  private followScroll(): void {
+    if (this.unplaced.size === 0 || this.cancelScrollProbe) return;
+    this.cancelScrollProbe = probeViewport((viewport) => {
+      this.cancelScrollProbe = undefined;
+      this.moveFrontier(viewport.last);
+      this.schedule();
+    });
   }
 
   // Mutations are sorted into three kinds of work: blocks whose text changed
@@ -347,7 +507,7 @@ export class Annotator {
     // Usually `root` is one paragraph read again, and the page has tens of
     // thousands of blocks: its own few elements are looked up instead of
     // testing every block on the page against it.
-    const known = this.byBlock.size + this.page.waitingCount;
+    const known = this.byBlock.size + this.unplaced.size + this.page.waitingCount;
     const within: Element[] = [root];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -359,6 +519,7 @@ export class Annotator {
     }
     for (const element of within) {
       this.page.forget(element);
+      this.dropWaiting(element);
       const mentions = this.byBlock.get(element);
       if (mentions) this.forget(element, mentions);
     }
@@ -366,16 +527,25 @@ export class Annotator {
 
   private forgetWhere(test: (block: Element) => boolean): void {
     this.page.forgetWhere(test);
+    for (const block of this.unplaced.keys()) if (test(block)) this.dropWaiting(block);
     for (const [block, mentions] of this.byBlock) if (test(block)) this.forget(block, mentions);
   }
 
   private forgetDisconnected(): void {
     this.page.forgetWhere((block) => !block.isConnected);
+    for (const [block, waiting] of this.unplaced) if (!isConnectedBlock(waiting.block)) this.dropWaiting(block);
     for (const [block, mentions] of this.byBlock) {
       if (!block.isConnected || mentions.some((m) => !m.range.startContainer.isConnected || !m.range.endContainer.isConnected)) {
         this.forget(block, mentions);
       }
     }
+  }
+
+  private dropWaiting(block: Element): void {
+    const waiting = this.unplaced.get(block);
+    if (!waiting) return;
+    waiting.dropped = true;
+    this.unplaced.delete(block);
   }
 
   private forget(block: Element, mentions: PageMention[]): void {
@@ -386,4 +556,13 @@ export class Annotator {
   private notify(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/**
+ * Whether a walk at block `container` has come to `frontier`: the block
+ * holds it, or it is an element around the block (the caret between
+ * paragraphs lands on their parent), which then counts as reached at once.
+ */
+function reaches(container: Element, frontier: Node): boolean {
+  return container.contains(frontier) || frontier.contains(container);
 }

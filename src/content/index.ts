@@ -180,7 +180,7 @@ function apply(reread = false): void {
 
 function pageInfo(): PageInfo {
   const counts = new Map<string, PageInfo['mentions'][number]>();
-  for (const mention of annotator?.mentions() ?? []) {
+  for (const mention of annotator?.found() ?? []) {
     const item = counts.get(mention.id) ?? { id: mention.id, kind: mention.kind, count: 0 };
     item.count++;
     counts.set(mention.id, item);
@@ -194,6 +194,9 @@ function inDocumentOrder(a: PageMention, b: PageMention): number {
 }
 
 function mentionsInOrder(id?: string): PageMention[] {
+  // Stepping goes through every mention, including those far down the page
+  // that are not placed until the reader scrolls near them.
+  annotator?.placeAll(id);
   return (annotator?.mentions() ?? []).filter((m) => (id === undefined || m.id === id) && m.range.startContainer.isConnected && m.range.endContainer.isConnected).sort(inDocumentOrder);
 }
 

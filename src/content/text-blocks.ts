@@ -27,7 +27,7 @@ export interface TextBlock {
    * A block read whole through `textContent`: its nodes are listed only when
    * a mention needs them, and only as far as it needs (see `locate`).
    */
-  whole?: { listed: number; done: boolean };
+  whole?: { listed: number; done: boolean; length: number };
 }
 
 /**
@@ -122,7 +122,8 @@ export function* iterateBlocks(root: Node, ignore: (el: Element) => boolean = ()
         if (hasWords(current)) yield current;
         current = undefined;
         if (name !== 'br' && element.querySelector(NOT_PLAIN) === null) {
-          const whole: TextBlock = { container: element, nodes: [], offsets: [], text: element.textContent ?? '', whole: { listed: 0, done: false } };
+          const text = element.textContent ?? '';
+          const whole: TextBlock = { container: element, nodes: [], offsets: [], text, whole: { listed: 0, done: false, length: text.length } };
           if (hasWords(whole)) yield whole;
           node = node === root ? null : stepOver(walker, root);
           continue;
@@ -195,7 +196,7 @@ function listTo(block: TextBlock, offset: number, preferEnd: boolean): void {
   }
   const walker = textWalker(container.ownerDocument);
   walker.currentNode = block.nodes[block.nodes.length - 1] ?? container;
-  const length = block.text.length;
+  const length = whole.length;
   // The walker goes on past the block: it stops when the block's text is
   // all listed, since the block's nodes make up exactly that text.
   while (whole.listed < length && (whole.listed < offset || (!preferEnd && whole.listed === offset))) {

@@ -309,6 +309,38 @@ describe('page structure', () => {
   });
 });
 
+describe('long pages', () => {
+  it('places the names far below the viewport as the reader scrolls near them, and still counts them all', async () => {
+    const page = await openArticle('/pages/many-mentions.html');
+    // A thousand ahead of the viewport, not all 1,500.
+    const before = total(await settledHighlights(page, { atLeast: 1000 }));
+    expect(before).toBeGreaterThanOrEqual(1000);
+    expect(before).toBeLessThan(1500);
+    const popup = await openPopup(await activeTabId());
+    const section = popup.locator('.on-page');
+    await section.waitFor();
+    expect(await section.locator('h3').allInnerTexts()).toEqual(['CHIP 300', 'COMPANY 750', 'AI MODEL 150', 'EXPORT RULE 300']);
+    await popup.close();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    expect(total(await settledHighlights(page, { atLeast: 1500 }))).toBe(1500);
+    await page.close();
+  });
+
+  it('walks through the mentions of one name down to those not placed yet', async () => {
+    const page = await openArticle('/pages/many-mentions.html');
+    expect(total(await settledHighlights(page, { atLeast: 1000 }))).toBeLessThan(1500);
+    const popup = await openPopup(await activeTabId());
+    const alibaba = popup.locator('.on-page [data-entry-id="alibaba"]');
+    await alibaba.waitFor();
+    await alibaba.click();
+    await expect.poll(() => alibaba.innerText()).toContain('1 of 150');
+    await popup.close();
+    // Every Alibaba was placed for the walk, and the paragraphs they sit in with it.
+    expect(total(await settledHighlights(page, { atLeast: 1500 }))).toBe(1500);
+    await page.close();
+  });
+});
+
 describe('popup', () => {
   it('searches as you type, forgiving typos in three languages, filters by kind, and works by keyboard', async () => {
     const popup = await openPopup(await activeTabId());
