@@ -179,6 +179,13 @@ interface ChipLensRun {
   heapGrowthMb: number;
   perBatch: number[];
   highlights: number;
+  /**
+   * Mentions far below the viewport are placed as the reader scrolls near
+   * them: ChipLens's work while the page is then scrolled to its end (at
+   * once), and the highlights there are then. NaN on the feed.
+   */
+  scrollToEndMs: number;
+  highlightsAtEnd: number;
 }
 
 async function chiplensOn(browser: ExtensionBrowser, url: string, feed = false): Promise<ChipLensRun> {
@@ -187,7 +194,6 @@ async function chiplensOn(browser: ExtensionBrowser, url: string, feed = false):
   await page.goto(url, { timeout: 120_000 });
   if (feed) await page.waitForFunction(() => performance.getEntriesByName('feed:done').length > 0, undefined, { timeout: 60_000 });
   await settle(page);
-  const heapGrowthMb = await page.evaluate(HEAP_GROWTH_MB);
   const figures = await page.evaluate(() => {
     const w = window as unknown as { __longest: number };
     const work = performance.getEntriesByName('chiplens:work');
@@ -212,8 +218,29 @@ async function chiplensOn(browser: ExtensionBrowser, url: string, feed = false):
       highlights,
     };
   });
+  let scrollToEndMs = NaN;
+  let highlightsAtEnd = NaN;
+  if (!feed) {
+    const from = await page.evaluate(() => {
+      const now = performance.now();
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      return now;
+    });
+    await settle(page);
+    ({ scrollToEndMs, highlightsAtEnd } = await page.evaluate((from) => {
+      const work = performance.getEntriesByName('chiplens:work').filter((m) => m.startTime >= from);
+      return {
+        scrollToEndMs: work.reduce((n, m) => n + m.duration, 0),
+        highlightsAtEnd: ['chip', 'company', 'model', 'rule'].reduce((n, k) => n + (CSS.highlights.get(`chiplens-${k}`)?.size ?? 0), 0),
+      };
+    }, from));
+    // Slices while placing count as ChipLens's tasks too.
+    figures.longestSliceMs = Math.max(figures.longestSliceMs, await page.evaluate(() => Math.max(0, ...performance.getEntriesByName('chiplens:work').map((m) => m.duration))));
+  }
+  // With everything placed: the most ChipLens adds to the heap.
+  const heapGrowthMb = await page.evaluate(HEAP_GROWTH_MB);
   await page.close();
-  return { ...figures, heapGrowthMb };
+  return { ...figures, heapGrowthMb, scrollToEndMs, highlightsAtEnd };
 }
 
 type Peer = 'floor' | 'regexp' | 'markjs' | 'markjsList';
@@ -286,6 +313,8 @@ function medianRun(runs: ChipLensRun[]): ChipLensRun {
     heapGrowthMb: pick('heapGrowthMb'),
     perBatch: runs[0]!.perBatch.map((_, i) => median(runs.map((r) => r.perBatch[i] ?? NaN))),
     highlights: pick('highlights'),
+    scrollToEndMs: pick('scrollToEndMs'),
+    highlightsAtEnd: pick('highlightsAtEnd'),
   };
 }
 
@@ -380,6 +409,8 @@ async function main(): Promise<void> {
         'table read ahead ms': round(c.readAheadMs),
         'longest ChipLens task ms': round(c.longestSliceMs),
         highlights: c.highlights,
+        'scroll to end ms': round(c.scrollToEndMs),
+        'highlights at end': c.highlightsAtEnd,
       }]));
       console.table(rows);
       console.log('BENCH_PAGES was set: ChipLens only, on those pages; no peers, no targets.');
@@ -397,6 +428,8 @@ async function main(): Promise<void> {
     const feedGrowth = +(avg(feed.slice(-5)) / Math.max(0.01, avg(feed.slice(0, 5)))).toFixed(2);
     const ratios = {
       chiplensToFloor1mb: +(one.chiplens.totalMs / one.peers.floor!).toFixed(2),
+      // With every mention placed, as after scrolling through the whole page.
+      chiplensScrolledToFloor1mb: +((one.chiplens.totalMs + one.chiplens.scrollToEndMs) / one.peers.floor!).toFixed(2),
       markjsToChiplens1mb: +(one.peers.markjs! / one.chiplens.totalMs).toFixed(2),
       regexpToChiplens1mb: +(one.peers.regexp! / one.chiplens.totalMs).toFixed(2),
       markjsListToChiplensSeed: +(pages.seed!.peers.markjsList! / pages.seed!.chiplens.totalMs).toFixed(2),
@@ -416,6 +449,8 @@ async function main(): Promise<void> {
         'longest page task ms': fixed(r.chiplens.longestPageTaskMs),
         'heap MB': +r.heapGrowthOwnMb.toFixed(2),
         highlights: r.chiplens.highlights,
+        'scroll to end ms': fixed(r.chiplens.scrollToEndMs),
+        'highlights at end': Number.isNaN(r.chiplens.highlightsAtEnd) ? '—' : r.chiplens.highlightsAtEnd,
         'floor ms': fixed(r.peers.floor),
         'RegExp ms': fixed(r.peers.regexp),
         'mark.js RegExp ms': fixed(r.peers.markjs),
