@@ -49,6 +49,8 @@ const PAINT_GROWTH = 1;
  * changes a highlight.
  */
 const PAINT_AHEAD = 1000;
+/** While the reader scrolls, where the viewport is is asked at most this often. */
+const SCROLL_PROBE_MS = 100;
 
 /** Mentions found in a block below the viewport, not placed yet. */
 interface Unplaced {
@@ -104,6 +106,7 @@ export class Annotator {
   /** Mentions placed past the frontier since it was last probed. */
   private placedAhead = 0;
   private cancelScrollProbe: (() => void) | undefined;
+  private scrollTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onScroll = () => this.followScroll();
   private dirty = new Set<Element>();
   private addedRoots = new Set<Element>();
@@ -179,6 +182,8 @@ export class Annotator {
     this.topBounds = undefined;
     this.cancelProbe?.();
     document.removeEventListener('scroll', this.onScroll, { capture: true });
+    clearTimeout(this.scrollTimer);
+    this.scrollTimer = undefined;
     this.cancelScrollProbe?.();
     this.cancelScrollProbe = undefined;
     this.unplaced.clear();
@@ -436,12 +441,18 @@ export class Annotator {
   // The reader scrolled: once the frame is laid out, the frontier moves to
   // the new bottom of the viewport and what is near it gets placed.
   private followScroll(): void {
-    if (this.unplaced.size === 0 || this.cancelScrollProbe) return;
-    this.cancelScrollProbe = probeViewport((viewport) => {
-      this.cancelScrollProbe = undefined;
-      this.moveFrontier(viewport.last);
-      this.schedule();
-    });
+    // While the page is still being read, a new bottom also decides what is queued next.
+    if ((this.unplaced.size === 0 && this.reading.length === 0) || this.scrollTimer !== undefined || this.cancelScrollProbe) return;
+    // At most every SCROLL_PROBE_MS: with a thousand placed ahead, nothing
+    // unplaced comes into view that soon.
+    this.scrollTimer = setTimeout(() => {
+      this.scrollTimer = undefined;
+      this.cancelScrollProbe = probeViewport((viewport) => {
+        this.cancelScrollProbe = undefined;
+        this.moveFrontier(viewport.last);
+        this.schedule();
+      });
+    }, SCROLL_PROBE_MS);
   }
 
   // Mutations are sorted into three kinds of work: blocks whose text changed

@@ -321,7 +321,13 @@ describe('long pages', () => {
     await section.waitFor();
     expect(await section.locator('h3').allInnerTexts()).toEqual(['CHIP 300', 'COMPANY 750', 'AI MODEL 150', 'EXPORT RULE 300']);
     await popup.close();
+    // Scrolled to a paragraph past the first thousand: it is highlighted, the last ones not yet.
+    const last = '#list p:last-child';
+    expect(total(await readHighlights(page, last))).toBe(0);
+    await page.evaluate(() => document.querySelector('#list p:nth-child(130)')!.scrollIntoView());
+    expect(total(await settledHighlights(page, { atLeast: 10, within: '#list p:nth-child(130)' }))).toBe(10);
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    expect(total(await settledHighlights(page, { atLeast: 10, within: last }))).toBe(10);
     expect(total(await settledHighlights(page, { atLeast: 1500 }))).toBe(1500);
     await page.close();
   });
