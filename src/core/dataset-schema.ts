@@ -5,6 +5,10 @@ import * as v from 'valibot';
 
 export const DATASET_FORMAT = 1;
 
+// Marked free of side effects, like valibot's own functions, so that a bundle
+// that needs only ENTRY_KINDS or EntryId (the content script) leaves the
+// entry schemas out instead of building them on every page.
+/* @__NO_SIDE_EFFECTS__ */
 const nonEmpty = (what: string) =>
   v.pipe(v.string(), v.trim(), v.nonEmpty(`${what} must not be empty`));
 
@@ -45,6 +49,7 @@ export const LocalText = v.strictObject({
 });
 
 /** Names and summaries are shown in every interface language. */
+/* @__NO_SIDE_EFFECTS__ */
 const Trilingual = (what: string) =>
   v.strictObject({
     en: nonEmpty(`English ${what}`),
@@ -209,23 +214,29 @@ const RuleFacts = v.strictObject({
 /** Where sources disagree or a report is unconfirmed, the entry says so. */
 const Caveat = v.strictObject({ text: LocalText, src: SourceRefs });
 
-const common = {
-  id: EntryId,
-  name: Trilingual('name'),
-  aliases: Aliases,
-  summary: Trilingual('summary'),
-  related: v.array(EntryId),
-  context: v.optional(ContextWords),
-  caveats: v.optional(v.array(Caveat)),
-  sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'an entry needs at least one source')),
-  asOf: IsoDate,
-};
+/** An entry of one kind: the fields every entry has, and that kind's facts. */
+/* @__NO_SIDE_EFFECTS__ */
+function entryOf<const K extends string, F extends v.GenericSchema>(kind: K, facts: F) {
+  return v.strictObject({
+    id: EntryId,
+    kind: v.literal(kind),
+    name: Trilingual('name'),
+    aliases: Aliases,
+    summary: Trilingual('summary'),
+    related: v.array(EntryId),
+    context: v.optional(ContextWords),
+    caveats: v.optional(v.array(Caveat)),
+    sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'an entry needs at least one source')),
+    asOf: IsoDate,
+    facts,
+  });
+}
 
 export const EntrySchema = v.variant('kind', [
-  v.strictObject({ ...common, kind: v.literal('chip'), facts: ChipFacts }),
-  v.strictObject({ ...common, kind: v.literal('company'), facts: CompanyFacts }),
-  v.strictObject({ ...common, kind: v.literal('model'), facts: ModelFacts }),
-  v.strictObject({ ...common, kind: v.literal('rule'), facts: RuleFacts }),
+  entryOf('chip', ChipFacts),
+  entryOf('company', CompanyFacts),
+  entryOf('model', ModelFacts),
+  entryOf('rule', RuleFacts),
 ]);
 
 export const DatasetSchema = v.strictObject({
