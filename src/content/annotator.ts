@@ -114,7 +114,6 @@ export class Annotator {
   private mutationTimer: ReturnType<typeof setTimeout> | undefined;
   private sliceTimer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
-  private readonly listeners = new Set<() => void>();
   private page: PageContext<Element>;
 
   constructor(
@@ -197,7 +196,6 @@ export class Annotator {
     this.byBlock.clear();
     this.page.clear();
     this.painter.clear();
-    this.notify();
   }
 
   /** Switches to a new alias table (a dataset update) and reads the page again. */
@@ -206,11 +204,6 @@ export class Annotator {
     this.matcher = matcher;
     this.page = new PageContext(matcher.table);
     this.start(root);
-  }
-
-  onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   /** The mentions placed on the page (with ranges). */
@@ -272,7 +265,6 @@ export class Annotator {
     if (!this.running) return;
     const started = performance.now();
     const deadline = started + (this.firstScreenDone ? SLICE_MS : FIRST_SCREEN_SLICE_MS);
-    let changed = false;
     // A batch under way is finished before more of the page is read.
     if (this.painting) this.painting = !this.painter.flush(deadline);
     while (!this.painting && performance.now() < deadline) {
@@ -280,7 +272,7 @@ export class Annotator {
       const next = this.nextToPlace();
       if (next) {
         this.head++;
-        changed = this.placeWaiting(next, this.head > this.aheadFrom ? 'ahead' : 'now') || changed;
+        this.placeWaiting(next, this.head > this.aheadFrom ? 'ahead' : 'now');
         continue;
       }
       const reader = this.reading[0];
@@ -288,7 +280,7 @@ export class Annotator {
         const next = reader.blocks.next();
         if (next.done) this.reading.shift();
         else {
-          changed = this.annotate(next.value, reader) || changed;
+          this.annotate(next.value, reader);
           this.noteFirstScreen(next.value);
         }
         continue;
@@ -316,7 +308,6 @@ export class Annotator {
       this.firstScreenPainted = this.firstScreenDone;
     }
     const more = reading || this.painting || this.nextToPlace() !== undefined;
-    if (changed) this.notify();
     // Each slice is on the page's performance timeline, for `npm run bench`.
     performance.measure('chiplens:work', { start: started, end: performance.now() });
     if (more) this.schedule();
@@ -333,8 +324,8 @@ export class Annotator {
     performance.mark('chiplens:first-screen');
   }
 
-  private annotate(block: TextBlock, reader?: Reader): boolean {
-    if (!isConnectedBlock(block)) return false;
+  private annotate(block: TextBlock, reader?: Reader): void {
+    if (!isConnectedBlock(block)) return;
     if (reader) {
       reader.last = block.container;
       // At the frontier's block, what the walk finds from then on is below the viewport.
@@ -342,14 +333,13 @@ export class Annotator {
     }
     const result = this.matcher.match(block.text, this.page.confirmed);
     const shown = result.mentions.filter((m) => this.visible(this.matcher.table.entries[m.entry]!.kind));
-    const changed = this.paint(block, shown, reader?.page === true && reader.past ? 'below' : 'now');
+    this.paint(block, shown, reader?.page === true && reader.past ? 'below' : 'now');
     // A mention here may support a context-dependent alias read earlier
     // elsewhere ("H20" above, "NVIDIA" here): those blocks are read again.
     for (const container of this.page.record(block.container, result)) {
       this.forgetWithin(container);
       this.enqueue(container);
     }
-    return changed;
   }
 
   /**
@@ -357,15 +347,15 @@ export class Annotator {
    * once enough are placed ahead of it, queues them. `ahead`: a block
    * below the frontier that is placed (counted).
    */
-  private paint(block: TextBlock, found: Mention[], where: 'now' | 'below' | 'ahead'): boolean {
-    if (found.length === 0) return false;
+  private paint(block: TextBlock, found: Mention[], where: 'now' | 'below' | 'ahead'): void {
+    if (found.length === 0) return;
     if (where === 'below' && this.placedAhead >= PAINT_AHEAD) {
       // Its text is not kept: the block's nodes are listed again when placed.
       block.text = '';
       const waiting: Unplaced = { block, found, dropped: false };
       this.queue.push(waiting);
       this.unplaced.set(block.container, waiting);
-      return true;
+      return;
     }
     if (where !== 'now') this.placedAhead += found.length;
     const mentions = this.byBlock.get(block.container) ?? [];
@@ -383,7 +373,6 @@ export class Annotator {
       this.painter.add(ref.kind, range);
     }
     this.byBlock.set(block.container, mentions);
-    return true;
   }
 
   /** The first waiting block that is due: above the frontier, or within what may be placed ahead of it. */
@@ -400,14 +389,14 @@ export class Annotator {
     return due ? this.queue[this.head] : undefined;
   }
 
-  private placeWaiting(waiting: Unplaced, where: 'now' | 'ahead'): boolean {
-    if (waiting.dropped) return false;
+  private placeWaiting(waiting: Unplaced, where: 'now' | 'ahead'): void {
+    if (waiting.dropped) return;
     waiting.dropped = true;
     this.unplaced.delete(waiting.block.container);
     // A block changed since it was read is read again when its change is
     // handled; placing it now could put ranges on the wrong text.
-    if (this.dirty.has(waiting.block.container) || !isConnectedBlock(waiting.block)) return false;
-    return this.paint(waiting.block, waiting.found, where);
+    if (this.dirty.has(waiting.block.container) || !isConnectedBlock(waiting.block)) return;
+    this.paint(waiting.block, waiting.found, where);
   }
 
   private reader(blocks: Iterator<TextBlock>, page: boolean): Reader {
@@ -511,7 +500,6 @@ export class Annotator {
       this.forgetWithin(root);
       this.enqueue(root);
     }
-    this.notify();
   }
 
   private forgetWithin(root: Element): void {
@@ -562,10 +550,6 @@ export class Annotator {
   private forget(block: Element, mentions: PageMention[]): void {
     this.byBlock.delete(block);
     for (const mention of mentions) this.painter.delete(mention.kind, mention.range);
-  }
-
-  private notify(): void {
-    for (const listener of this.listeners) listener();
   }
 }
 
