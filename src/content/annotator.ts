@@ -87,10 +87,8 @@ export class Annotator {
   private lastPaint = 0;
   /** A batch of highlights is being painted, over as many slices as it takes. */
   private painting = false;
-  /** The node at the bottom of the viewport when the page was first read. */
-  private lastVisible: Node | null | undefined;
   private cancelProbe: (() => void) | undefined;
-  /** The viewport, once probed: the walk from the top may not have begun yet. */
+  /** The viewport when the page was first read, once probed: the walk from the top may not have begun yet. */
   private viewport: Viewport | undefined;
   /** The bounds of the first walk of the page, which the viewport may cut short. */
   private topBounds: WalkBounds | undefined;
@@ -142,7 +140,6 @@ export class Annotator {
     document.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
     this.cancelProbe = probe((viewport) => {
       this.viewport = viewport;
-      this.lastVisible = viewport.last;
       this.moveFrontier(viewport.last);
       performance.mark('chiplens:viewport');
       this.readViewportFirst(root);
@@ -160,7 +157,7 @@ export class Annotator {
     // Only if the walk from the top has not got there yet: no block is read twice.
     if (from === root || !root.contains(from) || (top.reached && !isAfter(from, top.reached))) return;
     top.until = from;
-    this.reading.unshift(this.reader(iterateBlocks(root, this.ignore, { from }), true));
+    this.reading.unshift(newReader(iterateBlocks(root, this.ignore, { from }), true));
   }
 
   /** Removes every highlight and stops following the page. */
@@ -176,7 +173,6 @@ export class Annotator {
     this.firstScreenPainted = false;
     this.lastPaint = 0;
     this.painting = false;
-    this.lastVisible = undefined;
     this.viewport = undefined;
     this.topBounds = undefined;
     this.cancelProbe?.();
@@ -292,7 +288,7 @@ export class Annotator {
         const bounds: WalkBounds = {};
         const top = this.reading.length === 0 && !this.firstScreenDone;
         if (top) this.topBounds = bounds;
-        this.reading.push(this.reader(iterateBlocks(root.value, this.ignore, bounds), top));
+        this.reading.push(newReader(iterateBlocks(root.value, this.ignore, bounds), top));
         if (top) this.readViewportFirst(root.value);
       }
     }
@@ -319,7 +315,8 @@ export class Annotator {
     if (this.firstScreenDone) return;
     // Until the viewport is known, or when nothing sits at its bottom (a
     // short page), the first screen is done when the whole page is.
-    if (block && (!this.lastVisible || !isAfter(block.container, this.lastVisible))) return;
+    const lastVisible = this.viewport?.last;
+    if (block && (!lastVisible || !isAfter(block.container, lastVisible))) return;
     this.firstScreenDone = true;
     performance.mark('chiplens:first-screen');
   }
@@ -397,10 +394,6 @@ export class Annotator {
     // handled; placing it now could put ranges on the wrong text.
     if (this.dirty.has(waiting.block.container) || !isConnectedBlock(waiting.block)) return;
     this.paint(waiting.block, waiting.found, where);
-  }
-
-  private reader(blocks: Iterator<TextBlock>, page: boolean): Reader {
-    return { blocks, page, past: false, last: undefined };
   }
 
   /**
@@ -551,6 +544,10 @@ export class Annotator {
     this.byBlock.delete(block);
     for (const mention of mentions) this.painter.delete(mention.kind, mention.range);
   }
+}
+
+function newReader(blocks: Iterator<TextBlock>, page: boolean): Reader {
+  return { blocks, page, past: false, last: undefined };
 }
 
 /**
