@@ -172,7 +172,7 @@ export class Automaton {
     const samePattern = take(patterns);
     const lengths = take(patterns);
     const alphabet = shape.alphabet;
-    // Bounds of the plain index arrays by the engine's own Math.max: a
+    // Bounds of the plain index arrays by the engine's own sort (maxOf): a
     // loop here runs cold on every page.
     // Links to earlier nodes are within the arrays; the scan checks they are earlier.
     if (maxOf(edgeClass) > alphabet.length || maxOf(firstPattern) > patterns || maxOf(samePattern) > patterns) throw new Error('automaton arrays are inconsistent');

@@ -22,8 +22,6 @@ import { Automaton, maxOf, type AutomatonShape } from './automaton';
 import { deflate, toBase64 } from './deflate';
 import { inflateStoredTable } from './stored-table-inflate';
 
-export { inflateStoredTable };
-
 export interface LoadedTable {
   table: MatchTable;
   /** Undefined when the stored automaton could not be read: the matcher then builds one. */
