@@ -144,6 +144,9 @@ const OBSERVE = () => {
   w.__heapStart = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
 };
 
+/** ChipLens's highlights on the page, all kinds together. */
+const HIGHLIGHT_COUNT = () => ['chip', 'company', 'model', 'rule'].reduce((n, k) => n + (CSS.highlights.get(`chiplens-${k}`)?.size ?? 0), 0);
+
 /** Heap growth since the page's first moment, after a full collection. */
 const HEAP_GROWTH_MB = () => {
   const w = window as unknown as { __heapStart: number; gc?: () => void };
@@ -205,7 +208,6 @@ async function chiplensOn(browser: ExtensionBrowser, url: string, feed = false):
     const batches = performance.getEntriesByName('feed:batch').map((m) => m.startTime);
     // Work done while each feed batch was being taken in (until the next one).
     const perBatch = batches.map((t, i) => work.filter((m) => m.startTime >= t && m.startTime < (batches[i + 1] ?? Infinity)).reduce((n, m) => n + m.duration, 0));
-    const highlights = ['chip', 'company', 'model', 'rule'].reduce((n, k) => n + (CSS.highlights.get(`chiplens-${k}`)?.size ?? 0), 0);
     return {
       totalMs: work.reduce((n, m) => n + m.duration, 0),
       slices: work.length,
@@ -217,9 +219,9 @@ async function chiplensOn(browser: ExtensionBrowser, url: string, feed = false):
       firstScreenWorkMs: work.filter((m) => m.startTime < first).reduce((n, m) => n + m.duration, 0),
       readAheadMs: start - early,
       perBatch,
-      highlights,
     };
   });
+  const highlights = await page.evaluate(HIGHLIGHT_COUNT);
   let scrollToEndMs = NaN;
   let highlightsAtEnd = NaN;
   let longestScrolledSliceMs = NaN;
@@ -230,21 +232,20 @@ async function chiplensOn(browser: ExtensionBrowser, url: string, feed = false):
       return now;
     });
     await settle(page);
-    ({ scrollToEndMs, highlightsAtEnd } = await page.evaluate((from) => {
-      const work = performance.getEntriesByName('chiplens:work').filter((m) => m.startTime >= from);
-      return {
-        scrollToEndMs: work.reduce((n, m) => n + m.duration, 0),
-        highlightsAtEnd: ['chip', 'company', 'model', 'rule'].reduce((n, k) => n + (CSS.highlights.get(`chiplens-${k}`)?.size ?? 0), 0),
-      };
-    }, from));
+    const scrolled = await page.evaluate(
+      (from) => performance.getEntriesByName('chiplens:work').filter((m) => m.startTime >= from).map((m) => m.duration),
+      from,
+    );
+    scrollToEndMs = scrolled.reduce((n, ms) => n + ms, 0);
+    highlightsAtEnd = await page.evaluate(HIGHLIGHT_COUNT);
     // Slices while placing count as ChipLens's tasks too.
-    longestScrolledSliceMs = await page.evaluate((from) => Math.max(0, ...performance.getEntriesByName('chiplens:work').filter((m) => m.startTime >= from).map((m) => m.duration)), from);
+    longestScrolledSliceMs = Math.max(0, ...scrolled);
     figures.longestSliceMs = Math.max(figures.longestSliceMs, longestScrolledSliceMs);
   }
   // With everything placed: the most ChipLens adds to the heap.
   const heapGrowthMb = await page.evaluate(HEAP_GROWTH_MB);
   await page.close();
-  return { ...figures, heapGrowthMb, scrollToEndMs, highlightsAtEnd, longestScrolledSliceMs };
+  return { ...figures, highlights, heapGrowthMb, scrollToEndMs, highlightsAtEnd, longestScrolledSliceMs };
 }
 
 type Peer = 'floor' | 'regexp' | 'markjs' | 'markjsList';
