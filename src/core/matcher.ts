@@ -6,7 +6,7 @@
 // product ("Huawei Ascend 910C", "阿里Qwen") joins the product's mention.
 import { isMatchTable, matchTableOf, type AliasTable, type MatchTable, type PatternInfo } from './alias-table';
 import { Automaton, Hits } from './automaton';
-import { isSpacedWordChar, normalizeKey, normalizeText } from './normalize';
+import { isSpacedWordAt, normalizeKey, normalizeText } from './normalize';
 
 export interface Mention {
   /** Offsets in the original text, end exclusive. */
@@ -129,16 +129,17 @@ export class Matcher {
   private resolve(spans: Span[], cued: ReadonlySet<number>, page?: ReadonlySet<number>): { spans: Span[]; deferred: number[] } {
     // Confirmed here, on top of the page's set (which is not copied: it can
     // hold hundreds of entries, and this runs for every paragraph).
-    const here = new Set<number>();
-    const confirmed = { has: (entry: number) => here.has(entry) || page?.has(entry) === true, add: (entry: number) => here.add(entry) };
-    const open: Span[] = [];
+    let open: Span[] | undefined;
     for (const span of spans) {
       const only = span.patterns.length === 1 ? span.patterns[0]! : undefined;
-      if (only && !only.needsContext) {
-        span.entry = only.entry;
-        confirmed.add(only.entry);
-      } else open.push(span);
+      if (only && !only.needsContext) span.entry = only.entry;
+      else (open ??= []).push(span);
     }
+    // Most paragraphs hold only certain spans: nothing more to decide.
+    if (!open) return { spans, deferred: [] };
+    const here = new Set<number>();
+    for (const span of spans) if (span.entry >= 0) here.add(span.entry);
+    const confirmed = { has: (entry: number) => here.has(entry) || page?.has(entry) === true, add: (entry: number) => here.add(entry) };
     const supported = (entry: number) =>
       confirmed.has(entry) || cued.has(entry) || (this.table.entries[entry]!.supporters ?? []).some((s) => confirmed.has(s));
     for (let progress = open.length > 0; progress && open.some((s) => s.entry < 0); ) {
@@ -195,8 +196,8 @@ export class Matcher {
   // "YEAR", "H20" in "H200"); Chinese has no spaces, so CJK neighbours are fine.
   // A model name may run straight into its version ("Qwen3").
   private onWordBoundary(text: string, start: number, end: number, pattern: PatternInfo): boolean {
-    if (isSpacedWordChar(text[start]) && isSpacedWordChar(text[start - 1])) return false;
-    if (isSpacedWordChar(text[end - 1]) && isSpacedWordChar(text[end])) {
+    if (isSpacedWordAt(text, start) && isSpacedWordAt(text, start - 1)) return false;
+    if (isSpacedWordAt(text, end - 1) && isSpacedWordAt(text, end)) {
       return this.table.entries[pattern.entry]!.kind === 'model' && versionEnd(text, end) > end;
     }
     return true;
@@ -244,5 +245,5 @@ function versionEnd(text: string, at: number): number {
   const endsInDigit = at > 0 && DIGIT.test(text[at - 1]!);
   if (!endsInDigit) end += Math.min(16, lengthAt(VERSION, text, end));
   if (end > at || endsInDigit) end += Math.min(40, lengthAt(EDITIONS, text, end));
-  return end > at && !isSpacedWordChar(text[end]) ? end : at;
+  return end > at && !isSpacedWordAt(text, end) ? end : at;
 }

@@ -7,9 +7,9 @@
 
 export interface NormalizedText {
   text: string;
-  /** For output unit i: offset in the original where its source starts. */
+  /** For output unit i: offset in the original where its source starts. Values past `text.length` mean nothing. */
   starts: Uint32Array;
-  /** For output unit i: offset in the original just past its source. */
+  /** For output unit i: offset in the original just past its source. Values past `text.length` mean nothing. */
   ends: Uint32Array;
 }
 
@@ -142,19 +142,26 @@ function fastUnit(code: number, fold: boolean): number {
   return -1;
 }
 
-/** Offsets 0, 1, 2…: the maps of text that normalises one to one. */
-let identity = new Uint32Array(0);
-function identityMap(length: number): Uint32Array {
-  if (identity.length < length + 1) {
-    identity = new Uint32Array(Math.max(length + 1, identity.length * 2, 4096));
-    for (let i = 0; i < identity.length; i++) identity[i] = i;
-  }
-  return identity;
-}
+/**
+ * The maps of text that normalises one to one: starts 0, 1, 2…, ends 1, 2,
+ * 3…, shared by every such text (longer than it) rather than cut to its
+ * length: a view per paragraph is an object the page's collector must
+ * sweep, and cold code makes it slowly.
+ */
+let identityStarts = new Uint32Array(0);
+let identityEnds = new Uint32Array(0);
 
 function identityResult(text: string): NormalizedText {
-  const map = identityMap(text.length);
-  return { text, starts: map.subarray(0, text.length), ends: map.subarray(1, text.length + 1) };
+  if (identityStarts.length < text.length) {
+    const size = Math.max(text.length, identityStarts.length * 2, 4096);
+    identityStarts = new Uint32Array(size);
+    identityEnds = new Uint32Array(size);
+    for (let i = 0; i < size; i++) {
+      identityStarts[i] = i;
+      identityEnds[i] = i + 1;
+    }
+  }
+  return { text, starts: identityStarts, ends: identityEnds };
 }
 
 // Plain ASCII prose with single spaces maps one to one: only case and the
@@ -270,14 +277,20 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 // Scripts written without spaces: no word boundary is required next to them.
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
-/** True for a letter or digit of a script that separates words with spaces. */
-export function isSpacedWordChar(ch: string | undefined): boolean {
-  if (ch === undefined || ch === '') return false;
+/**
+ * True for a letter or digit of a script that separates words with spaces,
+ * at offset `at` of `text` (false outside it). Read by code: the matcher asks
+ * twice per hit, and a string made of each character costs the page's
+ * collector.
+ */
+export function isSpacedWordAt(text: string, at: number): boolean {
+  if (at < 0 || at >= text.length) return false;
   // The common cases without a Unicode property lookup: ASCII, Cyrillic, Han.
-  const code = ch.charCodeAt(0);
+  const code = text.charCodeAt(at);
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
   if (code >= 0x0410 && code <= 0x044f) return true;
   if (isHan(code)) return false;
+  const ch = text[at]!;
   return WORD_CHAR.test(ch) && !UNSPACED.test(ch);
 }
 
