@@ -49,6 +49,14 @@ const PAINT_GROWTH = 1;
  * changes a highlight.
  */
 const PAINT_AHEAD = 1000;
+/**
+ * After a jump down the page, only the last this many waiting mentions
+ * above the viewport's bottom are placed; those further up wait until the
+ * reader scrolls back towards them. Jumping to the end of a 10 MB page
+ * otherwise placed its 63,000 mentions at once: half a second of work, and
+ * collections long enough to make tasks of over 50 ms.
+ */
+const PAINT_BEHIND = 1000;
 /** While the reader scrolls, where the viewport is is asked at most this often. */
 const SCROLL_PROBE_MS = 100;
 
@@ -92,11 +100,15 @@ export class Annotator {
   private viewport: Viewport | undefined;
   /** The bounds of the first walk of the page, which the viewport may cut short. */
   private topBounds: WalkBounds | undefined;
-  /** Blocks with mentions waiting to be placed, in document order (all below where the viewport was). */
+  /**
+   * Blocks with mentions waiting to be placed, in document order (all below
+   * where the viewport was when read); placed and dropped ones stay, marked,
+   * while any before them wait.
+   */
   private queue: Unplaced[] = [];
-  /** The first entry of `queue` not yet taken. */
+  /** Where placing goes on in `queue`: entries before it are placed, dropped, or too far above the viewport. */
   private head = 0;
-  /** Entries of `queue` before this index lie above the frontier: they are placed whatever the count. */
+  /** Entries of `queue` from `head` to this index lie above the frontier: they are placed whatever the count. */
   private aheadFrom = 0;
   private readonly unplaced = new Map<Element, Unplaced>();
   /** The node at the bottom of the viewport as last probed; undefined: place everything. */
@@ -376,7 +388,8 @@ export class Annotator {
   private nextToPlace(): Unplaced | undefined {
     while (this.head < this.queue.length && this.queue[this.head]!.dropped) this.head++;
     if (this.head >= this.queue.length) {
-      if (this.head > 0) {
+      // Emptied once nothing in it waits (blocks far above may).
+      if (this.head > 0 && this.unplaced.size === 0) {
         this.queue = [];
         this.head = this.aheadFrom = 0;
       }
@@ -405,12 +418,16 @@ export class Annotator {
   private moveFrontier(node: Node | null): void {
     this.frontier = node ?? undefined;
     this.placedAhead = 0;
-    if (!node) return;
+    if (!node) {
+      // Nothing at the bottom: everything is placed, from the top.
+      this.head = 0;
+      return;
+    }
     // The walk under way: has it passed the new bottom?
     const reader = this.reading[0];
     if (reader?.page && reader.last) reader.past = reaches(reader.last, node) || isAfter(reader.last, node);
     // The queue is in document order: find where it passes the new bottom.
-    let lo = this.head;
+    let lo = 0;
     let hi = this.queue.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
@@ -418,6 +435,7 @@ export class Annotator {
       else lo = mid + 1;
     }
     this.aheadFrom = lo;
+    this.head = behindStart(this.queue, lo);
   }
 
   // The reader scrolled: once the frame is laid out, the frontier moves to
@@ -544,6 +562,17 @@ export class Annotator {
     this.byBlock.delete(block);
     for (const mention of mentions) this.painter.delete(mention.kind, mention.range);
   }
+}
+
+/**
+ * Where placing starts above the viewport's bottom (queue index `bottom`):
+ * back by PAINT_BEHIND mentions, placed or not, so that the work stays
+ * bounded however far the reader jumped, and however often they scroll.
+ */
+function behindStart(queue: readonly Unplaced[], bottom: number): number {
+  let from = bottom;
+  for (let count = 0; from > 0 && count < PAINT_BEHIND; ) count += queue[--from]!.found.length;
+  return from;
 }
 
 function newReader(blocks: Iterator<TextBlock>, page: boolean): Reader {

@@ -332,6 +332,29 @@ describe('long pages', () => {
     await page.close();
   });
 
+  it('after a jump to the end, places only the names near the viewport, and those further up as the reader scrolls back', async () => {
+    // 4,000 mentions: a thousand ahead of the first screen, a thousand behind the last.
+    const page = await openArticle('/pages/many-mentions.html?paragraphs=400');
+    expect(total(await settledHighlights(page, { atLeast: 1000 }))).toBeLessThan(1500);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    expect(total(await settledHighlights(page, { atLeast: 10, within: '#list p:last-child' }))).toBe(10);
+    const atEnd = total(await settledHighlights(page, { atLeast: 2000 }));
+    expect(atEnd).toBeLessThan(2500);
+    // The middle of the page was neither near the first screen nor near the end.
+    const middle = '#list p:nth-child(200)';
+    expect(total(await readHighlights(page, middle))).toBe(0);
+    await page.evaluate((middle) => document.querySelector(middle)!.scrollIntoView(), middle);
+    expect(total(await settledHighlights(page, { atLeast: 10, within: middle }))).toBe(10);
+    expect(total(await readHighlights(page))).toBeGreaterThan(atEnd);
+    // The popup still counts every mention.
+    const popup = await openPopup(await activeTabId());
+    const section = popup.locator('.on-page');
+    await section.waitFor();
+    expect(await section.locator('h3').allInnerTexts()).toEqual(['CHIP 800', 'COMPANY 2000', 'AI MODEL 400', 'EXPORT RULE 800']);
+    await popup.close();
+    await page.close();
+  });
+
   it('walks through the mentions of one name down to those not placed yet', async () => {
     const page = await openArticle('/pages/many-mentions.html');
     expect(total(await settledHighlights(page, { atLeast: 1000 }))).toBeLessThan(1500);
