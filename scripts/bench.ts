@@ -242,7 +242,7 @@ async function chiplensOn(browser: ExtensionBrowser, url: string, feed = false):
     longestScrolledSliceMs = Math.max(0, ...scrolled);
     figures.longestSliceMs = Math.max(figures.longestSliceMs, longestScrolledSliceMs);
   }
-  // With everything placed: the most ChipLens adds to the heap.
+  // After the jump to the end: the mentions near both ends placed, as a reader who jumps there leaves them.
   const heapGrowthMb = await page.evaluate(HEAP_GROWTH_MB);
   await page.close();
   return { ...figures, highlights, heapGrowthMb, scrollToEndMs, highlightsAtEnd, longestScrolledSliceMs };
@@ -435,7 +435,7 @@ async function main(): Promise<void> {
     const feedGrowth = +(avg(feed.slice(-5)) / Math.max(0.01, avg(feed.slice(0, 5)))).toFixed(2);
     const ratios = {
       chiplensToFloor1mb: +(one.chiplens.totalMs / one.peers.floor!).toFixed(2),
-      // With every mention placed, as after scrolling through the whole page.
+      // With the work of the jump to the end added.
       chiplensScrolledToFloor1mb: +((one.chiplens.totalMs + one.chiplens.scrollToEndMs) / one.peers.floor!).toFixed(2),
       markjsToChiplens1mb: +(one.peers.markjs! / one.chiplens.totalMs).toFixed(2),
       regexpToChiplens1mb: +(one.peers.regexp! / one.chiplens.totalMs).toFixed(2),
