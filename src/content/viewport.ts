@@ -18,6 +18,9 @@ function nodeAt(x: number, y: number): Node | null {
   return document.caretRangeFromPoint?.(x, y)?.startContainer ?? null;
 }
 
+/** How long a visible tab's first frame is waited for before the viewport is taken as unknown. */
+const VISIBLE_WAIT_MS = 2000;
+
 /** Calls `found` once, in the next frame (or soon, if the tab is hidden and has no frames). Returns a cancel function. */
 export function probeViewport(found: (viewport: Viewport) => void): () => void {
   let done = false;
@@ -41,7 +44,14 @@ export function probeViewport(found: (viewport: Viewport) => void): () => void {
     }),
   );
   // A hidden tab gets no frames; nothing is on its screen, so order is moot.
-  const fallback = setTimeout(() => finish(() => ({ first: null, last: null })), 200);
+  // A visible one whose frame is late (a busy page, a busy machine) waits
+  // for it a while longer: taking it for hidden places the whole page at once.
+  const started = performance.now();
+  const giveUp = () => {
+    if (document.visibilityState === 'visible' && performance.now() - started < VISIBLE_WAIT_MS) fallback = setTimeout(giveUp, 100);
+    else finish(() => ({ first: null, last: null }));
+  };
+  let fallback = setTimeout(giveUp, 200);
   return () => finish();
 }
 
