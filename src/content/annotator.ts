@@ -426,6 +426,9 @@ export class Annotator {
     // The walk under way: has it passed the new bottom?
     const reader = this.reading[0];
     if (reader?.page && reader.last) reader.past = reaches(reader.last, node) || isAfter(reader.last, node);
+    // Blocks gone from the page have no place in it to compare against.
+    const gone = (waiting: Unplaced) => !waiting.block.container.isConnected;
+    if (this.queue.some(gone)) this.queue = this.queue.filter((waiting) => !gone(waiting));
     // The queue is in document order: find where it passes the new bottom.
     let lo = 0;
     let hi = this.queue.length;

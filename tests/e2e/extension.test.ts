@@ -355,6 +355,23 @@ describe('long pages', () => {
     await page.close();
   });
 
+  it('forgets waiting paragraphs that leave the page, and still places the end after a jump', async () => {
+    const page = await openArticle('/pages/many-mentions.html?paragraphs=400');
+    expect(total(await settledHighlights(page, { atLeast: 1000 }))).toBeLessThan(1500);
+    // Paragraphs 150 to 300 wait to be placed; the page drops them, and the reader jumps to the end.
+    await page.evaluate(() => {
+      for (const p of [...document.querySelectorAll('#list p')].slice(149, 300)) p.remove();
+      window.scrollTo(0, document.documentElement.scrollHeight);
+    });
+    expect(total(await settledHighlights(page, { atLeast: 10, within: '#list p:last-child' }))).toBe(10);
+    const popup = await openPopup(await activeTabId());
+    const section = popup.locator('.on-page');
+    await section.waitFor();
+    await expect.poll(() => section.locator('h3').allInnerTexts()).toEqual(['CHIP 498', 'COMPANY 1245', 'AI MODEL 249', 'EXPORT RULE 498']);
+    await popup.close();
+    await page.close();
+  });
+
   it('walks through the mentions of one name down to those not placed yet', async () => {
     const page = await openArticle('/pages/many-mentions.html');
     expect(total(await settledHighlights(page, { atLeast: 1000 }))).toBeLessThan(1500);
