@@ -152,7 +152,8 @@ export class Annotator {
     document.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
     this.cancelProbe = probe((viewport) => {
       this.viewport = viewport;
-      this.moveFrontier(viewport.last);
+      // What was placed while the viewport was unknown counts as placed ahead of it.
+      this.moveFrontier(viewport.last, true);
       performance.mark('chiplens:viewport');
       this.readViewportFirst(root);
     });
@@ -342,7 +343,10 @@ export class Annotator {
     }
     const result = this.matcher.match(block.text, this.page.confirmed);
     const shown = result.mentions.filter((m) => this.visible(this.matcher.table.entries[m.entry]!.kind));
-    this.paint(block, shown, reader?.page === true && reader.past ? 'below' : 'now');
+    // Until the viewport is known (its frame can come late on a busy page),
+    // a walk of the page places only so many ahead, as if below it.
+    const below = reader?.page === true && (reader.past || this.viewport === undefined);
+    this.paint(block, shown, below ? 'below' : 'now');
     // A mention here may support a context-dependent alias read earlier
     // elsewhere ("H20" above, "NVIDIA" here): those blocks are read again.
     for (const container of this.page.record(block.container, result)) {
@@ -395,6 +399,8 @@ export class Annotator {
       }
       return undefined;
     }
+    // Until the viewport is known, nothing waiting is due: where it lies is not.
+    if (!this.viewport) return undefined;
     const due = !this.frontier || this.head < this.aheadFrom || this.placedAhead < PAINT_AHEAD;
     return due ? this.queue[this.head] : undefined;
   }
@@ -413,11 +419,12 @@ export class Annotator {
    * The viewport's bottom is now `node` (null: nothing there; then all is
    * placed). Positions are compared a few times here rather than for every
    * block: comparing two paragraphs far apart costs the browser a step per
-   * paragraph between them.
+   * paragraph between them. With `keepCount` (the first probe), what was
+   * placed before counts as placed ahead of the new bottom.
    */
-  private moveFrontier(node: Node | null): void {
+  private moveFrontier(node: Node | null, keepCount = false): void {
     this.frontier = node ?? undefined;
-    this.placedAhead = 0;
+    if (!keepCount) this.placedAhead = 0;
     if (!node) {
       // Nothing at the bottom: everything is placed, from the top.
       this.head = 0;
