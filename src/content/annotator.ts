@@ -156,6 +156,8 @@ export class Annotator {
       this.moveFrontier(viewport.last, true);
       performance.mark('chiplens:viewport');
       this.readViewportFirst(root);
+      // The page may be read already, with mentions queued until now.
+      this.schedule();
     });
   }
 
