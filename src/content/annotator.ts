@@ -101,9 +101,9 @@ export class Annotator {
   /** The bounds of the first walk of the page, which the viewport may cut short. */
   private topBounds: WalkBounds | undefined;
   /**
-   * Blocks with mentions waiting to be placed, in document order (all below
-   * where the viewport was when read); placed and dropped ones stay, marked,
-   * while any before them wait.
+   * Blocks with mentions waiting to be placed, in document order (below
+   * where the viewport was when read, or read before it was known); placed
+   * and dropped ones stay, marked, while any before them wait.
    */
   private queue: Unplaced[] = [];
   /** Where placing goes on in `queue`: entries before it are placed, dropped, or too far above the viewport. */
