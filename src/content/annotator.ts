@@ -60,11 +60,11 @@ const PAINT_BEHIND = 1000;
 /** While the reader scrolls, where the viewport is is asked at most this often. */
 const SCROLL_PROBE_MS = 100;
 
-/** Mentions found in a block below the viewport, not placed yet. */
+/** Mentions found in a block below the viewport, waiting to be placed. */
 interface Unplaced {
   block: TextBlock;
   found: Mention[];
-  /** Forgotten (the block changed or left the page) while it waited. */
+  /** Taken: placed, or forgotten (the block changed or left the page) while it waited. */
   dropped: boolean;
 }
 
@@ -409,8 +409,8 @@ export class Annotator {
 
   private placeWaiting(waiting: Unplaced, where: 'now' | 'ahead'): void {
     if (waiting.dropped) return;
-    waiting.dropped = true;
-    this.unplaced.delete(waiting.block.container);
+    // Not dropped, it is still the block's entry in `unplaced`.
+    this.dropWaiting(waiting.block.container);
     // A block changed since it was read is read again when its change is
     // handled; placing it now could put ranges on the wrong text.
     if (this.dirty.has(waiting.block.container) || !isConnectedBlock(waiting.block)) return;
