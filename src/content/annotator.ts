@@ -57,6 +57,17 @@ const PAINT_AHEAD = 1000;
  * collections long enough to make tasks of over 50 ms.
  */
 const PAINT_BEHIND = 1000;
+/**
+ * Below the viewport, the page is read only this far ahead (in characters,
+ * or PAINT_AHEAD mentions, whichever comes first); the rest is read as the
+ * reader scrolls towards it, or at once when every mention is asked for (the
+ * popup's list, stepping through them). Most readers never reach the end of
+ * a long page, and reading and matching it all cost a 1 MB page five times
+ * what reading its text alone does. About ten screens of dense text.
+ */
+const READ_AHEAD_CHARS = 30_000;
+/** A walk that lost its place (the page removed it) starts again from the top at most this often. */
+const MAX_RESTARTS = 5;
 /** While the reader scrolls, where the viewport is is asked at most this often. */
 const SCROLL_PROBE_MS = 100;
 
@@ -68,13 +79,27 @@ interface Unplaced {
   dropped: boolean;
 }
 
+/** A block read below the viewport: what it counts towards reading ahead. */
+interface ReadAhead {
+  container: Element;
+  mentions: number;
+  chars: number;
+}
+
 /** A walk through part of the page, block by block. */
 interface Reader {
   blocks: Iterator<TextBlock>;
+  bounds: WalkBounds;
   /** A walk of the page from the top or from the viewport (not a block read again): its blocks come in document order. */
   page: boolean;
   /** Whether the walk has passed the frontier, so that what it finds now is further down. */
   past: boolean;
+  /**
+   * The viewport moved past where the walk had paused below it: until the
+   * walk reaches its new bottom, what it finds is above the viewport, and
+   * waits (only the last PAINT_BEHIND mentions are placed when it gets there).
+   */
+  catchingUp: boolean;
   /** The last block it gave. */
   last: Element | undefined;
 }
@@ -93,6 +118,8 @@ export class Annotator {
   /** Whether the highlights of the first screen have been painted, and when highlights were last painted. */
   private firstScreenPainted = false;
   private lastPaint = 0;
+  /** A walk came to the bottom of the viewport after the reader scrolled: what it placed on screen is painted now, not with the next batch. */
+  private screenRead = false;
   /** A batch of highlights is being painted, over as many slices as it takes. */
   private painting = false;
   private cancelProbe: (() => void) | undefined;
@@ -124,6 +151,15 @@ export class Annotator {
   private mutationTimer: ReturnType<typeof setTimeout> | undefined;
   private sliceTimer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
+  private root: Node | undefined;
+  private restarts = 0;
+  /** Blocks read below the viewport, in document order, and their sums: how far the walk has read ahead. */
+  private aheadLog: ReadAhead[] = [];
+  private aheadMentions = 0;
+  private aheadChars = 0;
+  /** Every mention was asked for: the page is read to its end, not only ahead of the viewport. */
+  private readingAll = false;
+  private readWaiters: (() => void)[] = [];
   private page: PageContext<Element>;
 
   constructor(
@@ -145,6 +181,7 @@ export class Annotator {
   start(root: Node, probe: (found: (viewport: Viewport) => void) => () => void = probeViewport): void {
     if (this.running) return;
     this.running = true;
+    this.root = root;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
     this.enqueue(root);
@@ -172,12 +209,18 @@ export class Annotator {
     // Only if the walk from the top has not got there yet: no block is read twice.
     if (from === root || !root.contains(from) || (top.reached && !isAfter(from, top.reached))) return;
     top.until = from;
-    this.reading.unshift(newReader(iterateBlocks(root, this.ignore, { from }), true));
+    this.reading.unshift(newReader(root, this.ignore, { from }, true));
   }
 
   /** Removes every highlight and stops following the page. */
   stop(): void {
     this.running = false;
+    this.root = undefined;
+    this.restarts = 0;
+    this.readingAll = false;
+    this.aheadLog = [];
+    this.aheadMentions = this.aheadChars = 0;
+    for (const resolve of this.readWaiters.splice(0)) resolve();
     this.observer?.disconnect();
     this.observer = undefined;
     clearTimeout(this.mutationTimer);
@@ -187,6 +230,7 @@ export class Annotator {
     this.firstScreenDone = false;
     this.firstScreenPainted = false;
     this.lastPaint = 0;
+    this.screenRead = false;
     this.painting = false;
     this.viewport = undefined;
     this.topBounds = undefined;
@@ -222,7 +266,20 @@ export class Annotator {
     return [...this.byBlock.values()].flat();
   }
 
-  /** Every mention found, placed or not, by entry and kind. */
+  /**
+   * Reads the rest of the page, however far below the viewport; resolves
+   * once it is read (at once if ChipLens stops). Every mention found is then
+   * in `found()`, and `placeAll` can place any of them.
+   */
+  readAll(): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    this.readingAll = true;
+    const done = new Promise<void>((resolve) => this.readWaiters.push(resolve));
+    this.schedule();
+    return done;
+  }
+
+  /** Every mention found, placed or not, by entry and kind (call `readAll` first for the whole page). */
   found(): Pick<PageMention, 'id' | 'kind'>[] {
     const entries = this.matcher.table.entries;
     const waiting = [...this.unplaced.values()].flatMap(({ found }) => found.map((m) => ({ id: entries[m.entry]!.id, kind: entries[m.entry]!.kind })));
@@ -286,10 +343,10 @@ export class Annotator {
         this.placeWaiting(next, this.head > this.aheadFrom ? 'ahead' : 'now');
         continue;
       }
-      const reader = this.reading[0];
+      const reader = this.nextReader();
       if (reader) {
         const next = reader.blocks.next();
-        if (next.done) this.reading.shift();
+        if (next.done) this.finishReader(reader);
         else {
           this.annotate(next.value, reader);
           this.noteFirstScreen(next.value);
@@ -303,20 +360,24 @@ export class Annotator {
         const bounds: WalkBounds = {};
         const top = this.reading.length === 0 && !this.firstScreenDone;
         if (top) this.topBounds = bounds;
-        this.reading.push(newReader(iterateBlocks(root.value, this.ignore, bounds), top));
+        this.reading.push(newReader(root.value, this.ignore, bounds, top));
         if (top) this.readViewportFirst(root.value);
       }
     }
-    const reading = this.reading.length > 0 || this.pendingRoots.size > 0;
-    if (!reading) this.noteFirstScreen(undefined);
+    // Walks paused ahead of the viewport wait for the reader to scroll.
+    const reading = this.nextReader() !== undefined || this.pendingRoots.size > 0;
+    // A walk paused before the viewport was known may not have reached its bottom.
+    if (!reading && (this.viewport !== undefined || this.reading.length === 0)) this.noteFirstScreen(undefined);
+    if (!reading && this.readWaiters.length > 0) for (const resolve of this.readWaiters.splice(0)) resolve();
     // The first screen is painted at once; the rest in batches, each given
     // a slice's time per task so that no task runs long.
     const paintEvery = PAINT_EVERY_MS * (1 + this.painter.painted / PAINT_SLOWER_PER);
     const batchDue = started - this.lastPaint >= paintEvery && this.painter.waiting >= this.painter.painted * PAINT_GROWTH;
-    if (!this.painting && this.painter.waiting > 0 && (!reading || !this.firstScreenPainted || batchDue)) {
+    if (!this.painting && this.painter.waiting > 0 && (!reading || !this.firstScreenPainted || batchDue || this.screenRead)) {
       this.painting = !this.painter.flush(this.firstScreenPainted ? performance.now() + SLICE_MS : Infinity);
       this.lastPaint = started;
       this.firstScreenPainted = this.firstScreenDone;
+      this.screenRead = false;
     }
     const more = reading || this.painting || this.nextToPlace() !== undefined;
     // Each slice is on the page's performance timeline, for `npm run bench`.
@@ -336,19 +397,65 @@ export class Annotator {
     performance.mark('chiplens:first-screen');
   }
 
+  /** The first walk that may go on: one paused ahead of the viewport waits for the reader to scroll. */
+  private nextReader(): Reader | undefined {
+    return this.reading.find((reader) => !this.pausedAhead(reader));
+  }
+
+  private pausedAhead(reader: Reader): boolean {
+    if (!reader.page || this.readingAll || reader.catchingUp) return false;
+    // Until the viewport is known (its frame can come late on a busy page), as if below it.
+    if (!reader.past && this.viewport !== undefined) return false;
+    return this.aheadMentions >= PAINT_AHEAD || this.aheadChars >= READ_AHEAD_CHARS;
+  }
+
+  private finishReader(reader: Reader): void {
+    this.reading.splice(this.reading.indexOf(reader), 1);
+    // The page removed the place where the walk waited: it starts again from
+    // the top, passing over the blocks whose mentions are known.
+    if (reader.page && reader.bounds.lost && this.root?.isConnected && this.restarts++ < MAX_RESTARTS) {
+      const again = newReader(this.root, this.ignore, {}, true);
+      again.catchingUp = reader.catchingUp;
+      this.reading.push(again);
+      return;
+    }
+    if (reader.catchingUp) this.caughtUp(reader);
+  }
+
+  /** A walk catching up came to the viewport's bottom (or the page's end): the last of what it queued is placed. */
+  private caughtUp(reader: Reader): void {
+    reader.catchingUp = false;
+    if (this.reading.some((other) => other.catchingUp)) return;
+    this.aheadFrom = this.queue.length;
+    this.head = behindStart(this.queue, this.queue.length);
+    this.placedAhead = 0;
+  }
+
   private annotate(block: TextBlock, reader?: Reader): void {
     if (!isConnectedBlock(block)) return;
     if (reader) {
       reader.last = block.container;
       // At the frontier's block, what the walk finds from then on is below the viewport.
-      if (reader.page && !reader.past && this.frontier && reaches(block.container, this.frontier)) reader.past = true;
+      if (reader.page && !reader.past && this.frontier && reaches(block.container, this.frontier)) {
+        reader.past = true;
+        if (reader.catchingUp) this.caughtUp(reader);
+        this.screenRead = this.firstScreenPainted;
+      }
+      // While a walk waited, a change may have been read on its own (a block
+      // appended further down, or a walk started again after losing its place).
+      if (reader.page && (this.byBlock.has(block.container) || this.unplaced.has(block.container))) return;
     }
     const result = this.matcher.match(block.text, this.page.confirmed);
     const shown = result.mentions.filter((m) => this.visible(this.matcher.table.entries[m.entry]!.kind));
+    let where: 'now' | 'below' | 'behind' = 'now';
+    if (reader?.page && reader.catchingUp) where = 'behind';
     // Until the viewport is known (its frame can come late on a busy page),
     // a walk of the page places only so many ahead, as if below it.
-    const below = reader?.page === true && (reader.past || this.viewport === undefined);
-    this.paint(block, shown, below ? 'below' : 'now');
+    else if (reader?.page && (reader.past || this.viewport === undefined)) {
+      where = 'below';
+      if (!this.readingAll) this.noteReadAhead({ container: block.container, mentions: shown.length, chars: block.text.length });
+    }
+    this.paint(block, shown, where);
     // A mention here may support a context-dependent alias read earlier
     // elsewhere ("H20" above, "NVIDIA" here): those blocks are read again.
     for (const container of this.page.record(block.container, result)) {
@@ -357,14 +464,21 @@ export class Annotator {
     }
   }
 
+  private noteReadAhead(read: ReadAhead): void {
+    this.aheadLog.push(read);
+    this.aheadMentions += read.mentions;
+    this.aheadChars += read.chars;
+  }
+
   /**
    * Places the mentions of a block, or, for a block `below` the frontier
-   * once enough are placed ahead of it, queues them. `ahead`: a block
-   * below the frontier that is placed (counted).
+   * once enough are placed ahead of it, or one `behind` it read while
+   * catching up, queues them. `ahead`: a block below the frontier that is
+   * placed (counted).
    */
-  private paint(block: TextBlock, found: Mention[], where: 'now' | 'below' | 'ahead'): void {
+  private paint(block: TextBlock, found: Mention[], where: 'now' | 'below' | 'ahead' | 'behind'): void {
     if (found.length === 0) return;
-    if (where === 'below' && this.placedAhead >= PAINT_AHEAD) {
+    if (where === 'behind' || (where === 'below' && this.placedAhead >= PAINT_AHEAD)) {
       // Its text is not kept: the block's nodes are listed again when placed.
       block.text = '';
       const waiting: Unplaced = { block, found, dropped: false };
@@ -403,7 +517,10 @@ export class Annotator {
     }
     // Until the viewport is known, nothing waiting is due: where it lies is not.
     if (!this.viewport) return undefined;
-    const due = !this.frontier || this.head < this.aheadFrom || this.placedAhead < PAINT_AHEAD;
+    // While a walk catches up, what it queues lies above the frontier: only
+    // the last of it is placed, once it gets there.
+    const ahead = this.placedAhead < PAINT_AHEAD && !this.reading.some((reader) => reader.catchingUp);
+    const due = !this.frontier || this.head < this.aheadFrom || ahead;
     return due ? this.queue[this.head] : undefined;
   }
 
@@ -430,11 +547,20 @@ export class Annotator {
     if (!node) {
       // Nothing at the bottom: everything is placed, from the top.
       this.head = 0;
+      for (const reader of this.reading) reader.past = reader.catchingUp = false;
+      this.aheadLog = [];
+      this.aheadMentions = this.aheadChars = 0;
       return;
     }
-    // The walk under way: has it passed the new bottom?
-    const reader = this.reading[0];
-    if (reader?.page && reader.last) reader.past = reaches(reader.last, node) || isAfter(reader.last, node);
+    // The walks under way: have they passed the new bottom? One that had
+    // passed the old bottom and not the new one catches up.
+    for (const reader of this.reading) {
+      if (!reader.page || !reader.last) continue;
+      const wasBelow = reader.past || reader.catchingUp;
+      reader.past = reaches(reader.last, node) || isAfter(reader.last, node);
+      reader.catchingUp = wasBelow && !reader.past;
+    }
+    this.keepReadAheadBelow(node);
     // Blocks gone from the page have no place in it to compare against.
     const gone = (waiting: Unplaced) => !waiting.block.container.isConnected;
     if (this.queue.some(gone)) this.queue = this.queue.filter((waiting) => !gone(waiting));
@@ -450,6 +576,40 @@ export class Annotator {
     this.head = behindStart(this.queue, lo);
   }
 
+  /**
+   * After a jump past where the walk of the page paused, the screen it
+   * landed on (from `first`, its top) is read first, by a walk of its own;
+   * the walk catching up stops where that one began, and then places the
+   * last of what it found above the screen.
+   */
+  private readLandingFirst(first: Element | null): void {
+    const root = this.root;
+    const behind = this.reading.find((reader) => reader.page && reader.catchingUp && reader.bounds.until === undefined);
+    if (!first || !root || !behind?.last || this.readingAll) return;
+    const from = containerOf(first) ?? first;
+    if (from === root || !root.contains(from) || !isAfter(from, behind.last)) return;
+    behind.bounds.until = from;
+    this.reading.unshift(newReader(root, this.ignore, { from }, true));
+  }
+
+  /** What was read ahead of the old bottom and is above `node` no longer counts as read ahead. */
+  private keepReadAheadBelow(node: Node): void {
+    const log = this.aheadLog;
+    let lo = 0;
+    let hi = log.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (isAfter(log[mid]!.container, node)) hi = mid;
+      else lo = mid + 1;
+    }
+    this.aheadLog = log.slice(lo);
+    this.aheadMentions = this.aheadChars = 0;
+    for (const read of this.aheadLog) {
+      this.aheadMentions += read.mentions;
+      this.aheadChars += read.chars;
+    }
+  }
+
   // The reader scrolled: once the frame is laid out, the frontier moves to
   // the new bottom of the viewport and what is near it gets placed.
   private followScroll(): void {
@@ -462,6 +622,7 @@ export class Annotator {
       this.cancelScrollProbe = probeViewport((viewport) => {
         this.cancelScrollProbe = undefined;
         this.moveFrontier(viewport.last);
+        this.readLandingFirst(viewport.first);
         this.schedule();
       });
     }, SCROLL_PROBE_MS);
@@ -587,8 +748,8 @@ function behindStart(queue: readonly Unplaced[], bottom: number): number {
   return from;
 }
 
-function newReader(blocks: Iterator<TextBlock>, page: boolean): Reader {
-  return { blocks, page, past: false, last: undefined };
+function newReader(root: Node, ignore: (el: Element) => boolean, bounds: WalkBounds, page: boolean): Reader {
+  return { blocks: iterateBlocks(root, ignore, bounds), bounds, page, past: false, catchingUp: false, last: undefined };
 }
 
 /**

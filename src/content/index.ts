@@ -279,8 +279,12 @@ async function main(): Promise<void> {
     const request = parseContentRequest(message);
     if (!request.ok) return undefined;
     const r = request.value;
-    const value = r.type === 'reveal' ? reveal(r.id, r.index) : r.type === 'step' ? step(r.by) : pageInfo();
-    return Promise.resolve({ ok: true, value });
+    // The list, the walk through one name's mentions and stepping all need
+    // the whole page, which is read ahead of the viewport only so far.
+    return (annotator?.readAll() ?? Promise.resolve()).then(() => {
+      const value = r.type === 'reveal' ? reveal(r.id, r.index) : r.type === 'step' ? step(r.by) : pageInfo();
+      return { ok: true, value };
+    });
   });
 
   apply();

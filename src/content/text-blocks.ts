@@ -65,14 +65,6 @@ export function blockContainer(node: Node): Element | null {
   return element;
 }
 
-/**
- * The text blocks under `root` (itself included). `ignore` marks elements of
- * our own, such as the tooltip host, whose subtrees are never read.
- */
-export function collectBlocks(root: Node, ignore: (el: Element) => boolean = () => false): TextBlock[] {
-  return [...iterateBlocks(root, ignore)];
-}
-
 const HAS_WORDS = /[\p{L}\p{N}]/u;
 
 /** Where a walk starts and stops, for reading the part of a page on screen first. */
@@ -83,11 +75,18 @@ export interface WalkBounds {
   until?: Element;
   /** Set by the walk: the last node it reached. */
   reached?: Node;
+  /**
+   * Set by the walk when it ends because the page removed the node it had
+   * come to while it waited: the rest of the page is then unread.
+   */
+  lost?: boolean;
 }
 
 /**
- * The same blocks, one at a time in document order, so that a caller can
- * read a huge page in slices, starting with what is on screen.
+ * The text blocks under `root` (itself included), one at a time in document
+ * order, so that a caller can read a huge page in slices, starting with what
+ * is on screen. `ignore` marks elements of our own, such as the tooltip
+ * host, whose subtrees are never read.
  */
 export function* iterateBlocks(root: Node, ignore: (el: Element) => boolean = () => false, bounds: WalkBounds = {}): Generator<TextBlock> {
   const doc = root.ownerDocument ?? (root as Document);
@@ -104,6 +103,9 @@ export function* iterateBlocks(root: Node, ignore: (el: Element) => boolean = ()
   let current: TextBlock | undefined;
   const hasWords = (block: TextBlock | undefined): block is TextBlock => !!block && HAS_WORDS.test(block.text);
   if (bounds.from) walker.currentNode = bounds.from;
+  // A caller may leave the walk waiting for long (until the reader scrolls);
+  // a walker left on a node the page removed would end there, quietly.
+  const lost = () => !walker.currentNode.isConnected && (bounds.lost = true);
   let node: Node | null = walker.currentNode;
   while (node) {
     if (node === bounds.until) break;
@@ -112,19 +114,28 @@ export function* iterateBlocks(root: Node, ignore: (el: Element) => boolean = ()
       const element = node as Element;
       const name = nameOf(element);
       if (SKIP.has(name) || editable.has(element) || ignore(element)) {
-        if (hasWords(current)) yield current;
+        if (hasWords(current)) {
+          yield current;
+          if (lost()) return;
+        }
         current = undefined;
         node = node === root ? null : stepOver(walker, root);
         continue;
       }
       // A line break or a nested block ends the running block.
       if (name === 'br' || !INLINE.has(name)) {
-        if (hasWords(current)) yield current;
+        if (hasWords(current)) {
+          yield current;
+          if (lost()) return;
+        }
         current = undefined;
         if (name !== 'br' && element.querySelector(NOT_PLAIN) === null) {
           const text = element.textContent ?? '';
           const whole: TextBlock = { container: element, nodes: [], offsets: [], text, whole: { listed: 0, done: false, length: text.length } };
-          if (hasWords(whole)) yield whole;
+          if (hasWords(whole)) {
+            yield whole;
+            if (lost()) return;
+          }
           node = node === root ? null : stepOver(walker, root);
           continue;
         }
@@ -139,7 +150,10 @@ export function* iterateBlocks(root: Node, ignore: (el: Element) => boolean = ()
     const container = blockContainer(text);
     if (!container) continue;
     if (current && current.container !== container) {
-      if (hasWords(current)) yield current;
+      if (hasWords(current)) {
+        yield current;
+        if (lost()) return;
+      }
       current = undefined;
     }
     current ??= { container, nodes: [], offsets: [], text: '' };

@@ -372,6 +372,63 @@ describe('long pages', () => {
     await page.close();
   });
 
+  it('reads a long page only so far below the viewport, the rest when the popup lists it or the reader scrolls there', async () => {
+    const page = await openArticle('/pages/far-names.html');
+    expect(total(await settledHighlights(page, { atLeast: 1 }))).toBe(1);
+    // 100,000 characters down: not read yet, so not highlighted (the page has far fewer than a thousand names).
+    expect(total(await readHighlights(page, '#far'))).toBe(0);
+    // The popup's list needs every name on the page: it has the rest read first.
+    const popup = await openPopup(await activeTabId());
+    const section = popup.locator('.on-page');
+    await section.waitFor();
+    expect(await section.locator('h3').allInnerTexts()).toEqual(['CHIP 2', 'COMPANY 1']);
+    await popup.close();
+    await page.close();
+    const again = await openArticle('/pages/far-names.html');
+    expect(total(await settledHighlights(again, { atLeast: 1 }))).toBe(1);
+    await again.evaluate(() => document.getElementById('far')!.scrollIntoView());
+    expect((await settledHighlights(again, { atLeast: 2, within: '#far' })).chip!.sort()).toEqual(['Ascend 910B', 'NVIDIA H20']);
+    await again.close();
+  });
+
+  it('goes on reading below the viewport after the page removes the place where reading paused', async () => {
+    const page = await openArticle('/pages/far-names.html');
+    expect(total(await settledHighlights(page, { atLeast: 1 }))).toBe(1);
+    // Reading paused about 30,000 characters down, some fifty paragraphs into the filler.
+    await page.evaluate(() => {
+      for (const p of [...document.querySelectorAll('#filler p')].slice(20)) p.remove();
+      document.getElementById('far')!.scrollIntoView();
+    });
+    expect((await settledHighlights(page, { atLeast: 2, within: '#far' })).chip!.sort()).toEqual(['Ascend 910B', 'NVIDIA H20']);
+    // Started again from the top, it did not paint the first name twice.
+    expect(total(await readHighlights(page))).toBe(3);
+    await page.close();
+  });
+
+  it('after a jump far down, reads and paints the screen it lands on before the page above it', async () => {
+    // 20,000 mentions: reading the 19,000 between the first screen and the end takes dozens of slices.
+    const page = await openArticle('/pages/many-mentions.html?paragraphs=2000');
+    expect(total(await settledHighlights(page, { atLeast: 1000 }))).toBeLessThan(1500);
+    const landing = await page.evaluate(async () => {
+      const last = document.querySelector('#list p:last-child')!;
+      const shown = () => [...(CSS.highlights.get('chiplens-company') ?? [])].some((r) => last.contains((r as AbstractRange).startContainer));
+      const jumped = performance.now();
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      await new Promise<void>((resolve) => {
+        const look = () => (shown() ? resolve() : requestAnimationFrame(look));
+        look();
+      });
+      const landed = performance.now();
+      const slices = performance.getEntriesByName('chiplens:work').filter((m) => m.startTime >= jumped && m.startTime < landed);
+      return { slices: slices.length };
+    });
+    // The screen first: a slice or two (16 when it waited for the page above, on a quiet machine).
+    expect(landing.slices).toBeLessThan(8);
+    // Then the page above is read, and the last thousand names above the screen placed.
+    expect(total(await settledHighlights(page, { atLeast: 2000 }))).toBeLessThan(2500);
+    await page.close();
+  });
+
   it('walks through the mentions of one name down to those not placed yet', async () => {
     const page = await openArticle('/pages/many-mentions.html');
     expect(total(await settledHighlights(page, { atLeast: 1000 }))).toBeLessThan(1500);
