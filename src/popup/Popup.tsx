@@ -28,6 +28,9 @@ export function Popup() {
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  // A long page is read to its end before it can list what it mentions:
+  // said only if that takes a while, so that short pages do not flicker.
+  const [slowPage, setSlowPage] = useState(false);
   const detail = trail.at(-1);
 
   const open = (id: string, follow = false) => {
@@ -38,6 +41,7 @@ export function Popup() {
   };
 
   useEffect(() => {
+    const slow = setTimeout(() => setSlowPage(true), 300);
     ask({ type: 'get-status' }).then(setStatus, (e: unknown) => setError(String(e)));
     readStoredSettings().then(setSettings, () => undefined);
     targetTabId()
@@ -49,7 +53,11 @@ export function Popup() {
     // "More" in a tooltip opens the popup page on an entry.
     const entry = new URLSearchParams(location.search).get('entry');
     if (entry && /^[a-z0-9-]{1,80}$/.test(entry)) open(entry);
-    return onSettingsChange(setSettings);
+    const unsubscribe = onSettingsChange(setSettings);
+    return () => {
+      clearTimeout(slow);
+      unsubscribe();
+    };
   }, []);
 
   // For the benchmark: the moment the popup first shows its data.
@@ -135,6 +143,7 @@ export function Popup() {
         <>
           <Results query={query} hits={hits} lang={lang} active={active} onOpen={(id) => open(id)} />
           {query.trim() === '' && page && tabId !== undefined ? <OnThisPage page={page} tabId={tabId} lang={lang} /> : null}
+          {query.trim() === '' && page === undefined && slowPage ? <p class="hint" role="status">{t('readingPage')}</p> : null}
         </>
       )}
       {status ? <DataStatus status={status} onStatus={setStatus} compact /> : null}
