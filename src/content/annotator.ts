@@ -593,6 +593,11 @@ export class Annotator {
     const from = containerOf(first) ?? first;
     if (from === root || !root.contains(from) || !isAfter(from, behind.last)) return;
     behind.bounds.until = from;
+    // Walks catching up queue what they find; the queue must stay in
+    // document order, and this walk's stretch comes after those of any
+    // others still catching up (from an earlier jump): it goes last.
+    this.reading.splice(this.reading.indexOf(behind), 1);
+    this.reading.push(behind);
     this.reading.unshift(newReader(root, this.ignore, { from }, true));
   }
 

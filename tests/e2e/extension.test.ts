@@ -429,6 +429,20 @@ describe('long pages', () => {
     await page.close();
   });
 
+  it('after a second jump while the page above the first is still being read, places the names just above the second', async () => {
+    // 40,000 mentions: the first jump, nine tenths down, leaves 36,000 above it to read.
+    const page = await openArticle('/pages/many-mentions.html?paragraphs=4000');
+    expect(total(await settledHighlights(page, { atLeast: 1000 }))).toBeLessThan(1500);
+    await page.evaluate(async () => {
+      window.scrollTo(0, document.documentElement.scrollHeight * 0.9);
+      // Past the scroll probe (100 ms and a frame), not past the reading of the 3,600 paragraphs above.
+      await new Promise((resolve) => setTimeout(resolve, 160));
+      window.scrollTo(0, document.documentElement.scrollHeight);
+    });
+    expect(total(await settledHighlights(page, { atLeast: 10, within: '#list p:nth-last-child(30)' }))).toBe(10);
+    await page.close();
+  });
+
   it('walks through the mentions of one name down to those not placed yet', async () => {
     const page = await openArticle('/pages/many-mentions.html');
     expect(total(await settledHighlights(page, { atLeast: 1000 }))).toBeLessThan(1500);
