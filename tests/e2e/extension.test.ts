@@ -391,6 +391,20 @@ describe('long pages', () => {
     await again.close();
   });
 
+  it('says it is reading a very long page before the popup lists what it mentions', async () => {
+    // 17 MB of text: the popup waits about a second for the page to be read to its end.
+    const page = await openArticle('/pages/far-names.html?paragraphs=30000');
+    expect(total(await settledHighlights(page, { atLeast: 1 }))).toBe(1);
+    const popup = await openPopup(await activeTabId());
+    await popup.getByText('Reading the page…').waitFor();
+    const section = popup.locator('.on-page');
+    await section.waitFor({ timeout: 30_000 });
+    expect(await section.locator('h3').allInnerTexts()).toEqual(['CHIP 2', 'COMPANY 1']);
+    expect(await popup.getByText('Reading the page…').count()).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
   it('goes on reading below the viewport after the page removes the place where reading paused', async () => {
     const page = await openArticle('/pages/far-names.html');
     expect(total(await settledHighlights(page, { atLeast: 1 }))).toBe(1);
