@@ -569,15 +569,8 @@ export class Annotator {
     const gone = (waiting: Unplaced) => !waiting.block.container.isConnected;
     if (this.queue.some(gone)) this.queue = this.queue.filter((waiting) => !gone(waiting));
     // The queue is in document order: find where it passes the new bottom.
-    let lo = 0;
-    let hi = this.queue.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (isAfter(this.queue[mid]!.block.container, node)) hi = mid;
-      else lo = mid + 1;
-    }
-    this.aheadFrom = lo;
-    this.head = behindStart(this.queue, lo);
+    this.aheadFrom = firstAfter(this.queue, node, (waiting) => waiting.block.container);
+    this.head = behindStart(this.queue, this.aheadFrom);
   }
 
   /**
@@ -603,15 +596,7 @@ export class Annotator {
 
   /** What was read ahead of the old bottom and is above `node` no longer counts as read ahead. */
   private keepReadAheadBelow(node: Node): void {
-    const log = this.aheadLog;
-    let lo = 0;
-    let hi = log.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (isAfter(log[mid]!.container, node)) hi = mid;
-      else lo = mid + 1;
-    }
-    this.aheadLog = log.slice(lo);
+    this.aheadLog = this.aheadLog.slice(firstAfter(this.aheadLog, node, (read) => read.container));
     this.aheadMentions = this.aheadChars = 0;
     for (const read of this.aheadLog) {
       this.aheadMentions += read.mentions;
@@ -744,6 +729,18 @@ export class Annotator {
     this.byBlock.delete(block);
     for (const mention of mentions) this.painter.delete(mention.kind, mention.range);
   }
+}
+
+/** The index of the first of `items` (in document order) whose block comes after `node`: a binary search. */
+function firstAfter<T>(items: readonly T[], node: Node, blockOf: (item: T) => Element): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (isAfter(blockOf(items[mid]!), node)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /**
