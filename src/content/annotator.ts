@@ -218,9 +218,8 @@ export class Annotator {
     this.root = undefined;
     this.restarts = 0;
     this.readingAll = false;
-    this.aheadLog = [];
-    this.aheadMentions = this.aheadChars = 0;
-    for (const resolve of this.readWaiters.splice(0)) resolve();
+    this.setReadAhead([]);
+    this.resolveReadWaiters();
     this.observer?.disconnect();
     this.observer = undefined;
     clearTimeout(this.mutationTimer);
@@ -277,6 +276,10 @@ export class Annotator {
     const done = new Promise<void>((resolve) => this.readWaiters.push(resolve));
     this.schedule();
     return done;
+  }
+
+  private resolveReadWaiters(): void {
+    for (const resolve of this.readWaiters.splice(0)) resolve();
   }
 
   /** Every mention found, placed or not, by entry and kind (call `readAll` first for the whole page). */
@@ -370,7 +373,7 @@ export class Annotator {
     const reading = this.nextReader() !== undefined || this.pendingRoots.size > 0;
     // A walk paused before the viewport was known may not have reached its bottom.
     if (!reading && (this.viewport !== undefined || this.reading.length === 0)) this.noteFirstScreen(undefined);
-    if (!reading && this.readWaiters.length > 0) for (const resolve of this.readWaiters.splice(0)) resolve();
+    if (!reading) this.resolveReadWaiters();
     // The first screen is painted at once; the rest in batches, each given
     // a slice's time per task so that no task runs long.
     const paintEvery = PAINT_EVERY_MS * (1 + this.painter.painted / PAINT_SLOWER_PER);
@@ -430,8 +433,7 @@ export class Annotator {
   private caughtUp(reader: Reader): void {
     reader.catchingUp = false;
     if (this.reading.some((other) => other.catchingUp)) return;
-    this.aheadFrom = this.queue.length;
-    this.head = behindStart(this.queue, this.queue.length);
+    this.placeFromBottom(this.queue.length);
     this.placedAhead = 0;
   }
 
@@ -552,8 +554,7 @@ export class Annotator {
       // Nothing at the bottom: everything is placed, from the top.
       this.head = 0;
       for (const reader of this.reading) reader.past = reader.catchingUp = false;
-      this.aheadLog = [];
-      this.aheadMentions = this.aheadChars = 0;
+      this.setReadAhead([]);
       return;
     }
     // The walks under way: have they passed the new bottom? One that had
@@ -564,13 +565,26 @@ export class Annotator {
       reader.past = reaches(reader.last, node) || isAfter(reader.last, node);
       reader.catchingUp = wasBelow && !reader.past;
     }
-    this.keepReadAheadBelow(node);
+    // What was read ahead of the old bottom and is above the new one no longer counts as read ahead.
+    this.setReadAhead(this.aheadLog.slice(firstAfter(this.aheadLog, node, (read) => read.container)));
     // Blocks gone from the page have no place in it to compare against.
     const gone = (waiting: Unplaced) => !waiting.block.container.isConnected;
     if (this.queue.some(gone)) this.queue = this.queue.filter((waiting) => !gone(waiting));
     // The queue is in document order: find where it passes the new bottom.
-    this.aheadFrom = firstAfter(this.queue, node, (waiting) => waiting.block.container);
-    this.head = behindStart(this.queue, this.aheadFrom);
+    this.placeFromBottom(firstAfter(this.queue, node, (waiting) => waiting.block.container));
+  }
+
+  /**
+   * The viewport's bottom falls before queue entry `bottom`: placing goes
+   * back from there by PAINT_BEHIND mentions, placed or not, so that the
+   * work stays bounded however far the reader jumped, and however often
+   * they scroll; what lies before that waits.
+   */
+  private placeFromBottom(bottom: number): void {
+    this.aheadFrom = bottom;
+    let from = bottom;
+    for (let count = 0; from > 0 && count < PAINT_BEHIND; ) count += this.queue[--from]!.found.length;
+    this.head = from;
   }
 
   /**
@@ -594,11 +608,11 @@ export class Annotator {
     this.reading.unshift(newReader(root, this.ignore, { from }, true));
   }
 
-  /** What was read ahead of the old bottom and is above `node` no longer counts as read ahead. */
-  private keepReadAheadBelow(node: Node): void {
-    this.aheadLog = this.aheadLog.slice(firstAfter(this.aheadLog, node, (read) => read.container));
+  /** The blocks read below the viewport are now `log`; their sums are kept beside it, as the walk asks for them before every block. */
+  private setReadAhead(log: ReadAhead[]): void {
+    this.aheadLog = log;
     this.aheadMentions = this.aheadChars = 0;
-    for (const read of this.aheadLog) {
+    for (const read of log) {
       this.aheadMentions += read.mentions;
       this.aheadChars += read.chars;
     }
@@ -741,17 +755,6 @@ function firstAfter<T>(items: readonly T[], node: Node, blockOf: (item: T) => El
     else lo = mid + 1;
   }
   return lo;
-}
-
-/**
- * Where placing starts above the viewport's bottom (queue index `bottom`):
- * back by PAINT_BEHIND mentions, placed or not, so that the work stays
- * bounded however far the reader jumped, and however often they scroll.
- */
-function behindStart(queue: readonly Unplaced[], bottom: number): number {
-  let from = bottom;
-  for (let count = 0; from > 0 && count < PAINT_BEHIND; ) count += queue[--from]!.found.length;
-  return from;
 }
 
 function newReader(root: Node, ignore: (el: Element) => boolean, bounds: WalkBounds, page: boolean): Reader {
