@@ -50,6 +50,16 @@ async function openPopup(tabId: number): Promise<Page> {
   return popup;
 }
 
+/** The kinds and counts the popup lists under "On this page" for the active tab, once it shows them. */
+async function listedCounts(): Promise<string[]> {
+  const popup = await openPopup(await activeTabId());
+  const section = popup.locator('.on-page');
+  await section.waitFor();
+  const counts = await section.locator('h3').allInnerTexts();
+  await popup.close();
+  return counts;
+}
+
 async function tooltipFor(page: Page, text: string, nth = 0) {
   const { x, y } = await pointOf(page, text, nth);
   await page.mouse.move(x - 30, y - 40);
@@ -316,11 +326,7 @@ describe('long pages', () => {
     const before = total(await settledHighlights(page, { atLeast: 1000 }));
     expect(before).toBeGreaterThanOrEqual(1000);
     expect(before).toBeLessThan(1500);
-    const popup = await openPopup(await activeTabId());
-    const section = popup.locator('.on-page');
-    await section.waitFor();
-    expect(await section.locator('h3').allInnerTexts()).toEqual(['CHIP 300', 'COMPANY 750', 'AI MODEL 150', 'EXPORT RULE 300']);
-    await popup.close();
+    expect(await listedCounts()).toEqual(['CHIP 300', 'COMPANY 750', 'AI MODEL 150', 'EXPORT RULE 300']);
     // Scrolled to a paragraph past the first thousand: it is highlighted, the last ones not yet.
     const last = '#list p:last-child';
     expect(total(await readHighlights(page, last))).toBe(0);
@@ -347,11 +353,7 @@ describe('long pages', () => {
     expect(total(await settledHighlights(page, { atLeast: 10, within: middle }))).toBe(10);
     expect(total(await readHighlights(page))).toBeGreaterThan(atEnd);
     // The popup still counts every mention.
-    const popup = await openPopup(await activeTabId());
-    const section = popup.locator('.on-page');
-    await section.waitFor();
-    expect(await section.locator('h3').allInnerTexts()).toEqual(['CHIP 800', 'COMPANY 2000', 'AI MODEL 400', 'EXPORT RULE 800']);
-    await popup.close();
+    expect(await listedCounts()).toEqual(['CHIP 800', 'COMPANY 2000', 'AI MODEL 400', 'EXPORT RULE 800']);
     await page.close();
   });
 
@@ -378,11 +380,7 @@ describe('long pages', () => {
     // 100,000 characters down: not read yet, so not highlighted (the page has far fewer than a thousand names).
     expect(total(await readHighlights(page, '#far'))).toBe(0);
     // The popup's list needs every name on the page: it has the rest read first.
-    const popup = await openPopup(await activeTabId());
-    const section = popup.locator('.on-page');
-    await section.waitFor();
-    expect(await section.locator('h3').allInnerTexts()).toEqual(['CHIP 2', 'COMPANY 1']);
-    await popup.close();
+    expect(await listedCounts()).toEqual(['CHIP 2', 'COMPANY 1']);
     await page.close();
     const again = await openArticle('/pages/far-names.html');
     expect(total(await settledHighlights(again, { atLeast: 1 }))).toBe(1);
