@@ -55,17 +55,31 @@ describe('Automaton', () => {
     const damaged = bytes.slice();
     damaged.fill(0xff, bytes.length / 2, bytes.length);
     expect(() => Automaton.fromBytes(shape, damaged)).toThrow(/inconsistent/);
+    // Edge starts past the end: a scan would step through them one by one.
+    const far = new Uint16Array(bytes.buffer.slice(0));
+    far[3] = 0xfff0;
+    expect(() => Automaton.fromBytes(shape, new Uint8Array(far.buffer))).toThrow(/inconsistent/);
+  });
+
+  it('ends its scan when a damaged copy has edge starts out of order', () => {
+    const { shape, bytes } = Automaton.build(patterns).toBytes();
+    const values = new Uint16Array(bytes.buffer.slice(0));
+    // Within bounds, so it loads, but every node's edges are wrong: runs
+    // that reach past the last edge, or end before they start.
+    for (let n = 1; n < shape.nodes; n++) values[n] = n % 2 === 1 ? 1 : shape.nodes;
+    const damaged = Automaton.fromBytes(shape, new Uint8Array(values.buffer));
+    expect(() => found(damaged, texts.join(' '))).not.toThrow();
   });
 
   it('ends its scan when a damaged copy has links that go round in circles', () => {
     const { shape, bytes } = Automaton.build(patterns).toBytes();
     const { nodes } = shape;
     const values = new Uint16Array(bytes.buffer.slice(0));
-    // Failure and output links start after the edge counts and classes;
+    // Failure and output links start after the edge starts and classes;
     // the next-pattern links after the first patterns.
-    const failAt = nodes + nodes - 1;
+    const failAt = nodes + 1 + nodes - 1;
     const outAt = failAt + nodes;
-    const sameAt = 5 * nodes - 1;
+    const sameAt = 5 * nodes;
     for (let n = 1; n < nodes; n++) {
       values[failAt + n] = n;
       values[outAt + n] = n;

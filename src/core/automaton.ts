@@ -9,12 +9,15 @@
 // The root has a dense table, as nearly every character leaves it.
 //
 // Loading must be cheap (every page does it, with cold code): the stored
-// arrays are used as they are, but for one pass that sums the edge counts.
+// arrays are used as they are, with no pass over them in script. Where node
+// n's edges start is stored less n (see `edgeGap`): the offsets themselves
+// compress to nearly twice the size, and summing stored counts instead took
+// a cold loop 5-10 ms on every page.
 // Failure and output links always lead to an earlier (shallower) node, and
 // patterns at one node are chained forwards; the scan follows a link only
 // when it does, so a damaged copy cannot send it round in circles.
 
-export const AUTOMATON_FORMAT = 2;
+export const AUTOMATON_FORMAT = 3;
 
 /** What a stored automaton's bytes need beside them to be read back. */
 export interface AutomatonShape {
@@ -37,8 +40,12 @@ export class Automaton {
     private readonly classOf: Uint16Array,
     private readonly alphabet: string,
     private readonly patternCount: number,
-    /** Node n's edges are edgeClass[edgeStart[n] .. edgeStart[n + 1]); edge e leads to node e + 1. */
-    private readonly edgeStart: Uint32Array,
+    /**
+     * Node n's edges are edgeClass[s(n) .. s(n + 1)) with s(n) = edgeGap[n] + n - 1; edge e
+     * leads to node e + 1. Every node up to n hangs off an edge of an
+     * earlier one, so s(n) >= n and the stored value is at least 1 (0 for the end, s(nodes) = nodes - 1).
+     */
+    private readonly edgeGap: Values,
     private readonly edgeClass: Values,
     private readonly fail: Values,
     /** The nearest node on the failure chain with outputs, or 0. */
@@ -102,7 +109,8 @@ export class Automaton {
     const lengths = new Uint32Array(patterns.map((p) => p.length));
     const fail = new Uint32Array(nodes);
     const outLink = new Uint32Array(nodes);
-    const automaton = new Automaton(classOf, alphabet, patterns.length, edgeStart, edgeClass, fail, outLink, firstPattern, samePattern, lengths, rootTable(alphabet.length, edgeStart, edgeClass));
+    const edgeGap = Uint32Array.from(edgeStart, (start, n) => start + 1 - n);
+    const automaton = new Automaton(classOf, alphabet, patterns.length, edgeGap, edgeClass, fail, outLink, firstPattern, samePattern, lengths, rootTable(alphabet.length, edgeGap, edgeClass));
     // Failure links, breadth first: a node's link is the longest proper
     // suffix of its text that is also a node.
     for (let node = 1; node < nodes; node++) {
@@ -123,16 +131,10 @@ export class Automaton {
     return automaton;
   }
 
-  /**
-   * The automaton as bytes that compress well: per-node edge counts rather
-   * than offsets. Values are little-endian, as typed arrays are on every
-   * browser platform.
-   */
+  /** The automaton as bytes. Values are little-endian, as typed arrays are on every browser platform. */
   toBytes(): { shape: AutomatonShape; bytes: Uint8Array } {
     const nodes = this.fail.length;
-    const edgeCount = new Uint32Array(nodes);
-    for (let n = 0; n < nodes; n++) edgeCount[n] = this.edgeStart[n + 1]! - this.edgeStart[n]!;
-    const arrays = [edgeCount, this.edgeClass, this.fail, this.outLink, this.firstPattern, this.samePattern, this.lengths];
+    const arrays = [this.edgeGap, this.edgeClass, this.fail, this.outLink, this.firstPattern, this.samePattern, this.lengths];
     const wide = arrays.some((a) => a.some((v) => v > 0xffff));
     const total = arrays.reduce((n, a) => n + a.length, 0);
     const values = wide ? new Uint32Array(total) : new Uint16Array(total);
@@ -147,9 +149,10 @@ export class Automaton {
 
   /** How many bytes `toBytes` wrote for `shape`. */
   static byteLength({ nodes, patterns, wide }: AutomatonShape): number {
-    // Edge counts, classes (one edge per node but the root), failure and
-    // output links, first patterns; then the next-pattern links and lengths.
-    return (5 * nodes - 1 + 2 * patterns) * (wide ? 4 : 2);
+    // Edge starts (one more than nodes), classes (one edge per node but the
+    // root), failure and output links, first patterns; then the
+    // next-pattern links and lengths.
+    return (5 * nodes + 2 * patterns) * (wide ? 4 : 2);
   }
 
   /** Reads back what `toBytes` wrote; throws when the bytes do not fit the shape. */
@@ -164,7 +167,7 @@ export class Automaton {
     const values = wide ? new Uint32Array(aligned.buffer, aligned.byteOffset, count) : new Uint16Array(aligned.buffer, aligned.byteOffset, count);
     let at = 0;
     const take = (n: number): Values => values.subarray(at, (at += n));
-    const edgeCount = take(nodes);
+    const edgeGap = take(nodes + 1);
     const edgeClass = take(nodes - 1);
     const fail = take(nodes);
     const outLink = take(nodes);
@@ -173,14 +176,12 @@ export class Automaton {
     const lengths = take(patterns);
     const alphabet = shape.alphabet;
     // Bounds of the plain index arrays by the engine's own sort (maxOf): a
-    // loop here runs cold on every page.
-    // Links to earlier nodes are within the arrays; the scan checks they are earlier.
-    if (maxOf(edgeClass) > alphabet.length || maxOf(firstPattern) > patterns || maxOf(samePattern) > patterns) throw new Error('automaton arrays are inconsistent');
-    const edgeStart = new Uint32Array(nodes + 1);
-    let sum = 0;
-    for (let n = 0; n < nodes; n++) edgeStart[n + 1] = sum += edgeCount[n]!;
-    if (sum !== nodes - 1) throw new Error('automaton arrays are inconsistent');
-    return new Automaton(classTable(alphabet), alphabet, patterns, edgeStart, edgeClass, fail, outLink, firstPattern, samePattern, lengths, rootTable(alphabet.length, edgeStart, edgeClass));
+    // loop here runs cold on every page. Bounded edge starts keep each
+    // step of a scan short however they are damaged; links to earlier nodes
+    // are within the arrays, and the scan checks that they are earlier.
+    const bounded = edgeGap[0] === 1 && edgeGap[nodes] === 0 && maxOf(edgeGap) <= nodes;
+    if (!bounded || maxOf(edgeClass) > alphabet.length || maxOf(firstPattern) > patterns || maxOf(samePattern) > patterns) throw new Error('automaton arrays are inconsistent');
+    return new Automaton(classTable(alphabet), alphabet, patterns, edgeGap, edgeClass, fail, outLink, firstPattern, samePattern, lengths, rootTable(alphabet.length, edgeGap, edgeClass));
   }
 
   /** The child of `node` by class `cls`, or -1. */
@@ -189,8 +190,8 @@ export class Automaton {
       const next = this.rootNext[cls]!;
       return next === 0 ? -1 : next;
     }
-    const end = this.edgeStart[node + 1]!;
-    for (let e = this.edgeStart[node]!; e < end; e++) {
+    const end = this.edgeGap[node + 1]! + node;
+    for (let e = this.edgeGap[node]! + node - 1; e < end; e++) {
       const c = this.edgeClass[e]!;
       if (c === cls) return e + 1;
       if (c > cls) break;
@@ -255,9 +256,10 @@ function classTable(alphabet: string): Uint16Array {
   return table;
 }
 
-function rootTable(classes: number, edgeStart: Uint32Array, edgeClass: Values): Uint32Array {
+function rootTable(classes: number, edgeGap: Values, edgeClass: Values): Uint32Array {
   const next = new Uint32Array(classes + 1);
-  for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) next[edgeClass[e]!] = e + 1;
+  // The root's edges start at 0 and end where node 1's start.
+  for (let e = 0; e < edgeGap[1]!; e++) next[edgeClass[e]!] = e + 1;
   return next;
 }
 
