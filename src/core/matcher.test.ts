@@ -103,6 +103,17 @@ describe('Matcher', () => {
       'Alibaba=alibaba',
       'Huawei=huawei',
     ]);
+    // Whole words only, in any script.
+    expect(found('Nvidia Corporation; Nvidia Corpus; Nvidia Co2; Nvidia Coé; Nvidia Co英伟达; Huawei Electronics Co, Huawei Group Ltd')).toEqual([
+      'Nvidia Corporation=nvidia',
+      'Nvidia=nvidia',
+      'Nvidia=nvidia',
+      'Nvidia=nvidia',
+      'Nvidia=nvidia',
+      '英伟达=nvidia',
+      'Huawei Electronics Co=huawei',
+      'Huawei Group Ltd=huawei',
+    ]);
   });
 
   it('runs a model name on over a version written straight after it', () => {

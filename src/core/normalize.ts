@@ -294,6 +294,15 @@ export function isSpacedWordAt(text: string, at: number): boolean {
   return WORD_CHAR.test(ch) && !UNSPACED.test(ch);
 }
 
+/** True for a letter or digit of any script at offset `at` of `text` (false outside it). */
+export function isWordCharAt(text: string, at: number): boolean {
+  if (at < 0 || at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  if ((code >= 0x0410 && code <= 0x044f) || isHan(code)) return true;
+  return WORD_CHAR.test(text[at]!);
+}
+
 export function isUnspacedChar(ch: string | undefined): boolean {
   return ch !== undefined && ch !== '' && UNSPACED.test(ch);
 }
