@@ -10,14 +10,17 @@
 import { inflateStoredTable } from '../core/stored-table-inflate';
 import { ALIAS_TABLE_KEY, SETTINGS_KEY } from '../core/storage-keys';
 import { leaveEarlyRead } from './early-read-key';
+import { extensionApi } from './extension-api';
 
-type StorageChanges = Record<string, unknown>;
-interface StorageApi {
-  local: { get(keys: string[]): Promise<Record<string, unknown>> };
-  onChanged: { addListener(listener: (changes: StorageChanges, area: string) => void): void };
-}
-const api = globalThis as { browser?: { storage: StorageApi }; chrome?: { storage: StorageApi } };
-const storage = (api.browser ?? api.chrome)?.storage;
+// Without an extension API (not a content script) nothing is read early:
+// the content script then reads for itself.
+const storage = (() => {
+  try {
+    return extensionApi().storage;
+  } catch {
+    return undefined;
+  }
+})();
 
 if (storage) {
   performance.mark('chiplens:early-read');

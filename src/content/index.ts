@@ -2,7 +2,6 @@
 // fetched from storage as the page started loading (no round trip to the
 // background before the first highlight), annotates the page while
 // ChipLens is on for this site, and shows tooltips on hover.
-import browser from 'webextension-polyfill';
 import type { MatchTable } from '../core/alias-table';
 import type { Automaton } from '../core/automaton';
 import { decodeStoredTable, readStoredTable } from '../core/stored-table';
@@ -22,7 +21,9 @@ import { loadTooltipModule, type TooltipModule } from './tooltip/tooltip-loader'
 import { HOST_TAG } from './tooltip/tooltip-path';
 import { probeViewport, type Viewport } from './viewport';
 import { takeEarlyRead } from './early-read-key';
+import { answerMessages, extensionApi } from './extension-api';
 
+const api = extensionApi();
 const host = location.hostname.toLowerCase();
 
 let settings: Settings = readSettings(undefined);
@@ -103,7 +104,7 @@ function tooltipLanguage(): DisplayLanguage {
     case 'page':
       return displayLanguage(document.documentElement.lang || navigator.language);
     case 'interface':
-      return displayLanguage(browser.i18n.getUILanguage());
+      return displayLanguage(api.i18n.getUILanguage());
     default:
       return settings.tooltipLanguage;
   }
@@ -241,7 +242,7 @@ async function main(): Promise<void> {
   const early = takeEarlyRead();
   const ahead = await early?.read.catch(() => undefined);
   const fresh = ahead?.packed && !early!.changed() ? ahead : undefined;
-  const stored = fresh?.stored ?? (await browser.storage.local.get([SETTINGS_KEY, ALIAS_TABLE_KEY]));
+  const stored = fresh?.stored ?? (await api.storage.local.get([SETTINGS_KEY, ALIAS_TABLE_KEY]));
   settings = readSettings(stored[SETTINGS_KEY]);
   const loaded = fresh ? readStoredTable(fresh.packed, onTimeline) : await decodeStoredTable(stored[ALIAS_TABLE_KEY], onTimeline);
   table = loaded?.table;
@@ -252,7 +253,7 @@ async function main(): Promise<void> {
   // the table: waking it is enough, the table then arrives as a change.
   if (!table) ask({ type: 'get-status' }).catch(() => undefined);
 
-  browser.storage.onChanged.addListener((changes, areaName) => {
+  api.storage.onChanged.addListener((changes, areaName) => {
     if (areaName !== 'local') return;
     let changed = false;
     let reread = false;
@@ -275,7 +276,7 @@ async function main(): Promise<void> {
     }
   });
 
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  answerMessages(api, (message) => {
     const request = parseContentRequest(message);
     if (!request.ok) return undefined;
     const r = request.value;

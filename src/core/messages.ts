@@ -102,6 +102,13 @@ export interface BackgroundResponses {
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/** The value of a reply from the background; throws with its words when it failed or did not come. */
+export function replyValue<T>(reply: Reply<T> | undefined): T {
+  if (!reply) throw new Error('ChipLens background did not answer');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
 export function parseBackgroundRequest(message: unknown): Reply<BackgroundRequest> {
   const result = v.safeParse(BackgroundRequestSchema, message);
   return result.success ? { ok: true, value: result.output } : { ok: false, error: `bad request: ${v.summarize(result.issues)}` };

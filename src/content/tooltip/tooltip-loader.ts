@@ -4,7 +4,7 @@
 // URLs, and its store's review flags an import() of a computed address: the
 // Firefox build bundles the module into the content script instead (about
 // 18 KB more per page, still within the 40 KB budget).
-import browser from 'webextension-polyfill';
+import { extensionApi } from '../extension-api';
 import type * as TooltipExports from './tooltip-module';
 import { TOOLTIP_MODULE_PATH } from './tooltip-path';
 
@@ -14,7 +14,7 @@ let loading: Promise<TooltipModule> | undefined;
 
 export function loadTooltipModule(): Promise<TooltipModule> {
   loading ??= (
-    __CHIPLENS_FIREFOX__ ? import('./tooltip-module') : (import(/* @vite-ignore */ browser.runtime.getURL(TOOLTIP_MODULE_PATH)) as Promise<TooltipModule>)
+    __CHIPLENS_FIREFOX__ ? import('./tooltip-module') : (import(/* @vite-ignore */ extensionApi().runtime.getURL(TOOLTIP_MODULE_PATH)) as Promise<TooltipModule>)
   ).catch((error: unknown) => {
     // Try again on the next hover (the extension may have been reloaded).
     loading = undefined;
