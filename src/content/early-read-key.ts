@@ -1,11 +1,13 @@
+import type { LoadedTable } from '../core/stored-table';
+
 /** Where early-read leaves what it began, for the content script to take. */
 export const EARLY_READ = '__chiplensEarlyRead';
 
 export interface EarlyReadResult {
   /** What storage held for the settings and alias table keys. */
   stored: Record<string, unknown>;
-  /** The alias table, inflated (undefined when there was none, or it was damaged). */
-  packed: Uint8Array | undefined;
+  /** The alias table and its automaton, read (undefined when there was none, or it was damaged). */
+  loaded: LoadedTable | undefined;
 }
 
 export interface EarlyRead {

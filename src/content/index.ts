@@ -4,7 +4,7 @@
 // ChipLens is on for this site, and shows tooltips on hover.
 import type { MatchTable } from '../core/alias-table';
 import type { Automaton } from '../core/automaton';
-import { decodeStoredTable, readStoredTable } from '../core/stored-table';
+import { decodeStoredTable } from '../core/stored-table';
 import { ENTRY_KINDS as KIND_LIST } from '../core/dataset-schema';
 import { displayLanguage, type DisplayLanguage } from '../core/display-language';
 import { Matcher } from '../core/matcher';
@@ -241,10 +241,10 @@ async function main(): Promise<void> {
   // install publishes one while its first pages load).
   const early = takeEarlyRead();
   const ahead = await early?.read.catch(() => undefined);
-  const fresh = ahead?.packed && !early!.changed() ? ahead : undefined;
+  const fresh = ahead?.loaded && !early!.changed() ? ahead : undefined;
   const stored = fresh?.stored ?? (await api.storage.local.get([SETTINGS_KEY, ALIAS_TABLE_KEY]));
   settings = readSettings(stored[SETTINGS_KEY]);
-  const loaded = fresh ? readStoredTable(fresh.packed, onTimeline) : await decodeStoredTable(stored[ALIAS_TABLE_KEY], onTimeline);
+  const loaded = fresh?.loaded ?? (await decodeStoredTable(stored[ALIAS_TABLE_KEY], onTimeline));
   table = loaded?.table;
   automaton = loaded?.automaton;
   // Whether early-read had the table ready: the browser tests check that it does.
