@@ -84,4 +84,20 @@ describe('normalizeText shortcuts', () => {
       });
     }
   });
+
+  it.each([true, false])('agree with the general path on every character of the Basic Multilingual Plane (fold %s)', (fold) => {
+    const differ: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const sample = `A${String.fromCharCode(code)}b`;
+      const quick = normalizeText(sample, fold);
+      const general = normalizeTextGeneral(sample, fold);
+      const same =
+        quick.text === general.text &&
+        [...quick.starts.subarray(0, quick.text.length)].join() === [...general.starts.subarray(0, general.text.length)].join() &&
+        [...quick.ends.subarray(0, quick.text.length)].join() === [...general.ends.subarray(0, general.text.length)].join();
+      if (!same) differ.push(code.toString(16));
+    }
+    expect(differ).toEqual([]);
+  });
 });

@@ -178,9 +178,22 @@ const NOT_ONE_TO_ONE = /[\p{M}\u0130\u03A3\uD800-\uDFFF\u{10000}-\u{10FFFF}]/u;
 /** Single characters with a single-character canonical form (white space, ё, dashes, quotes, full-width ASCII). */
 const ONE_TO_ONE = /[\t\n\v\f\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\u0401\u0451\u2010-\u2015\u2212\uFE58\uFE63\u00AB\u00BB\u201C-\u201F\u2033\u301D\u301E\u2018-\u201B\u2032\uFF01-\uFF5E]/g;
 
+/**
+ * What `canonical` gives for a character of ONE_TO_ONE, by code rather than
+ * through its expressions: a page's first dash or quote would otherwise
+ * have the engine compile five of them while the reader waits.
+ */
 function oneToOne(ch: string): string {
-  const unit = canonical(ch, false);
-  return unit.length === 1 ? unit : ch;
+  const code = ch.charCodeAt(0);
+  if (code === 0x0401) return 'Е';
+  if (code === 0x0451) return 'е';
+  if ((code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0xfe58 || code === 0xfe63) return '-';
+  if (code === 0xab || code === 0xbb || (code >= 0x201c && code <= 0x201f) || code === 0x2033 || code === 0x301d || code === 0x301e) return '"';
+  if ((code >= 0x2018 && code <= 0x201b) || code === 0x2032) return "'";
+  // Full-width ASCII; its dash and quotes map to the same as above.
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+  // The rest of ONE_TO_ONE is white space.
+  return ' ';
 }
 
 // After the one-to-one mapping, these change the length: dropped
