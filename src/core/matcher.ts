@@ -6,7 +6,7 @@
 // product ("Huawei Ascend 910C", "阿里Qwen") joins the product's mention.
 import { isMatchTable, matchTableOf, type AliasTable, type MatchTable, type PatternInfo } from './alias-table';
 import { Automaton, Hits } from './automaton';
-import { isSpacedWordAt, isWordCharAt, normalizeKey, normalizeText } from './normalize';
+import { isSpacedWordAt, isWordCharAt, normalizeKey, normalizeText, sourceEnd, sourceStart } from './normalize';
 
 export interface Mention {
   /** Offsets in the original text, end exclusive. */
@@ -80,7 +80,7 @@ export class Matcher {
       if (pattern.cased !== undefined) {
         // Case is checked on the original stretch, normalised without folding
         // unless it already reads exactly as the alias.
-        const original = text.slice(folded.starts[start], folded.ends[end - 1]);
+        const original = text.slice(sourceStart(folded, start), sourceEnd(folded, end - 1));
         if (original !== pattern.cased && normalizeKey(original, false) !== pattern.cased) continue;
       }
       if (index >= patternCount) {
@@ -96,8 +96,8 @@ export class Matcher {
       page,
     );
     const mentions = this.join(spans, folded.text).map((span) => ({
-      start: folded.starts[span.start]!,
-      end: folded.ends[span.end - 1]!,
+      start: sourceStart(folded, span.start),
+      end: sourceEnd(folded, span.end - 1),
       entry: span.entry,
     }));
     return { mentions, deferred };

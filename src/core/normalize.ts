@@ -7,10 +7,24 @@
 
 export interface NormalizedText {
   text: string;
-  /** For output unit i: offset in the original where its source starts. Values past `text.length` mean nothing. */
-  starts: Uint32Array;
-  /** For output unit i: offset in the original just past its source. Values past `text.length` mean nothing. */
-  ends: Uint32Array;
+  /**
+   * For output unit i: offset in the original where its source starts.
+   * Values past `text.length` mean nothing. Absent when the text maps one
+   * to one (read them through `sourceStart` and `sourceEnd`).
+   */
+  starts?: Uint32Array;
+  /** For output unit i: offset in the original just past its source. */
+  ends?: Uint32Array;
+}
+
+/** Where in the original output unit `i` of `normalized` starts. */
+export function sourceStart(normalized: NormalizedText, i: number): number {
+  return normalized.starts ? normalized.starts[i]! : i;
+}
+
+/** Where in the original output unit `i` of `normalized` ends (exclusive). */
+export function sourceEnd(normalized: NormalizedText, i: number): number {
+  return normalized.ends ? normalized.ends[i]! : i + 1;
 }
 
 // Soft hyphen and zero-width characters: dropped. DROPPED below tests the same set by code.
@@ -143,25 +157,12 @@ function fastUnit(code: number, fold: boolean): number {
 }
 
 /**
- * The maps of text that normalises one to one: starts 0, 1, 2…, ends 1, 2,
- * 3…, shared by every such text (longer than it) rather than cut to its
- * length: a view per paragraph is an object the page's collector must
- * sweep, and cold code makes it slowly.
+ * Text that maps one to one needs no offset maps: building them was a cold
+ * loop on every page, and a map per paragraph is memory the page's
+ * collector must sweep.
  */
-let identityStarts = new Uint32Array(0);
-let identityEnds = new Uint32Array(0);
-
-function identityResult(text: string): NormalizedText {
-  if (identityStarts.length < text.length) {
-    const size = Math.max(text.length, identityStarts.length * 2, 4096);
-    identityStarts = new Uint32Array(size);
-    identityEnds = new Uint32Array(size);
-    for (let i = 0; i < size; i++) {
-      identityStarts[i] = i;
-      identityEnds[i] = i + 1;
-    }
-  }
-  return { text, starts: identityStarts, ends: identityEnds };
+function oneToOneResult(text: string): NormalizedText {
+  return { text };
 }
 
 // Plain ASCII prose with single spaces maps one to one: only case and the
@@ -208,12 +209,12 @@ const DROPPED = (code: number) => code === 0xad || (code >= 0x200b && code <= 0x
  * checked against the same canonical spelling.
  */
 export function normalizeText(input: string, fold = true): NormalizedText {
-  if (!NOT_PLAIN.test(input)) return identityResult((fold ? input.toLowerCase() : input).replace(/[\t\n\v\f\r]/g, ' '));
+  if (!NOT_PLAIN.test(input)) return oneToOneResult((fold ? input.toLowerCase() : input).replace(/[\t\n\v\f\r]/g, ' '));
   if (NOT_ONE_TO_ONE.test(input)) return normalizeTextGeneral(input, fold);
   // Lower case first: the one-to-one forms below are already lower case.
   const mapped = (fold ? input.toLowerCase() : input).replace(ONE_TO_ONE, oneToOne);
   if (mapped.length !== input.length) return normalizeTextGeneral(input, fold);
-  if (!NEEDS_COMPACTING.test(mapped)) return identityResult(mapped);
+  if (!NEEDS_COMPACTING.test(mapped)) return oneToOneResult(mapped);
   return compact(mapped);
 }
 
