@@ -2,6 +2,7 @@
 // fetched from storage as the page started loading (no round trip to the
 // background before the first highlight), annotates the page while
 // ChipLens is on for this site, and shows tooltips on hover.
+import { EVALUATION_STARTED } from './evaluation-mark';
 import type { MatchTable } from '../core/alias-table';
 import type { Automaton } from '../core/automaton';
 import { decodeStoredTable } from '../core/stored-table';
@@ -139,11 +140,7 @@ async function showTooltip(mention: PageMention, anchor: DOMRect, announce = fal
 /** Starts annotating, or reads the page again when `reread` (new aliases, other kinds). */
 function activate(reread: boolean): void {
   if (!table || !document.body) return;
-  if (matcher?.table !== table) {
-    const started = performance.now();
-    matcher = new Matcher(table, automaton);
-    onTimeline(started, performance.now());
-  }
+  if (matcher?.table !== table) matcher = new Matcher(table, automaton);
   painter.setStyle(settings.highlightStyle);
   if (annotator) {
     hover!.intentMs = settings.tooltipDelayMs;
@@ -175,8 +172,10 @@ function deactivate(): void {
 }
 
 function apply(reread = false): void {
+  const started = performance.now();
   if (isActiveOn(settings, host) && table) activate(reread);
   else deactivate();
+  onTimeline(started, performance.now());
 }
 
 function pageInfo(): PageInfo {
@@ -234,7 +233,8 @@ function step(by: 1 | -1): RevealResult {
 }
 
 async function main(): Promise<void> {
-  performance.mark('chiplens:start');
+  const start = performance.mark('chiplens:start').startTime;
+  onTimeline(EVALUATION_STARTED, start);
   firstProbe = probeEarly();
   // Usually begun at document_start by early-read; done here if not, if
   // storage has changed since, or if it found no usable table (a fresh
