@@ -1,3 +1,4 @@
+import type { Matcher } from '../core/matcher';
 import type { LoadedTable } from '../core/stored-table';
 
 /** Where early-read leaves what it began, for the content script to take. */
@@ -8,6 +9,8 @@ export interface EarlyReadResult {
   stored: Record<string, unknown>;
   /** The alias table and its automaton, read (undefined when there was none, or it was damaged). */
   loaded: LoadedTable | undefined;
+  /** A matcher on that table, already run once (see early-read). */
+  matcher: Matcher | undefined;
 }
 
 export interface EarlyRead {

@@ -247,8 +247,9 @@ async function main(): Promise<void> {
   const loaded = fresh?.loaded ?? (await decodeStoredTable(stored[ALIAS_TABLE_KEY], onTimeline));
   table = loaded?.table;
   automaton = loaded?.automaton;
-  // Whether early-read had the table ready: the browser tests check that it does.
-  performance.mark('chiplens:stored-read', { detail: { early: fresh !== undefined } });
+  matcher = fresh?.matcher;
+  // Whether early-read had the table and a warmed matcher ready: the browser tests check that it does.
+  performance.mark('chiplens:stored-read', { detail: { early: fresh !== undefined, warm: matcher !== undefined } });
   // A fresh install may reach a page before the background has published
   // the table: waking it is enough, the table then arrives as a change.
   if (!table) ask({ type: 'get-status' }).catch(() => undefined);

@@ -88,7 +88,7 @@ describe('seed article', () => {
     await page.screenshot({ path: join(RESULTS, 'seed-article.png') });
   });
 
-  it('reads the settings and names as the page starts loading, so they are ready when it is parsed', async () => {
+  it('reads the settings and names, and runs the matcher once, as the page starts loading, so they are ready when it is parsed', async () => {
     // A page of its own, opened once the fresh install has published its
     // names: the first one may open before, and then rightly reads them again.
     await expect.poll(() => browser.worker.evaluate(async () => typeof (await chrome.storage.local.get('aliasTable')).aliasTable)).toBe('string');
@@ -100,7 +100,7 @@ describe('seed article', () => {
     });
     await fresh.close();
     expect(timeline.early).toBeLessThan(timeline.start!);
-    expect(timeline.read).toEqual({ early: true });
+    expect(timeline.read).toEqual({ early: true, warm: true });
   });
 
   it('adds nothing to the page DOM but the tooltip host', async () => {
