@@ -1,13 +1,10 @@
 // The content script's only way to the dataset: typed requests to the
 // background, which owns IndexedDB (a content script's IndexedDB would be
 // the page's, not ours).
-import { replyValue, type BackgroundRequest, type BackgroundResponses, type EntryView, type Reply } from '../core/messages';
+import { backgroundAsker, type EntryView } from '../core/messages';
 import { extensionApi } from './extension-api';
 
-/** A typed request to the background; a failure comes back as an exception with the worker's words. */
-export async function ask<T extends BackgroundRequest>(request: T): Promise<BackgroundResponses[T['type']]> {
-  return replyValue((await extensionApi().runtime.sendMessage(request)) as Reply<BackgroundResponses[T['type']]> | undefined);
-}
+export const ask = backgroundAsker((message) => extensionApi().runtime.sendMessage(message));
 
 const views = new Map<string, Promise<EntryView | null>>();
 

@@ -5,8 +5,9 @@
 // loading (12-40 ms of the first screen, then 10-25 ms more for inflating,
 // in a Chromium test), and then reading the table (5-10 ms).
 // Storage answers from another process, and inflating is the browser's own
-// stream (a millisecond or two of the page's thread). Reading the table is
-// one task of 5-10 ms on the page's thread, between two of its parser's.
+// stream (a millisecond or two of the page's thread). Reading the table and
+// preparing the matcher (below) are one task of 5-23 ms on the page's
+// thread, between two of its parser's.
 // The result is kept on the content scripts' own global, which pages cannot see.
 import { Matcher } from '../core/matcher';
 import { decodeStoredTable, type LoadedTable } from '../core/stored-table';
@@ -68,4 +69,3 @@ function warmMatcher({ table, automaton }: LoadedTable, busy: (start: number, en
   busy(started, performance.now());
   return matcher;
 }
-

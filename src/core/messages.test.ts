@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBackgroundRequest, parseContentRequest } from './messages';
+import { backgroundAsker, parseBackgroundRequest, parseContentRequest } from './messages';
 
 describe('message validation', () => {
   it('accepts well-formed requests', () => {
@@ -23,5 +23,20 @@ describe('message validation', () => {
       expect(reply.ok, JSON.stringify(bad)).toBe(false);
       if (!reply.ok) expect(reply.error).toMatch(/^bad request: /);
     }
+  });
+});
+
+describe('backgroundAsker', () => {
+  it('gives the reply\'s value, and throws with the worker\'s words when it failed or did not come', async () => {
+    const replies: unknown[] = [{ ok: true, value: { version: 3 } }, { ok: false, error: 'dataset damaged' }, undefined];
+    const sent: unknown[] = [];
+    const ask = backgroundAsker(async (message) => {
+      sent.push(message);
+      return replies.shift();
+    });
+    await expect(ask({ type: 'get-status' })).resolves.toEqual({ version: 3 });
+    await expect(ask({ type: 'get-status' })).rejects.toThrow('dataset damaged');
+    await expect(ask({ type: 'get-status' })).rejects.toThrow('ChipLens background did not answer');
+    expect(sent).toEqual([{ type: 'get-status' }, { type: 'get-status' }, { type: 'get-status' }]);
   });
 });

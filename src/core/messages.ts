@@ -103,10 +103,20 @@ export interface BackgroundResponses {
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** The value of a reply from the background; throws with its words when it failed or did not come. */
-export function replyValue<T>(reply: Reply<T> | undefined): T {
+function replyValue<T>(reply: Reply<T> | undefined): T {
   if (!reply) throw new Error('ChipLens background did not answer');
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
+}
+
+/**
+ * Typed requests to the background through `send` (the extension's pages
+ * and the content script reach it by different APIs); a failure comes back
+ * as an exception with the worker's words.
+ */
+export function backgroundAsker(send: (message: unknown) => Promise<unknown>) {
+  return async <T extends BackgroundRequest>(request: T): Promise<BackgroundResponses[T['type']]> =>
+    replyValue((await send(request)) as Reply<BackgroundResponses[T['type']]> | undefined);
 }
 
 export function parseBackgroundRequest(message: unknown): Reply<BackgroundRequest> {

@@ -81,7 +81,7 @@ export async function decodeStoredTable(value: unknown, busy: (start: number, en
 }
 
 /** The second half: the table and automaton from the inflated bytes. */
-export function readStoredTable(packed: Uint8Array | undefined, busy: (start: number, end: number) => void = () => {}): LoadedTable | undefined {
+function readStoredTable(packed: Uint8Array | undefined, busy: (start: number, end: number) => void = () => {}): LoadedTable | undefined {
   if (!packed) return undefined;
   const started = performance.now();
   try {
