@@ -116,7 +116,21 @@ export const EXPORT_STATUSES = [
   'licences-granted',
   'case-by-case',
   'presumption-of-denial',
+  /** Exports allowed only on conditions beyond a licence (a revenue share, volume caps, end-user checks). */
+  'allowed-with-conditions',
+  /** The maker stopped making or selling it for the region, whatever the rules allow. */
+  'sales-halted',
+  /** The buyer's government told its companies not to buy it, without a formal ban. */
+  'discouraged-by-china',
+  /** The buyer's government barred its purchase or import. */
+  'blocked-by-china',
 ] as const;
+
+/** Whose claim a figure or status is. Anything but `official` is marked in the tooltip. */
+export const CLAIM_TYPES = ['official', 'vendor', 'press', 'estimate'] as const;
+const Claim = v.optional(v.picklist(CLAIM_TYPES));
+/** When the fact was last verified against its source. */
+const Checked = v.optional(v.pipe(v.string(), v.isoDate('checked must be a date YYYY-MM-DD')));
 
 const ExportStatusEvent = v.strictObject({
   date: PartialDate,
@@ -125,6 +139,8 @@ const ExportStatusEvent = v.strictObject({
   region: LocalText,
   rule: v.optional(EntryId),
   note: v.optional(LocalText),
+  claim: Claim,
+  checked: Checked,
   src: SourceRefs,
 });
 
@@ -132,14 +148,16 @@ export const COMPUTE_FORMATS = ['FP64', 'FP32', 'TF32', 'FP16', 'BF16', 'FP8', '
 
 const ChipFacts = v.strictObject({
   vendor: EntryId,
-  year: v.optional(v.strictObject({ value: v.pipe(v.number(), v.integer(), v.minValue(1990)), src: SourceRefs })),
-  memory: v.optional(v.strictObject({ gb: v.pipe(v.number(), v.minValue(0)), type: nonEmpty('memory type'), src: SourceRefs })),
-  bandwidth: v.optional(v.strictObject({ tbps: v.pipe(v.number(), v.minValue(0)), src: SourceRefs })),
+  year: v.optional(v.strictObject({ value: v.pipe(v.number(), v.integer(), v.minValue(1990)), claim: Claim, checked: Checked, src: SourceRefs })),
+  memory: v.optional(v.strictObject({ gb: v.pipe(v.number(), v.minValue(0)), type: nonEmpty('memory type'), claim: Claim, checked: Checked, src: SourceRefs })),
+  bandwidth: v.optional(v.strictObject({ tbps: v.pipe(v.number(), v.minValue(0)), claim: Claim, checked: Checked, src: SourceRefs })),
   compute: v.optional(
     v.strictObject({
       tflops: v.pipe(v.number(), v.minValue(0)),
       format: v.picklist(COMPUTE_FORMATS),
       sparse: v.boolean(),
+      claim: Claim,
+      checked: Checked,
       src: SourceRefs,
     }),
   ),
@@ -159,6 +177,8 @@ const CompanyFacts = v.strictObject({
         date: PartialDate,
         status: v.picklist(ENTITY_LIST_STATUSES),
         note: v.optional(LocalText),
+        claim: Claim,
+        checked: Checked,
         src: SourceRefs,
       }),
     ),
@@ -167,8 +187,8 @@ const CompanyFacts = v.strictObject({
 
 const ModelFacts = v.strictObject({
   maker: EntryId,
-  released: v.optional(v.strictObject({ date: PartialDate, note: v.optional(LocalText), src: SourceRefs })),
-  openWeights: v.optional(v.strictObject({ value: v.boolean(), note: v.optional(LocalText), src: SourceRefs })),
+  released: v.optional(v.strictObject({ date: PartialDate, note: v.optional(LocalText), claim: Claim, checked: Checked, src: SourceRefs })),
+  openWeights: v.optional(v.strictObject({ value: v.boolean(), note: v.optional(LocalText), claim: Claim, checked: Checked, src: SourceRefs })),
 });
 
 export const RULE_STATUSES = [
@@ -179,6 +199,20 @@ export const RULE_STATUSES = [
   'suspended',
   'not-enacted',
   'guidance',
+  /** Made public by its issuer, not yet published as law. */
+  'announced',
+  /** Published (e.g. in the Federal Register), not yet effective. */
+  'published',
+  /** Law, but its issuer said it will not enforce it. */
+  'not-enforced',
+  /** A rescission was announced, but none was published: the text formally stands. */
+  'rescission-announced',
+  /** Superseded by a later instrument. */
+  'replaced',
+  /** Stayed or blocked by a court. */
+  'stayed',
+  /** Lapsed at the end of its term. */
+  'expired',
 ] as const;
 
 export const RULE_DATE_KINDS = [
@@ -189,6 +223,11 @@ export const RULE_DATE_KINDS = [
   'compliance',
   'amended',
   'rescinded',
+  'rescission-announced',
+  'not-enforced',
+  'replaced',
+  'stayed',
+  'expired',
 ] as const;
 
 const RuleFacts = v.strictObject({
@@ -201,18 +240,20 @@ const RuleFacts = v.strictObject({
       /** A date set for the future (a compliance deadline, say). */
       scheduled: v.optional(v.literal(true)),
       note: v.optional(LocalText),
+      claim: Claim,
+      checked: Checked,
       src: SourceRefs,
     }),
   ),
   /** Oldest first: the last event is the status today. */
   status: v.pipe(
-    v.array(v.strictObject({ date: PartialDate, status: v.picklist(RULE_STATUSES), note: v.optional(LocalText), src: SourceRefs })),
+    v.array(v.strictObject({ date: PartialDate, status: v.picklist(RULE_STATUSES), note: v.optional(LocalText), claim: Claim, checked: Checked, src: SourceRefs })),
     v.minLength(1, 'a rule needs a status'),
   ),
 });
 
 /** Where sources disagree or a report is unconfirmed, the entry says so. */
-const Caveat = v.strictObject({ text: LocalText, src: SourceRefs });
+const Caveat = v.strictObject({ text: LocalText, claim: Claim, checked: Checked, src: SourceRefs });
 
 /** An entry of one kind: the fields every entry has, and that kind's facts. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -259,5 +300,7 @@ export type ModelEntry = Extract<Entry, { kind: 'model' }>;
 export type RuleEntry = Extract<Entry, { kind: 'rule' }>;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 export type RuleStatus = (typeof RULE_STATUSES)[number];
+export type RuleDateKind = (typeof RULE_DATE_KINDS)[number];
+export type ClaimType = (typeof CLAIM_TYPES)[number];
 
 export const ENTRY_KINDS: readonly EntryKind[] = ['chip', 'company', 'model', 'rule'];

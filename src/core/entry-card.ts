@@ -2,7 +2,7 @@
 // the data alone so that it can be tested without a browser: title, kind,
 // summary, the status that matters most today, key facts, related entries
 // and numbered sources. Every fact line keeps the numbers of its sources.
-import type { Entry } from './dataset-schema';
+import type { Entry, ExportStatus, RuleStatus } from './dataset-schema';
 import { pick, type DisplayLanguage } from './display-language';
 import { FACT_LABELS } from './fact-labels';
 import type { EntryView } from './messages';
@@ -48,14 +48,18 @@ export interface EntryCard {
   asOf: string;
 }
 
-const EXPORT_TONE: Record<string, Tone> = {
+const EXPORT_TONE: Record<ExportStatus, Tone> = {
   'no-licence-needed': 'good',
   'licences-granted': 'warn',
   'case-by-case': 'warn',
   'licence-required': 'bad',
   'presumption-of-denial': 'bad',
+  'allowed-with-conditions': 'warn',
+  'sales-halted': 'bad',
+  'discouraged-by-china': 'bad',
+  'blocked-by-china': 'bad',
 };
-const RULE_TONE: Record<string, Tone> = {
+const RULE_TONE: Record<RuleStatus, Tone> = {
   'in-force': 'bad',
   amended: 'warn',
   guidance: 'warn',
@@ -63,6 +67,13 @@ const RULE_TONE: Record<string, Tone> = {
   suspended: 'neutral',
   rescinded: 'good',
   'not-enacted': 'good',
+  announced: 'neutral',
+  published: 'warn',
+  'not-enforced': 'warn',
+  'rescission-announced': 'warn',
+  replaced: 'neutral',
+  stayed: 'neutral',
+  expired: 'good',
 };
 
 /**

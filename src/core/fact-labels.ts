@@ -1,14 +1,16 @@
 // Words the tooltip and popup put around the facts, in each display
 // language. Kept apart from the components so they hold no literal text.
 import type { DisplayLanguage } from './display-language';
-import type { EntryKind, ExportStatus, RuleStatus } from './dataset-schema';
+import type { ClaimType, EntryKind, ExportStatus, RuleDateKind, RuleStatus } from './dataset-schema';
 
 type Labels = {
   kind: Record<EntryKind, string>;
   exportStatus: Record<ExportStatus, string>;
   ruleStatus: Record<RuleStatus, string>;
   entityList: Record<'listed' | 'not-listed' | 'removed' | 'not-applicable', string>;
-  ruleDate: Record<'announced' | 'introduced' | 'published' | 'effective' | 'compliance' | 'amended' | 'rescinded', string>;
+  ruleDate: Record<RuleDateKind, string>;
+  /** How a claim that is not official text is marked. */
+  claim: Record<Exclude<ClaimType, 'official'>, string>;
   vendor: string;
   year: string;
   memory: string;
@@ -55,6 +57,10 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
       'licences-granted': 'Licences granted',
       'case-by-case': 'Case-by-case review',
       'presumption-of-denial': 'Presumption of denial',
+      'allowed-with-conditions': 'Allowed with conditions',
+      'sales-halted': 'Sales halted',
+      'discouraged-by-china': 'Discouraged by China',
+      'blocked-by-china': 'Blocked by China',
     },
     ruleStatus: {
       proposed: 'Proposed',
@@ -64,9 +70,17 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
       suspended: 'Suspended',
       'not-enacted': 'Not enacted',
       guidance: 'Guidance',
+      announced: 'Announced',
+      published: 'Published, not yet effective',
+      'not-enforced': 'In force, not enforced',
+      'rescission-announced': 'Rescission announced, not published',
+      replaced: 'Replaced',
+      stayed: 'Stayed by a court',
+      expired: 'Expired',
     },
     entityList: { listed: 'On the Entity List', 'not-listed': 'Not on the Entity List', removed: 'Removed from the Entity List', 'not-applicable': 'Not applicable' },
-    ruleDate: { announced: 'Announced', introduced: 'Introduced', published: 'Published', effective: 'Effective', compliance: 'Compliance', amended: 'Amended', rescinded: 'Rescinded' },
+    ruleDate: { announced: 'Announced', introduced: 'Introduced', published: 'Published', effective: 'Effective', compliance: 'Compliance', amended: 'Amended', rescinded: 'Rescinded', 'rescission-announced': 'Rescission announced', 'not-enforced': 'Non-enforcement announced', replaced: 'Replaced', stayed: 'Stayed', expired: 'Expired' },
+    claim: { vendor: 'vendor figure', press: 'press report', estimate: 'estimate' },
     vendor: 'Vendor',
     year: 'Year',
     memory: 'Memory',
@@ -110,6 +124,10 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
       'licences-granted': 'Лицензии выдаются',
       'case-by-case': 'Рассмотрение в каждом случае',
       'presumption-of-denial': 'Презумпция отказа',
+      'allowed-with-conditions': 'Разрешено на условиях',
+      'sales-halted': 'Продажи остановлены',
+      'discouraged-by-china': 'Китай не рекомендует закупки',
+      'blocked-by-china': 'Запрещено Китаем',
     },
     ruleStatus: {
       proposed: 'Предложено',
@@ -119,9 +137,17 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
       suspended: 'Приостановлено',
       'not-enacted': 'Не принято',
       guidance: 'Разъяснение',
+      announced: 'Объявлено',
+      published: 'Опубликовано, ещё не действует',
+      'not-enforced': 'Действует, но не применяется',
+      'rescission-announced': 'Объявлено об отмене, отмена не опубликована',
+      replaced: 'Заменено',
+      stayed: 'Приостановлено судом',
+      expired: 'Истекло',
     },
     entityList: { listed: 'В списке Entity List', 'not-listed': 'Не в списке Entity List', removed: 'Исключена из Entity List', 'not-applicable': 'Неприменимо' },
-    ruleDate: { announced: 'Объявлено', introduced: 'Внесено', published: 'Опубликовано', effective: 'Вступило в силу', compliance: 'Обязательно с', amended: 'Изменено', rescinded: 'Отменено' },
+    ruleDate: { announced: 'Объявлено', introduced: 'Внесено', published: 'Опубликовано', effective: 'Вступило в силу', compliance: 'Обязательно с', amended: 'Изменено', rescinded: 'Отменено', 'rescission-announced': 'Объявлено об отмене', 'not-enforced': 'Объявлено о неприменении', replaced: 'Заменено', stayed: 'Приостановлено', expired: 'Истекло' },
+    claim: { vendor: 'данные производителя', press: 'сообщение СМИ', estimate: 'оценка' },
     vendor: 'Разработчик',
     year: 'Год',
     memory: 'Память',
@@ -165,6 +191,10 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
       'licences-granted': '已发放许可证',
       'case-by-case': '逐案审查',
       'presumption-of-denial': '推定拒绝',
+      'allowed-with-conditions': '有条件允许',
+      'sales-halted': '已停售',
+      'discouraged-by-china': '中方劝阻采购',
+      'blocked-by-china': '中方禁止',
     },
     ruleStatus: {
       proposed: '提议中',
@@ -174,9 +204,17 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
       suspended: '已暂停',
       'not-enacted': '未通过',
       guidance: '指南',
+      announced: '已宣布',
+      published: '已发布，尚未生效',
+      'not-enforced': '有效但暂不执行',
+      'rescission-announced': '已宣布撤销，未正式发布',
+      replaced: '已被取代',
+      stayed: '被法院暂停',
+      expired: '已失效',
     },
     entityList: { listed: '列入实体清单', 'not-listed': '未列入实体清单', removed: '已移出实体清单', 'not-applicable': '不适用' },
-    ruleDate: { announced: '宣布', introduced: '提出', published: '发布', effective: '生效', compliance: '合规日期', amended: '修订', rescinded: '撤销' },
+    ruleDate: { announced: '宣布', introduced: '提出', published: '发布', effective: '生效', compliance: '合规日期', amended: '修订', rescinded: '撤销', 'rescission-announced': '宣布撤销', 'not-enforced': '宣布不执行', replaced: '被取代', stayed: '暂停', expired: '失效' },
+    claim: { vendor: '厂商数据', press: '媒体报道', estimate: '估计' },
     vendor: '厂商',
     year: '年份',
     memory: '显存',
