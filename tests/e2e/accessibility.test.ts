@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
-import { launchWithExtension, pointOf, settledHighlights, type ExtensionBrowser } from './browser';
+import { launchWithExtension, settledHighlights, type ExtensionBrowser } from './browser';
+import { hoverForCard, removeTooltipCopy, showTooltipCopy } from './tooltip-probe';
 
 const SHOTS = join(__dirname, '../../test-results/screenshots');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -35,11 +36,14 @@ async function axeProblems(page: Page, include?: string): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
 }
 
-async function openTooltip(page: Page, text: string): Promise<void> {
-  const { x, y } = await pointOf(page, text);
-  await page.mouse.move(x - 30, y - 40);
-  await page.mouse.move(x, y, { steps: 4 });
-  await page.locator('chiplens-tooltip [data-chiplens-state="ready"]').waitFor({ state: 'visible', timeout: 5_000 });
+/** Scans a copy of the open tooltip: axe runs as page script, and cannot enter the tooltip's closed root. */
+async function axeTooltipProblems(page: Page): Promise<string[]> {
+  const copy = await showTooltipCopy(page);
+  try {
+    return await axeProblems(page, copy);
+  } finally {
+    await removeTooltipCopy(page);
+  }
 }
 
 const opened: { browser: ExtensionBrowser; server: { close(): Promise<void> } }[] = [];
@@ -100,9 +104,9 @@ describe.each([
 
       await article.bringToFront();
       await article.emulateMedia({ colorScheme: scheme });
-      await openTooltip(article, mention);
+      await hoverForCard(article, mention);
       await article.screenshot({ path: join(SHOTS, `tooltip-${lang}-${scheme}.png`) });
-      report[`tooltip ${scheme}`] = await axeProblems(article, 'chiplens-tooltip');
+      report[`tooltip ${scheme}`] = await axeTooltipProblems(article);
       await article.keyboard.press('Escape');
       await article.mouse.move(2, 2);
     }

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+/** The build under test: `dist/`, or another (an older build, to see a new test fail on it) named by CHIPLENS_DIST. */
+export const DIST = process.env.CHIPLENS_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
 
 export function findChromium(): string {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
@@ -72,19 +73,27 @@ export type HighlightTexts = Record<string, string[]>;
  */
 export function readHighlights(page: Page, within?: string): Promise<HighlightTexts> {
   return page.evaluate((within) => {
+    // Live Range objects would slow every later change to the page (the
+    // browser keeps each one up to date): a range's text is read straight
+    // from its nodes, and the one range used for text across nodes is moved
+    // off the page afterwards.
+    const range = document.createRange();
     const out: Record<string, string[]> = {};
     for (const kind of ['chip', 'company', 'model', 'rule']) {
       const highlight = CSS.highlights.get(`chiplens-${kind}`);
-      out[kind] = highlight
-        ? [...highlight].flatMap((r) => {
-            const range = document.createRange();
-            range.setStart(r.startContainer, r.startOffset);
-            range.setEnd(r.endContainer, r.endOffset);
-            if (within && !range.startContainer.parentElement?.closest(within)) return [];
-            return [range.toString()];
-          })
-        : [];
+      out[kind] = [];
+      for (const r of highlight ?? []) {
+        if (within && !r.startContainer.parentElement?.closest(within)) continue;
+        if (r.startContainer === r.endContainer && r.startContainer.nodeType === Node.TEXT_NODE) {
+          out[kind]!.push((r.startContainer as Text).data.slice(r.startOffset, r.endOffset));
+        } else {
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          out[kind]!.push(range.toString());
+        }
+      }
     }
+    range.selectNodeContents(document.createElement('div'));
     return out;
   }, within);
 }

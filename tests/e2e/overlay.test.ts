@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
-import { launchWithExtension, pointOf, type ExtensionBrowser } from './browser';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { hoverForCard } from './tooltip-probe';
 
 const ROOT = join(__dirname, '../..');
 const SEED = '/fixtures/01-ru-servernews-seed.html';
@@ -104,12 +105,8 @@ describe('overlay painter (no CSS Custom Highlight API)', () => {
   });
 
   it('shows the tooltip on hover, through the overlay', async () => {
-    const { x, y } = await pointOf(page, 'NVIDIA H20');
-    await page.mouse.move(x - 30, y - 40);
-    await page.mouse.move(x, y, { steps: 4 });
-    const card = page.locator('chiplens-tooltip [data-chiplens-state="ready"]');
-    await card.waitFor({ state: 'visible', timeout: 5_000 });
-    expect(await card.getAttribute('data-entry-id')).toBe('nvidia-h20');
+    const card = await hoverForCard(page, 'NVIDIA H20');
+    expect(await card.attribute('data-entry-id')).toBe('nvidia-h20');
     await page.keyboard.press('Escape');
   });
 

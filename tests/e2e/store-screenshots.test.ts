@@ -6,9 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
-import { launchWithExtension, pointOf, settledHighlights, type ExtensionBrowser } from './browser';
+import { launchWithExtension, settledHighlights, type ExtensionBrowser } from './browser';
+import { hoverForCard, type TooltipCard } from './tooltip-probe';
 
 const STORE = join(__dirname, '../../test-results/store');
 const SIZE = { width: 1280, height: 800 };
@@ -79,15 +80,11 @@ async function article(path: string): Promise<Page> {
 }
 
 /** Hovers `text` and returns the tooltip, once it shows an entry, wholly on screen. */
-async function tooltip(page: Page, text: string): Promise<Locator> {
-  const { x, y } = await pointOf(page, text);
-  await page.mouse.move(x - 30, y - 40);
-  await page.mouse.move(x, y, { steps: 4 });
-  const card = page.locator('chiplens-tooltip [data-chiplens-state="ready"]');
-  await card.waitFor({ state: 'visible', timeout: 5_000 });
-  const box = (await card.boundingBox())!;
+async function tooltip(page: Page, text: string): Promise<TooltipCard> {
+  const card = await hoverForCard(page, text);
+  const box = (await card.box())!;
   expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= SIZE.width && box.y + box.height <= SIZE.height, 'tooltip on screen').toBe(true);
-  expect(await card.locator('.sources li').count()).toBeGreaterThan(0);
+  expect(await card.count('.sources li')).toBeGreaterThan(0);
   return card;
 }
 
@@ -135,9 +132,9 @@ describe('store screenshots', () => {
 
   it('2: the tooltip of a company on that article, with its Entity List status', async () => {
     const card = await tooltip(english.page, 'Sophgo');
-    expect(await card.getAttribute('data-entry-id')).toBe('sophgo');
-    expect(await card.locator('.title').innerText()).toContain('Sophgo');
-    expect(await card.locator('[data-status]').innerText()).toMatch(/Entity List[\s\S]*\d{4}-\d{2}/);
+    expect(await card.attribute('data-entry-id')).toBe('sophgo');
+    expect(await card.text('.title')).toContain('Sophgo');
+    expect(await card.text('[data-status]')).toMatch(/Entity List[\s\S]*\d{4}-\d{2}/);
     await shoot(english.page, '2-tooltip-en.png');
     await english.page.keyboard.press('Escape');
   });
@@ -145,11 +142,11 @@ describe('store screenshots', () => {
   it('3: a Russian article, with NVIDIA H20\'s export status in Russian', async () => {
     const page = await article(SEED);
     const card = await tooltip(page, 'NVIDIA H20');
-    expect(await card.getAttribute('data-entry-id')).toBe('nvidia-h20');
-    expect(await card.locator('.title').innerText()).toContain('NVIDIA H20');
-    const text = await card.innerText();
+    expect(await card.attribute('data-entry-id')).toBe('nvidia-h20');
+    expect(await card.text('.title')).toContain('NVIDIA H20');
+    const text = await card.text();
     expect(text).toContain('Экспортный контроль');
-    expect(await card.locator('[data-status]').innerText()).toMatch(/\d{4}-\d{2}/);
+    expect(await card.text('[data-status]')).toMatch(/\d{4}-\d{2}/);
     await shoot(page, '3-tooltip-ru.png');
     await page.close();
   });

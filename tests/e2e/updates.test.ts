@@ -15,7 +15,8 @@ import { generateSigningKey } from '../../src/core/dataset-signature';
 import { signedLatest } from '../../src/core/latest-manifest';
 import { defaultSettings } from '../../src/core/settings';
 import { validateDataset } from '../../src/core/validate-dataset';
-import { launchWithExtension, pointOf, type ExtensionBrowser } from './browser';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { hoverForCard } from './tooltip-probe';
 import { UpdateServer, type Fault, type Published } from './update-server';
 
 const ROOT = resolve(__dirname, '../..');
@@ -116,12 +117,8 @@ async function storedSettings(): Promise<unknown> {
 }
 
 async function h20Tooltip(page: Page): Promise<string> {
-  const { x, y } = await pointOf(page, 'NVIDIA H20');
-  await page.mouse.move(x - 30, y - 40);
-  await page.mouse.move(x, y, { steps: 4 });
-  const card = page.locator('chiplens-tooltip [data-chiplens-state="ready"]');
-  await card.waitFor({ state: 'visible', timeout: 5_000 });
-  const text = await card.innerText();
+  const card = await hoverForCard(page, 'NVIDIA H20');
+  const text = await card.text();
   await page.keyboard.press('Escape');
   return text;
 }
