@@ -26,12 +26,16 @@ export class HoverTracker {
   private leaveTimer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
   private last: PointerEvent | undefined;
+  // Only the user's own pointer and keys count: a page could otherwise open
+  // tooltips with synthetic events (and learn that ChipLens is there, and
+  // what it knows of a word), or close the one the user is reading.
   private readonly onMove = (event: PointerEvent) => {
+    if (!event.isTrusted) return;
     this.last = event;
     if (!this.frame) this.frame = requestAnimationFrame(() => this.check());
   };
   private readonly onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && this.shown) this.hideNow();
+    if (event.isTrusted && event.key === 'Escape' && this.shown) this.hideNow();
   };
   // The tooltip is placed against the text; when the text moves, it goes.
   private readonly onScroll = (event: Event) => {

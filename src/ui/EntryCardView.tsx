@@ -13,17 +13,17 @@ export type TooltipState =
 interface Props {
   state: TooltipState;
   lang: DisplayLanguage;
-  /** Shown as a close button when given. */
-  onClose?: () => void;
+  /** Shown as a close button when given. Handlers get the click, so the tooltip can tell a user's from a script's. */
+  onClose?: (event: MouseEvent) => void;
   /** How many related entries to name before "+N more" (the tooltip is small). */
   relatedLimit?: number;
   /** When given, related entries are buttons that open them (the popup's detail view). */
   onOpenRelated?: (id: string) => void;
   /** A pin button (the tooltip); `pinned` shows its state. */
-  onPin?: () => void;
+  onPin?: (event: MouseEvent) => void;
   pinned?: boolean;
   /** A "more" button that opens the entry in ChipLens's own page. */
-  onMore?: () => void;
+  onMore?: (event: MouseEvent) => void;
 }
 
 function Cite({ n }: { n: number[] }) {

@@ -1,12 +1,15 @@
-// The one element ChipLens adds to a page: a host for the tooltip with an
-// open shadow root, so page CSS and ours stay apart. It is created on the
-// first hover and removed when ChipLens turns off for the site.
+// The one element ChipLens adds to a page: a host for the tooltip with a
+// closed shadow root, so that page scripts can neither read what it says nor
+// rewrite or click it, and page CSS and ours stay apart. It is created on
+// the first hover and removed when ChipLens turns off for the site. Only the
+// user acts on it: its buttons ignore clicks that scripts dispatch.
 import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { DisplayLanguage } from '../../core/display-language';
 import { EntryCardView, type TooltipState } from '../../ui/EntryCardView';
 import css from '../../ui/entry-card.css?inline';
 
+import { applyHostStyle, leaveTopLayer, raiseToTopLayer } from './host-style';
 import { HOST_TAG } from './tooltip-path';
 
 export { HOST_TAG };
@@ -19,10 +22,16 @@ export interface TooltipActions {
   more(id: string): void;
 }
 
+/** Whether `event` came from the user, not from a page script's dispatchEvent or click(). */
+function byUser(event: Event): boolean {
+  return event.isTrusted;
+}
+
 export class TooltipHost {
   private host: HTMLElement | undefined;
   private mount: HTMLElement | undefined;
   private anchor: DOMRect | undefined;
+  private at = { left: 0, top: 0 };
   private token = 0;
   private last: { state: TooltipState; lang: DisplayLanguage } | undefined;
 
@@ -30,10 +39,6 @@ export class TooltipHost {
 
   contains(target: EventTarget | null): boolean {
     return !!this.host && target instanceof Node && (target === this.host || this.host.contains(target));
-  }
-
-  isHost(element: Element): boolean {
-    return element === this.host || element.localName === HOST_TAG;
   }
 
   /**
@@ -44,6 +49,7 @@ export class TooltipHost {
     this.anchor = anchor;
     this.token++;
     this.render(state, lang);
+    raiseToTopLayer(this.host!);
     this.mount!.setAttribute('aria-live', announce ? 'polite' : 'off');
     if (announce) this.mount!.focus({ preventScroll: true });
     return this.token;
@@ -63,8 +69,10 @@ export class TooltipHost {
     this.token++;
     this.last = undefined;
     if (this.mount) render(null, this.mount);
-    // `all: initial` on the host overrides [hidden], so hide through style.
-    this.host?.style.setProperty('display', 'none');
+    if (this.host) {
+      leaveTopLayer(this.host);
+      applyHostStyle(this.host, { shown: false });
+    }
   }
 
   destroy(): void {
@@ -77,9 +85,10 @@ export class TooltipHost {
   private ensureHost(): HTMLElement {
     if (this.host?.isConnected && this.mount) return this.mount;
     const host = document.createElement(HOST_TAG);
-    // Fixed, on top, and immune to inherited page styles.
-    host.setAttribute('style', 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647;');
-    const shadow = host.attachShadow({ mode: 'open' });
+    applyHostStyle(host, { shown: false });
+    // Manual: the page's clicks and Esc do not close it; ChipLens does.
+    host.setAttribute('popover', 'manual');
+    const shadow = host.attachShadow({ mode: 'closed' });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     shadow.adoptedStyleSheets = [sheet];
@@ -96,7 +105,7 @@ export class TooltipHost {
 
   private render(state: TooltipState, lang: DisplayLanguage): void {
     const mount = this.ensureHost();
-    this.host!.style.setProperty('display', 'block');
+    applyHostStyle(this.host!, { shown: true, ...this.at });
     mount.lang = lang === 'zh' ? 'zh-CN' : lang;
     this.last = { state, lang };
     const id = state.phase === 'ready' ? state.card.id : undefined;
@@ -104,10 +113,10 @@ export class TooltipHost {
       <EntryCardView
         state={state}
         lang={lang}
-        onClose={this.actions.close}
-        onPin={this.actions.pin}
+        onClose={(event) => byUser(event) && this.actions.close()}
+        onPin={(event) => byUser(event) && this.actions.pin()}
         pinned={this.actions.isPinned()}
-        {...(id ? { onMore: () => this.actions.more(id) } : {})}
+        {...(id ? { onMore: (event: MouseEvent) => byUser(event) && this.actions.more(id) } : {})}
         relatedLimit={6}
       />,
       mount,
@@ -125,7 +134,9 @@ export class TooltipHost {
       placement: 'bottom-start',
       middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
     });
-    host.style.setProperty('left', `${Math.round(x)}px`);
-    host.style.setProperty('top', `${Math.round(y)}px`);
+    // Hidden (or replaced) while the position was computed.
+    if (host !== this.host || this.last === undefined) return;
+    this.at = { left: Math.round(x), top: Math.round(y) };
+    applyHostStyle(host, { shown: true, ...this.at });
   }
 }
