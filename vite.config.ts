@@ -141,6 +141,8 @@ export default defineConfig(({ mode }) => {
       __CHIPLENS_FIREFOX__: JSON.stringify(forFirefox),
       // For the browser test of the fallback painter only.
       __CHIPLENS_FORCE_OVERLAY__: JSON.stringify(process.env.CHIPLENS_FORCE_OVERLAY === '1'),
+      // `npm run bench` only: marks on the page's timeline, which pages can read.
+      __CHIPLENS_BENCH__: JSON.stringify(process.env.CHIPLENS_BENCH === '1'),
     },
     plugins: [
       preact(),

@@ -14,6 +14,7 @@ import { decodeStoredTable, type LoadedTable } from '../core/stored-table';
 import { ALIAS_TABLE_KEY, SETTINGS_KEY } from '../core/storage-keys';
 import { leaveEarlyRead } from './early-read-key';
 import { extensionApi } from './extension-api';
+import * as timeline from './timeline';
 
 // Without an extension API (not a content script) nothing is read early:
 // the content script then reads for itself.
@@ -26,7 +27,7 @@ const storage = (() => {
 })();
 
 if (storage) {
-  performance.mark('chiplens:early-read');
+  timeline.mark('chiplens:early-read');
   // The first use of the document in the content scripts' world sets up its
   // bindings there (1-2 ms, measured in Chromium): done now, it is not
   // done again after the page has loaded, when the reader is waiting.
@@ -38,7 +39,7 @@ if (storage) {
     if (area === 'local' && (SETTINGS_KEY in changes || ALIAS_TABLE_KEY in changes)) changed = true;
   });
   // Its share of the page's thread goes on the timeline, as all ChipLens's work does.
-  const busy = (start: number, end: number) => performance.measure('chiplens:work', { start, end });
+  const busy = timeline.work;
   leaveEarlyRead({
     read: storage.local.get([SETTINGS_KEY, ALIAS_TABLE_KEY]).then(async (stored) => {
       const loaded = await decodeStoredTable(stored[ALIAS_TABLE_KEY], busy);

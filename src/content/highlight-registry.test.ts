@@ -7,9 +7,13 @@ class FakeHighlight extends Set<AbstractRange> {
 }
 const registered = new Map<string, FakeHighlight>();
 const ranges = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i }) as unknown as AbstractRange);
+/** Whether the highlights' stylesheet is on the page, as the registry last left it. */
+let sheetOn = false;
+const sheet = { adopt: () => (sheetOn = true), drop: () => (sheetOn = false) };
 
 beforeEach(() => {
   registered.clear();
+  sheetOn = false;
   Object.assign(globalThis, { Highlight: FakeHighlight, CSS: { highlights: registered } });
 });
 
@@ -19,8 +23,21 @@ afterEach(() => {
 });
 
 describe('HighlightRegistry', () => {
+  it('puts its stylesheet on the page only once it paints, and takes it off when cleared', () => {
+    const registry = new HighlightRegistry('underline', sheet);
+    registry.add('chip', ranges(1)[0]!);
+    expect(sheetOn).toBe(false);
+    registry.flush(Infinity);
+    expect(sheetOn).toBe(true);
+    registry.clear();
+    expect(sheetOn).toBe(false);
+    // Flushing nothing does not put it back.
+    registry.flush(Infinity);
+    expect(sheetOn).toBe(false);
+  });
+
   it('paints a batch that fits in one slice straight into the rendered highlights', () => {
-    const registry = new HighlightRegistry();
+    const registry = new HighlightRegistry('underline', sheet);
     const batch = ranges(100);
     for (const range of batch) registry.add('chip', range);
     expect(registry.flush(Infinity)).toBe(true);
@@ -28,7 +45,7 @@ describe('HighlightRegistry', () => {
   });
 
   it('builds a batch that takes several slices aside, and shows it all at once', () => {
-    const registry = new HighlightRegistry();
+    const registry = new HighlightRegistry('underline', sheet);
     const first = ranges(300);
     for (const range of first) registry.add('chip', range);
     expect(registry.flush(Infinity)).toBe(true);
@@ -57,7 +74,7 @@ describe('HighlightRegistry', () => {
   });
 
   it('forgets a range removed while a batch is being built, and drops the batch on clear', () => {
-    const registry = new HighlightRegistry();
+    const registry = new HighlightRegistry('underline', sheet);
     const all = ranges(3000);
     for (const range of all) registry.add('model', range);
     expect(registry.flush(0)).toBe(false);

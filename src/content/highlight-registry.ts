@@ -1,7 +1,8 @@
 // The four named highlights ChipLens paints with, one per kind, styled by
-// the manifest's CSS. The registry is shared with the page, hence the
-// distinctive names.
+// highlight-sheet while it paints. The registry is shared with the page,
+// hence the distinctive names.
 import type { EntryKind } from '../core/dataset-schema';
+import { adoptHighlightSheet, dropHighlightSheet } from './highlight-sheet';
 import { FLASH_MS, pastDeadline, PendingRanges, type HighlightStyle, type Painter } from './painter';
 
 export type { HighlightStyle } from './painter';
@@ -49,7 +50,11 @@ export class HighlightRegistry implements Painter {
   // 5.3 s in all, in one trace). It is built aside and swapped in once.
   private rebuild: Rebuild | undefined;
 
-  constructor(private style: HighlightStyle = 'underline') {}
+  constructor(
+    private style: HighlightStyle = 'underline',
+    /** Puts the highlights' stylesheet on the page while anything is painted, and takes it off. */
+    private readonly sheet: { adopt(): void; drop(): void } = { adopt: () => adoptHighlightSheet(), drop: () => dropHighlightSheet() },
+  ) {}
 
   /** Moves every range to the names of `style`. */
   setStyle(style: HighlightStyle): void {
@@ -69,6 +74,7 @@ export class HighlightRegistry implements Painter {
 
   /** Paints the ranges added since the last flush, or as many as it can before `deadline`; true when none are left. */
   flush(deadline = Infinity): boolean {
+    if (this.pending.size > 0) this.sheet.adopt();
     if (!this.rebuild) {
       // Most batches (the first screen, a feed's new items) fit in one slice.
       if (this.pending.drain(deadline, (range, kind) => this.paint(kind, range))) return true;
@@ -131,6 +137,7 @@ export class HighlightRegistry implements Painter {
 
   /** Marks `range` brightly for a moment, above the kind highlights. */
   flash(range: AbstractRange): void {
+    this.sheet.adopt();
     const highlight = new Highlight(range);
     highlight.priority = 1;
     CSS.highlights.set(FLASH_NAME, highlight);
@@ -154,5 +161,6 @@ export class HighlightRegistry implements Painter {
     this.highlights.clear();
     clearTimeout(this.flashTimer);
     CSS.highlights.delete(FLASH_NAME);
+    this.sheet.drop();
   }
 }

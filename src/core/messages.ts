@@ -84,6 +84,10 @@ export interface PageInfo {
   host: string;
   active: boolean;
   mentions: { id: string; kind: EntryKind; count: number }[];
+  /** Set when the page named more than ChipLens highlights on one page: it stopped reading there. */
+  limit?: number;
+  /** Whether the content script found the names and a warmed matcher read for it as the page loaded (early-read). */
+  startup?: { early: boolean; warm: boolean };
 }
 
 /** What each request answers. Failures come back as `{ error }`. */

@@ -1,0 +1,14 @@
+// ChipLens's marks on the page's performance timeline, where `npm run
+// bench` reads its work. A page can read its own timeline, so the marks
+// exist only in benchmark builds (CHIPLENS_BENCH=1): in a user's browser
+// they would tell every page that ChipLens is installed.
+
+/** Marks a moment, e.g. `chiplens:first-screen`. */
+export function mark(name: string, detail?: unknown): void {
+  if (__CHIPLENS_BENCH__) performance.mark(name, detail === undefined ? undefined : { detail });
+}
+
+/** Puts a stretch of ChipLens's own work on the timeline. */
+export function work(start: number, end: number): void {
+  if (__CHIPLENS_BENCH__) performance.measure('chiplens:work', { start, end });
+}
