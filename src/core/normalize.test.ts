@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSpacedWordAt, normalizeKey, normalizeText, normalizeTextGeneral, sourceEnd, sourceStart, type NormalizedText } from './normalize';
+import { isSpacedWordAt, MAX_MARKS, normalizeKey, normalizeText, normalizeTextGeneral, sourceEnd, sourceStart, type NormalizedText } from './normalize';
 
 /** The original stretch that output units `from` to `to` (inclusive) came from. */
 const source = (input: string, n: NormalizedText, from: number, to: number) => input.slice(sourceStart(n, from), sourceEnd(n, to));
@@ -7,6 +7,24 @@ const source = (input: string, n: NormalizedText, from: number, to: number) => i
 const maps = (n: NormalizedText) => Array.from(n.text, (_, i) => [sourceStart(n, i), sourceEnd(n, i)]);
 
 describe('normalizeText', () => {
+  it('joins at most MAX_MARKS combining marks to a letter, so that a run of thousands costs no more than its length', () => {
+    // Two classes of marks alternating: composing them reorders the run, at a cost that grows with its square.
+    const input = `a${'\u0301\u0316'.repeat(2000)} Huawei`;
+    const n = normalizeText(input);
+    // Every output unit comes from a stretch of at most one base and MAX_MARKS marks.
+    const longest = Math.max(...maps(n).map(([start, end]) => end! - start!));
+    expect(longest).toBeLessThanOrEqual(MAX_MARKS + 1);
+    expect(longest).toBeGreaterThan(1);
+    // The marks are all still there, and what follows them reads as before.
+    expect(sourceEnd(n, n.text.length - 1)).toBe(input.length);
+    expect(n.text.endsWith(' huawei')).toBe(true);
+  });
+
+  it('still joins a few marks to their letter, as in Russian й written with a combining breve', () => {
+    const n = normalizeText('\u0438\u0306');
+    expect(n.text).toBe('й');
+  });
+
   it('folds case, ё and typographic variants', () => {
     expect(normalizeText('Ёлка «NVIDIA» — H20').text).toBe('елка "nvidia" - h20');
   });

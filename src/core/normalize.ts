@@ -35,6 +35,12 @@ const DASH = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
 const DOUBLE_QUOTE = /[\u00AB\u00BB\u201C-\u201F\u2033\u301D\u301E\uFF02]/;
 const SINGLE_QUOTE = /[\u2018-\u201B\u2032\uFF07]/;
 const COMBINING = /\p{M}/u;
+/**
+ * The most combining marks joined to one base: Unicode's stream-safe limit
+ * (UAX #15, https://www.unicode.org/reports/tr15/#Stream_Safe_Text_Format).
+ * No real text has more; a page can put tens of thousands on one letter.
+ */
+export const MAX_MARKS = 30;
 
 /** Maps one grapheme-ish unit (base + combining marks) to its canonical form. */
 function canonical(unit: string, fold: boolean): string {
@@ -266,8 +272,10 @@ export function normalizeTextGeneral(input: string, fold = true): NormalizedText
       continue;
     }
     i += input.codePointAt(i)! > 0xffff ? 2 : 1;
-    // Combining marks join their base, so "и" + U+0306 becomes one "й".
-    while (i < input.length && isCombining(input, i)) i += input.codePointAt(i)! > 0xffff ? 2 : 1;
+    // Combining marks join their base, so "и" + U+0306 becomes one "й";
+    // at most MAX_MARKS of them, so that no unit is long: composing a run
+    // of marks reorders it, at a cost that grows with its square.
+    for (let marks = 0; marks < MAX_MARKS && i < input.length && isCombining(input, i); marks++) i += input.codePointAt(i)! > 0xffff ? 2 : 1;
     const mapped = canonical(input.slice(start, i), fold);
     if (mapped === '') continue;
     if (mapped === ' ') {
