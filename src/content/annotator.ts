@@ -4,8 +4,10 @@
 import type { EntryKind } from '../core/dataset-schema';
 import type { Matcher, Mention } from '../core/matcher';
 import { PageContext } from '../core/page-context';
+import { isFirstPiece, isLastPiece, pieceText, piecesOf, type Piece } from './block-pieces';
 import type { Painter } from './painter';
 import { blockContainer, containerOf, isConnectedBlock, isInlineElement, iterateBlocks, locate, type TextBlock, type WalkBounds } from './text-blocks';
+import * as timeline from './timeline';
 import { isAfter, probeViewport, type Viewport } from './viewport';
 
 export interface PageMention {
@@ -70,6 +72,13 @@ const READ_AHEAD_CHARS = 30_000;
 const MAX_RESTARTS = 5;
 /** While the reader scrolls, where the viewport is is asked at most this often. */
 const SCROLL_PROBE_MS = 100;
+/**
+ * ChipLens stops reading a page once it holds this many mentions, and the
+ * popup says so. No article comes near it (a 10 MB page of news holds
+ * 64,000); one 5 MB paragraph of nothing but names would otherwise keep
+ * 200,000 highlights and 70 MB for the page's life.
+ */
+export const MENTION_LIMIT = 100_000;
 
 /** Mentions found in a block below the viewport, waiting to be placed. */
 interface Unplaced {
@@ -88,7 +97,7 @@ interface ReadAhead {
 
 /** A walk through part of the page, block by block. */
 interface Reader {
-  blocks: Iterator<TextBlock>;
+  blocks: Iterator<Piece>;
   bounds: WalkBounds;
   /** A walk of the page from the top or from the viewport (not a block read again): its blocks come in document order. */
   page: boolean;
@@ -102,6 +111,8 @@ interface Reader {
   catchingUp: boolean;
   /** The last block it gave. */
   last: Element | undefined;
+  /** A block the walk passes over (its mentions are known): its later pieces too. */
+  skipping: TextBlock | undefined;
 }
 
 export class Annotator {
@@ -147,7 +158,13 @@ export class Annotator {
   private readonly onScroll = () => this.followScroll();
   private dirty = new Set<Element>();
   private addedRoots = new Set<Element>();
-  private removals = false;
+  /** Elements the page removed since the last flush: what ChipLens knew inside them is forgotten. */
+  private removed: Element[] = [];
+  /** Queued roots that changed: what is known inside them is forgotten when they are read again, in a slice. */
+  private stale = new Set<Element>();
+  /** Mentions held (placed or waiting), and whether MENTION_LIMIT stopped the reading. */
+  private held = 0;
+  private limited = false;
   private mutationTimer: ReturnType<typeof setTimeout> | undefined;
   private sliceTimer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
@@ -191,7 +208,7 @@ export class Annotator {
       this.viewport = viewport;
       // What was placed while the viewport was unknown counts as placed ahead of it.
       this.moveFrontier(viewport.last, true);
-      performance.mark('chiplens:viewport');
+      timeline.mark('chiplens:viewport');
       this.readViewportFirst(root);
       // The page may be read already, with mentions queued until now.
       this.schedule();
@@ -226,6 +243,10 @@ export class Annotator {
     clearTimeout(this.sliceTimer);
     this.reading = [];
     this.pendingRoots.clear();
+    this.stale.clear();
+    this.removed = [];
+    this.held = 0;
+    this.limited = false;
     this.firstScreenDone = false;
     this.firstScreenPainted = false;
     this.lastPaint = 0;
@@ -319,9 +340,24 @@ export class Annotator {
     return (block && this.byBlock.get(block)) || [];
   }
 
+  /** The number of mentions at which ChipLens stopped reading the page, if it did. */
+  limitReached(): number | undefined {
+    return this.limited ? MENTION_LIMIT : undefined;
+  }
+
   private enqueue(root: Node): void {
+    if (this.limited) return;
     this.pendingRoots.add(root);
     this.schedule();
+  }
+
+  /** Stops reading: the page holds MENTION_LIMIT mentions. What is placed stays. */
+  private reachLimit(): void {
+    this.limited = true;
+    this.reading = [];
+    this.pendingRoots.clear();
+    this.stale.clear();
+    this.resolveReadWaiters();
   }
 
   private schedule(): void {
@@ -352,7 +388,11 @@ export class Annotator {
         if (next.done) this.finishReader(reader);
         else {
           this.annotate(next.value, reader);
-          this.noteFirstScreen(next.value);
+          if (this.held >= MENTION_LIMIT) {
+            this.reachLimit();
+            break;
+          }
+          this.noteFirstScreen(next.value.block);
           // The first screen is painted now, not when the slice runs out.
           if (this.firstScreenDone && !this.firstScreenPainted) break;
         }
@@ -361,6 +401,7 @@ export class Annotator {
       const root = this.pendingRoots.values().next();
       if (root.done) break;
       this.pendingRoots.delete(root.value);
+      if (root.value.nodeType === Node.ELEMENT_NODE && this.stale.delete(root.value as Element)) this.forgetWithin(root.value as Element);
       if (root.value.isConnected) {
         const bounds: WalkBounds = {};
         const top = this.reading.length === 0 && !this.firstScreenDone;
@@ -385,11 +426,11 @@ export class Annotator {
     }
     if (this.firstScreenDone && !this.firstScreenPainted) {
       this.firstScreenPainted = true;
-      performance.mark('chiplens:first-screen');
+      timeline.mark('chiplens:first-screen');
     }
     const more = reading || this.painting || this.nextToPlace() !== undefined;
     // Each slice is on the page's performance timeline, for `npm run bench`.
-    performance.measure('chiplens:work', { start: started, end: performance.now() });
+    timeline.work(started, performance.now());
     if (more) this.schedule();
   }
 
@@ -437,9 +478,11 @@ export class Annotator {
     this.placedAhead = 0;
   }
 
-  private annotate(block: TextBlock, reader?: Reader): void {
+  private annotate(piece: Piece, reader?: Reader): void {
+    const block = piece.block;
     if (!isConnectedBlock(block)) return;
     if (reader) {
+      if (reader.skipping === block) return;
       reader.last = block.container;
       // At the frontier's block, what the walk finds from then on is below the viewport.
       if (reader.page && !reader.past && this.frontier && reaches(block.container, this.frontier)) {
@@ -449,9 +492,12 @@ export class Annotator {
       }
       // While a walk waited, a change may have been read on its own (a block
       // appended further down, or a walk started again after losing its place).
-      if (reader.page && (this.byBlock.has(block.container) || this.unplaced.has(block.container))) return;
+      if (reader.page && isFirstPiece(piece) && (this.byBlock.has(block.container) || this.unplaced.has(block.container))) {
+        reader.skipping = block;
+        return;
+      }
     }
-    const result = this.matcher.match(block.text, this.page.confirmed);
+    const result = this.match(piece);
     const shown = result.mentions.filter((m) => this.visible(this.matcher.table.entries[m.entry]!.kind));
     let where: 'now' | 'below' | 'behind' = 'now';
     if (reader?.page && reader.catchingUp) where = 'behind';
@@ -459,15 +505,28 @@ export class Annotator {
     // a walk of the page places only so many ahead, as if below it.
     else if (reader?.page && (reader.past || this.viewport === undefined)) {
       where = 'below';
-      if (!this.readingAll) this.noteReadAhead({ container: block.container, mentions: shown.length, chars: block.text.length });
+      if (!this.readingAll) this.noteReadAhead({ container: block.container, mentions: shown.length, chars: piece.to - piece.from });
     }
-    this.paint(block, shown, where);
+    this.paint(block, shown, where, !isLastPiece(piece));
     // A mention here may support a context-dependent alias read earlier
     // elsewhere ("H20" above, "NVIDIA" here): those blocks are read again.
     for (const container of this.page.record(block.container, result)) {
       this.forgetWithin(container);
       this.enqueue(container);
     }
+  }
+
+  /** The mentions that start in `piece`, at offsets in its block's text. */
+  private match(piece: Piece): { mentions: Mention[]; deferred: number[] } {
+    const { text, offset } = pieceText(piece);
+    const result = this.matcher.match(text, this.page.confirmed);
+    if (offset === 0 && text.length === piece.block.text.length) return result;
+    const mentions: Mention[] = [];
+    for (const m of result.mentions) {
+      const start = m.start + offset;
+      if (start >= piece.from && start < piece.to) mentions.push({ entry: m.entry, start, end: m.end + offset });
+    }
+    return { mentions, deferred: result.deferred };
   }
 
   private noteReadAhead(read: ReadAhead): void {
@@ -482,11 +541,17 @@ export class Annotator {
    * catching up, queues them. `ahead`: a block below the frontier that is
    * placed (counted).
    */
-  private paint(block: TextBlock, found: Mention[], where: 'now' | 'below' | 'ahead' | 'behind'): void {
+  private paint(block: TextBlock, found: Mention[], where: 'now' | 'below' | 'ahead' | 'behind', morePieces = false): void {
     if (found.length === 0) return;
+    this.held += found.length;
     if (where === 'behind' || (where === 'below' && this.placedAhead >= PAINT_AHEAD)) {
-      // Its text is not kept: the block's nodes are listed again when placed.
-      block.text = '';
+      // Its text is not kept (once all its pieces are read): the block's nodes are listed again when placed.
+      if (!morePieces) block.text = '';
+      const known = this.unplaced.get(block.container);
+      if (known) {
+        known.found.push(...found);
+        return;
+      }
       const waiting: Unplaced = { block, found, dropped: false };
       this.queue.push(waiting);
       this.unplaced.set(block.container, waiting);
@@ -537,7 +602,7 @@ export class Annotator {
     // A block changed since it was read is read again when its change is
     // handled; placing it now could put ranges on the wrong text.
     if (this.dirty.has(waiting.block.container) || !isConnectedBlock(waiting.block)) return;
-    this.paint(waiting.block, waiting.found, where);
+    this.paint(waiting.block, waiting.found, where, waiting.block.text !== '');
   }
 
   /**
@@ -661,13 +726,12 @@ export class Annotator {
         this.markDirty(element);
       }
       for (const removed of record.removedNodes) {
-        this.removals = true;
         if (removed.nodeType === Node.TEXT_NODE || (removed.nodeType === Node.ELEMENT_NODE && isInlineElement(removed as Element))) {
           this.markDirty(element);
-        }
+        } else if (removed.nodeType === Node.ELEMENT_NODE) this.removed.push(removed as Element);
       }
     }
-    const work = this.dirty.size > 0 || this.addedRoots.size > 0 || this.removals;
+    const work = this.dirty.size > 0 || this.addedRoots.size > 0 || this.removed.length > 0;
     if (work && this.mutationTimer === undefined) {
       this.mutationTimer = setTimeout(() => this.flushMutations(), MUTATION_DELAY_MS);
     }
@@ -678,18 +742,27 @@ export class Annotator {
     if (container) this.dirty.add(container);
   }
 
+  // The work here is in proportion to what changed, never to the page: a
+  // ticker or a log viewer changes thousands of blocks a second on a page
+  // of tens of thousands. Forgetting what changed blocks held is left to
+  // the slices that read them again.
   private flushMutations(): void {
     this.mutationTimer = undefined;
     if (!this.running) return;
-    const changed = [...this.dirty, ...this.addedRoots].filter((el) => el.isConnected);
+    // Removed subtrees are walked, not the page's mentions; one moved
+    // elsewhere is also among the added, and read again there.
+    for (const element of this.removed.splice(0)) if (!element.isConnected) this.forgetWithin(element);
+    // A changed block's waiting mentions must not be placed on its new text.
+    for (const element of this.dirty) this.dropWaiting(element);
+    const changed = new Set<Element>();
+    for (const element of this.dirty) if (element.isConnected) changed.add(element);
+    for (const element of this.addedRoots) if (element.isConnected) changed.add(element);
     this.dirty.clear();
     this.addedRoots.clear();
-    if (this.removals) this.forgetDisconnected();
-    this.removals = false;
     // Only the outermost changed elements are read; inner ones come with them.
-    const roots = changed.filter((el) => !changed.some((other) => other !== el && other.contains(el)));
-    for (const root of roots) {
-      this.forgetWithin(root);
+    for (const root of changed) {
+      if (hasAncestorIn(root, changed)) continue;
+      this.stale.add(root);
       this.enqueue(root);
     }
   }
@@ -722,24 +795,16 @@ export class Annotator {
     for (const [block, mentions] of this.byBlock) if (test(block)) this.forget(block, mentions);
   }
 
-  private forgetDisconnected(): void {
-    this.page.forgetWhere((block) => !block.isConnected);
-    for (const [block, waiting] of this.unplaced) if (!isConnectedBlock(waiting.block)) this.dropWaiting(block);
-    for (const [block, mentions] of this.byBlock) {
-      if (!block.isConnected || mentions.some((m) => !m.range.startContainer.isConnected || !m.range.endContainer.isConnected)) {
-        this.forget(block, mentions);
-      }
-    }
-  }
-
   private dropWaiting(block: Element): void {
     const waiting = this.unplaced.get(block);
     if (!waiting) return;
     waiting.dropped = true;
+    this.held -= waiting.found.length;
     this.unplaced.delete(block);
   }
 
   private forget(block: Element, mentions: PageMention[]): void {
+    this.held -= mentions.length;
     this.byBlock.delete(block);
     for (const mention of mentions) this.painter.delete(mention.kind, mention.range);
   }
@@ -758,7 +823,13 @@ function firstAfter<T>(items: readonly T[], node: Node, blockOf: (item: T) => El
 }
 
 function newReader(root: Node, ignore: (el: Element) => boolean, bounds: WalkBounds, page: boolean): Reader {
-  return { blocks: iterateBlocks(root, ignore, bounds), bounds, page, past: false, catchingUp: false, last: undefined };
+  return { blocks: piecesOf(iterateBlocks(root, ignore, bounds)), bounds, page, past: false, catchingUp: false, last: undefined, skipping: undefined };
+}
+
+/** Whether an ancestor of `element` is in `set`: a walk up the tree, not a test against every member. */
+function hasAncestorIn(element: Element, set: ReadonlySet<Element>): boolean {
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) if (set.has(parent)) return true;
+  return false;
 }
 
 /**

@@ -23,11 +23,14 @@ import { HOST_TAG } from './tooltip/tooltip-path';
 import { probeViewport, type Viewport } from './viewport';
 import { takeEarlyRead } from './early-read-key';
 import { answerMessages, extensionApi } from './extension-api';
+import * as timeline from './timeline';
 
 const api = extensionApi();
 const host = location.hostname.toLowerCase();
 
 let settings: Settings = readSettings(undefined);
+/** How the names and matcher were found at start (see PageInfo). */
+let startup: PageInfo['startup'];
 let table: MatchTable | undefined;
 /** The automaton stored with the table, if it could be read (else the matcher builds one). */
 let automaton: Automaton | undefined;
@@ -94,10 +97,7 @@ function isOwnElement(element: Element): boolean {
   return element.localName === HOST_TAG || element.localName === OVERLAY_TAG;
 }
 
-/** Puts a stretch of ChipLens's own work on the page's timeline, where `npm run bench` adds it up. */
-function onTimeline(start: number, end: number): void {
-  performance.measure('chiplens:work', { start, end });
-}
+const onTimeline = timeline.work;
 
 /** The tooltip's language: the page's, the browser's, or the one the user fixed. */
 function tooltipLanguage(): DisplayLanguage {
@@ -185,7 +185,14 @@ function pageInfo(): PageInfo {
     item.count++;
     counts.set(mention.id, item);
   }
-  return { host, active: annotator !== undefined, mentions: [...counts.values()].sort((a, b) => b.count - a.count) };
+  const limit = annotator?.limitReached();
+  return {
+    host,
+    active: annotator !== undefined,
+    mentions: [...counts.values()].sort((a, b) => b.count - a.count),
+    ...(limit ? { limit } : {}),
+    ...(startup ? { startup } : {}),
+  };
 }
 
 function inDocumentOrder(a: PageMention, b: PageMention): number {
@@ -233,7 +240,8 @@ function step(by: 1 | -1): RevealResult {
 }
 
 async function main(): Promise<void> {
-  const start = performance.mark('chiplens:start').startTime;
+  const start = performance.now();
+  timeline.mark('chiplens:start');
   onTimeline(EVALUATION_STARTED, start);
   firstProbe = probeEarly();
   // Usually begun at document_start by early-read; done here if not, if
@@ -248,8 +256,9 @@ async function main(): Promise<void> {
   table = loaded?.table;
   automaton = loaded?.automaton;
   matcher = fresh?.matcher;
-  // Whether early-read had the table and a warmed matcher ready: the browser tests check that it does.
-  performance.mark('chiplens:stored-read', { detail: { early: fresh !== undefined, warm: matcher !== undefined } });
+  // Whether early-read had the table and a warmed matcher ready: the browser tests ask for it (page-info).
+  startup = { early: fresh !== undefined, warm: matcher !== undefined };
+  timeline.mark('chiplens:stored-read', startup);
   // A fresh install may reach a page before the background has published
   // the table: waking it is enough, the table then arrives as a change.
   if (!table) ask({ type: 'get-status' }).catch(() => undefined);

@@ -31,6 +31,11 @@ export function OnThisPage({ page, tabId, lang }: { page: PageInfo; tabId: numbe
   return (
     <section class="on-page" aria-labelledby="on-page-title">
       <h2 id="on-page-title">{t('onThisPage')}</h2>
+      {page.limit ? (
+        <p class="hint" role="status" data-limit>
+          {t('mentionLimit', page.limit.toLocaleString(lang))}
+        </p>
+      ) : null}
       {ENTRY_KINDS.map((kind: EntryKind) => {
         const items = page.mentions.filter((m) => m.kind === kind);
         if (items.length === 0) return null;
