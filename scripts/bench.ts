@@ -8,6 +8,9 @@
 //   measures), its longest task, the first screen, heap growth over the same
 //   page without ChipLens; beside a TreeWalker that only reads the text (the
 //   floor), one RegExp of all names, and mark.js.
+// - Busy and hostile pages (an append storm, a live ticker, a comment of
+//   combining marks, one 5 MB text node): the longest task with ChipLens
+//   beside the page's own longest task with ChipLens paused.
 // Figures are printed as a table, a ✓ or ✗ per target, and last as `BENCH {json}`.
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -95,7 +98,8 @@ const PAGES: Record<string, () => string> = {
 };
 
 /**
- * `BENCH_PAGES=seed,1mb` measures only ChipLens on those pages (no popup, no
+ * `BENCH_PAGES=busy` measures only the busy and hostile pages (with their
+ * checks). `BENCH_PAGES=seed,1mb` measures only ChipLens on those pages (no popup, no
  * peers, no BENCH line): a quick look while working on one figure.
  */
 const ONLY = process.env.BENCH_PAGES?.split(',').filter((name) => name in PAGES);
@@ -400,11 +404,119 @@ async function benchPages(browser: ExtensionBrowser): Promise<Record<string, Pag
   return out;
 }
 
+// ---- Busy and hostile pages ---------------------------------------------
+
+/** What each busy page does once loaded (tests/pages/*.html, also used by the browser tests). */
+const BUSY: Record<string, { path: string; act?: (page: Page) => Promise<void> }> = {
+  'append storm (20,000 blocks)': {
+    path: '/pages/append-storm.html',
+    act: async (page) => void (await page.evaluate(() => (window as unknown as { storm: () => Promise<number> }).storm())),
+  },
+  'live ticker (3,000 cells/s, 5 s)': {
+    path: '/pages/live-ticker.html',
+    act: async (page) => {
+      const start = await page.evaluate(() => (window as unknown as { ticks: () => number }).ticks());
+      await page.waitForFunction((start) => (window as unknown as { ticks: () => number }).ticks() >= start + 5, start, { timeout: 30_000 });
+    },
+  },
+  'combining marks (64,000)': { path: '/pages/combining-marks.html' },
+  'huge text node (5 MB)': { path: '/pages/huge-node.html' },
+};
+
+interface BusyRun {
+  /** The longest task on the page's thread while it was busy (long-task entries; 0: none over 50 ms). */
+  longestPageTaskMs: number;
+  /** ChipLens's own work then, and its longest task (0 with ChipLens paused). */
+  chiplensMs: number;
+  longestChipLensTaskMs: number;
+}
+
+async function busyRun(browser: ExtensionBrowser, origin: string, path: string, act: ((page: Page) => Promise<void>) | undefined, on: boolean): Promise<BusyRun> {
+  const page = await browser.context.newPage();
+  await page.goto(`${origin}${path}`, { timeout: 120_000 });
+  // The page's loading, and ChipLens's reading of it, come first: only the busy part counts.
+  if (on) await settle(page, 1000, 60_000);
+  else await page.waitForTimeout(1500);
+  const from = act
+    ? await page.evaluate(() => {
+        const w = window as unknown as { longestTask: number; longTaskTotal: number };
+        w.longestTask = w.longTaskTotal = 0;
+        return performance.now();
+      })
+    : 0;
+  if (act) await act(page);
+  if (on) await settle(page, 1000, 60_000);
+  else await page.waitForTimeout(1500);
+  const figures = await page.evaluate((from) => {
+    const work = performance.getEntriesByName('chiplens:work').filter((m) => m.startTime >= from);
+    return {
+      longestPageTaskMs: (window as unknown as { longestTask: number }).longestTask,
+      chiplensMs: work.reduce((n, m) => n + m.duration, 0),
+      longestChipLensTaskMs: Math.max(0, ...work.map((m) => m.duration)),
+    };
+  }, from);
+  await page.close();
+  return figures;
+}
+
+/** Each busy page with ChipLens, then paused: medians of `runs` loads each. */
+async function benchBusyPages(browser: ExtensionBrowser, origin: string, runs = 3) {
+  const out: Record<string, { own: BusyRun; chiplens: BusyRun }> = {};
+  for (const [name, { path, act }] of Object.entries(BUSY)) {
+    const measure = async (on: boolean) => {
+      await setPaused(browser, !on);
+      const all: BusyRun[] = [];
+      for (let i = 0; i < runs; i++) all.push(await busyRun(browser, origin, path, act, on));
+      return {
+        longestPageTaskMs: median(all.map((r) => r.longestPageTaskMs)),
+        chiplensMs: median(all.map((r) => r.chiplensMs)),
+        longestChipLensTaskMs: median(all.map((r) => r.longestChipLensTaskMs)),
+      };
+    };
+    const own = await measure(false);
+    const chiplens = await measure(true);
+    out[name] = { own, chiplens };
+    console.log(`  ${name}: longest task ${chiplens.longestPageTaskMs.toFixed(0)} ms with ChipLens, ${own.longestPageTaskMs.toFixed(0)} ms without`);
+  }
+  await setPaused(browser, false);
+  const fixed = (x: number) => +x.toFixed(1);
+  console.table(
+    Object.fromEntries(
+      Object.entries(out).map(([name, { own, chiplens }]) => [
+        name,
+        {
+          'longest page task, paused ms': fixed(own.longestPageTaskMs),
+          'longest page task, with ChipLens ms': fixed(chiplens.longestPageTaskMs),
+          'ChipLens work ms': fixed(chiplens.chiplensMs),
+          'longest ChipLens task ms': fixed(chiplens.longestChipLensTaskMs),
+        },
+      ]),
+    ),
+  );
+  return out;
+}
+
+/** ChipLens's long tasks no worse than the page's own: its longest at most the page's longest without it (or 50 ms, a long task's threshold). */
+function busyChecks(busy: Awaited<ReturnType<typeof benchBusyPages>>): Record<string, boolean> {
+  return Object.fromEntries(
+    Object.entries(busy).map(([name, { own, chiplens }]) => [
+      `${name}: ChipLens's longest task ≤ the page's own (${chiplens.longestChipLensTaskMs.toFixed(0)} ≤ ${Math.max(50, own.longestPageTaskMs).toFixed(0)} ms)`,
+      chiplens.longestChipLensTaskMs <= Math.max(50, own.longestPageTaskMs),
+    ]),
+  );
+}
+
 async function main(): Promise<void> {
-  if (!existsSync(`${DIST}/manifest.json`)) throw new Error('No build in dist/: run npm run build first.');
+  if (!existsSync(`${DIST}/manifest.json`)) throw new Error(`No build in ${DIST}: run npm run bench, which builds one.`);
   const server = await startFixtureServer();
   const browser = await launchWithExtension(undefined, { extraArgs: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
   try {
+    if (process.env.BENCH_PAGES === 'busy') {
+      const busy = await benchBusyPages(browser, server.origin);
+      for (const [check, ok] of Object.entries(busyChecks(busy))) console.log(`${ok ? '✓' : '✗'} ${check}`);
+      console.log(`BENCH ${JSON.stringify({ busy })}`);
+      return;
+    }
     if (ONLY) {
       const pages = await benchPages(browser);
       const round = (x: number) => +x.toFixed(1);
@@ -425,6 +537,7 @@ async function main(): Promise<void> {
     }
     const popup = await benchPopup(browser, server);
     const pages = await benchPages(browser);
+    const busy = await benchBusyPages(browser, server.origin);
     const contentScriptGzipKb = +(gzipSync(readFileSync(`${DIST}/src/content/index.js`)).length / 1024).toFixed(1);
     // Loaded on the first hover only.
     const tooltipModuleGzipKb = +(gzipSync(readFileSync(`${DIST}/src/content/tooltip.js`)).length / 1024).toFixed(1);
@@ -481,9 +594,10 @@ async function main(): Promise<void> {
       'heap growth < 10 MB on 10 MB page': pages['10mb']!.heapGrowthOwnMb < 10,
       'content script < 40 KB gzipped': contentScriptGzipKb < 40,
       'popup ≤ 100 ms over the floor': popup.ownCostMs <= 100,
+      ...busyChecks(busy),
     };
     for (const [check, ok] of Object.entries(checks)) console.log(`${ok ? '✓' : '✗'} ${check}`);
-    console.log(`BENCH ${JSON.stringify({ popup, pages, contentScriptGzipKb, tooltipModuleGzipKb, ratios, checks })}`);
+    console.log(`BENCH ${JSON.stringify({ popup, pages, busy, contentScriptGzipKb, tooltipModuleGzipKb, ratios, checks })}`);
   } finally {
     await browser.close();
     await server.close();

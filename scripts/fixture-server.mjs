@@ -68,8 +68,8 @@ export function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) {
     if ((match = /^\/fixtures\/([\w.-]+)\.html$/.exec(url.pathname)) && listFixtures().includes(match[1])) {
       return send(200, 'text/html', renderArticle(readFileSync(join(fixtures, `${match[1]}.txt`), 'utf8')));
     }
-    if ((match = /^\/pages\/([\w.-]+\.html)$/.exec(url.pathname)) && existsSync(join(pages, match[1]))) {
-      return send(200, 'text/html', readFileSync(join(pages, match[1]), 'utf8'));
+    if ((match = /^\/pages\/([\w.-]+\.(html|js))$/.exec(url.pathname)) && existsSync(join(pages, match[1]))) {
+      return send(200, match[2] === 'js' ? 'text/javascript' : 'text/html', readFileSync(join(pages, match[1]), 'utf8'));
     }
     return send(404, 'text/plain', 'not found');
   });
