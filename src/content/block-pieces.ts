@@ -2,6 +2,7 @@
 // in one paragraph (a log dump, data shown as text), and matching 5 MB at
 // once froze the tab for over a second. Long blocks are matched a window
 // at a time, one window per slice of work, like a long page.
+import type { MatchResult } from '../core/matcher';
 import type { TextBlock } from './text-blocks';
 
 /** Blocks longer than this are matched in windows this long. */
@@ -42,4 +43,17 @@ export function pieceText(piece: Piece): { text: string; offset: number } {
   if (from === 0 && to === block.text.length) return { text: block.text, offset: 0 };
   const start = Math.max(0, from - WINDOW_MARGIN);
   return { text: block.text.slice(start, to + WINDOW_MARGIN), offset: start };
+}
+
+/** The mentions that start in `piece`, at offsets in its block's text, found by `match` (a matcher's, with the page's context). */
+export function matchPiece(piece: Piece, match: (text: string) => MatchResult): MatchResult {
+  const { text, offset } = pieceText(piece);
+  const result = match(text);
+  if (offset === 0 && text.length === piece.block.text.length) return result;
+  const mentions: MatchResult['mentions'] = [];
+  for (const m of result.mentions) {
+    const start = m.start + offset;
+    if (start >= piece.from && start < piece.to) mentions.push({ entry: m.entry, start, end: m.end + offset });
+  }
+  return { mentions, deferred: result.deferred };
 }

@@ -60,3 +60,15 @@ export function isAfter(node: Node, reference: Node): boolean {
   const position = reference.compareDocumentPosition(node);
   return (position & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && (position & Node.DOCUMENT_POSITION_CONTAINED_BY) === 0;
 }
+
+/** The index of the first of `items` (in document order) whose block comes after `node`: a binary search. */
+export function firstAfter<T>(items: readonly T[], node: Node, blockOf: (item: T) => Element): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (isAfter(blockOf(items[mid]!), node)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
