@@ -11,6 +11,7 @@
 // The result is kept on the content scripts' own global, which pages cannot see.
 import { Matcher } from '../core/matcher';
 import { decodeStoredTable, type LoadedTable } from '../core/stored-table';
+import { isActiveOn, readSettings } from '../core/settings';
 import { ALIAS_TABLE_KEY, SETTINGS_KEY } from '../core/storage-keys';
 import { leaveEarlyRead } from './early-read-key';
 import { extensionApi } from './extension-api';
@@ -42,6 +43,8 @@ if (storage) {
   const busy = timeline.work;
   leaveEarlyRead({
     read: storage.local.get([SETTINGS_KEY, ALIAS_TABLE_KEY]).then(async (stored) => {
+      // Where ChipLens is paused or off, the table is not read: nothing a page could time.
+      if (!isActiveOn(readSettings(stored[SETTINGS_KEY]), location.hostname.toLowerCase())) return { stored, loaded: undefined, matcher: undefined };
       const loaded = await decodeStoredTable(stored[ALIAS_TABLE_KEY], busy);
       return { stored, loaded, matcher: loaded && warmMatcher(loaded, busy) };
     }),

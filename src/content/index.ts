@@ -32,6 +32,12 @@ let settings: Settings = readSettings(undefined);
 /** How the names and matcher were found at start (see PageInfo). */
 let startup: PageInfo['startup'];
 let table: MatchTable | undefined;
+/**
+ * The alias table as storage holds it. It is read (decoded, its automaton
+ * loaded: milliseconds of the page's thread) only where ChipLens is on, so
+ * that where it is paused or off it does nothing a page could time.
+ */
+let storedTable: unknown;
 /** The automaton stored with the table, if it could be read (else the matcher builds one). */
 let automaton: Automaton | undefined;
 /** Compiled once per alias table: settings changes reuse it. */
@@ -171,11 +177,29 @@ function deactivate(): void {
   tooltip?.destroy();
 }
 
-function apply(reread = false): void {
+/** Reads the stored table, unless it is read; a newer one stored meanwhile wins. */
+async function readTable(): Promise<void> {
+  if (table || storedTable === undefined) return;
+  const source = storedTable;
+  const loaded = await decodeStoredTable(source, onTimeline);
+  if (source !== storedTable || !loaded) return;
+  table = loaded.table;
+  automaton = loaded.automaton;
+}
+
+function timed(work: () => void): void {
   const started = performance.now();
-  if (isActiveOn(settings, host) && table) activate(reread);
-  else deactivate();
+  work();
   onTimeline(started, performance.now());
+}
+
+function apply(reread = false): void {
+  if (!isActiveOn(settings, host)) return timed(deactivate);
+  if (table) return timed(() => activate(reread));
+  // Turned on where the table was not read yet.
+  void readTable().then(() => {
+    if (table && isActiveOn(settings, host)) timed(() => activate(reread));
+  });
 }
 
 function pageInfo(): PageInfo {
@@ -249,19 +273,22 @@ async function main(): Promise<void> {
   // install publishes one while its first pages load).
   const early = takeEarlyRead();
   const ahead = await early?.read.catch(() => undefined);
-  const fresh = ahead?.loaded && !early!.changed() ? ahead : undefined;
-  const stored = fresh?.stored ?? (await api.storage.local.get([SETTINGS_KEY, ALIAS_TABLE_KEY]));
+  const unchanged = ahead && !early!.changed() ? ahead : undefined;
+  const fresh = unchanged?.loaded ? unchanged : undefined;
+  const stored = unchanged?.stored ?? (await api.storage.local.get([SETTINGS_KEY, ALIAS_TABLE_KEY]));
   settings = readSettings(stored[SETTINGS_KEY]);
-  const loaded = fresh?.loaded ?? (await decodeStoredTable(stored[ALIAS_TABLE_KEY], onTimeline));
-  table = loaded?.table;
-  automaton = loaded?.automaton;
-  matcher = fresh?.matcher;
-  // Whether early-read had the table and a warmed matcher ready: the browser tests ask for it (page-info).
-  startup = { early: fresh !== undefined, warm: matcher !== undefined };
+  storedTable = stored[ALIAS_TABLE_KEY];
+  if (fresh?.loaded) {
+    table = fresh.loaded.table;
+    automaton = fresh.loaded.automaton;
+    matcher = fresh.matcher;
+  } else if (isActiveOn(settings, host)) await readTable();
+  // Whether early-read had the table and a warmed matcher ready, and whether the table was read at all: the browser tests ask (page-info).
+  startup = { early: fresh !== undefined, warm: matcher !== undefined, tableRead: table !== undefined };
   timeline.mark('chiplens:stored-read', startup);
   // A fresh install may reach a page before the background has published
   // the table: waking it is enough, the table then arrives as a change.
-  if (!table) ask({ type: 'get-status' }).catch(() => undefined);
+  if (storedTable === undefined) ask({ type: 'get-status' }).catch(() => undefined);
 
   api.storage.onChanged.addListener((changes, areaName) => {
     if (areaName !== 'local') return;
@@ -275,14 +302,11 @@ async function main(): Promise<void> {
     }
     if (changed) apply(reread);
     if (ALIAS_TABLE_KEY in changes) {
-      void decodeStoredTable(changes[ALIAS_TABLE_KEY]!.newValue).then((next) => {
-        if (!next) return;
-        table = next.table;
-        automaton = next.automaton;
-        forgetEntryViews();
-        // A new dataset: read the page again with the new aliases.
-        apply(true);
-      });
+      // A new dataset: read where ChipLens is on, then the page again with the new aliases.
+      storedTable = changes[ALIAS_TABLE_KEY]!.newValue;
+      table = automaton = undefined;
+      forgetEntryViews();
+      if (isActiveOn(settings, host)) apply(true);
     }
   });
 

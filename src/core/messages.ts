@@ -86,8 +86,12 @@ export interface PageInfo {
   mentions: { id: string; kind: EntryKind; count: number }[];
   /** Set when the page named more than ChipLens highlights on one page: it stopped reading there. */
   limit?: number;
-  /** Whether the content script found the names and a warmed matcher read for it as the page loaded (early-read). */
-  startup?: { early: boolean; warm: boolean };
+  /**
+   * Whether the content script found the names and a warmed matcher read
+   * for it as the page loaded (early-read), and whether it has read the
+   * names at all (not where ChipLens is off).
+   */
+  startup?: { early: boolean; warm: boolean; tableRead: boolean };
 }
 
 /** What each request answers. Failures come back as `{ error }`. */

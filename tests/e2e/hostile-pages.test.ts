@@ -250,6 +250,10 @@ describe('silent when off', () => {
     await page.waitForTimeout(1_500);
     expect(await traces(page)).toEqual(expected);
     expect(total(await readHighlights(page))).toBe(0);
+    // Nor does it spend the page's thread reading its names there (asked as the popup asks).
+    const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+    const info = await browser.worker.evaluate((id) => chrome.tabs.sendMessage(id!, { type: 'page-info' }), tabId);
+    expect(info).toMatchObject({ ok: true, value: { active: false, startup: { early: false, warm: false, tableRead: false } } });
     await page.close();
     await setSettings({});
   });
