@@ -127,7 +127,8 @@ describe('Firefox: seed article', () => {
     await settledHighlights(page, 20);
     const info = await popup.evaluate(async (url) => {
       const browser = (globalThis as unknown as { browser: typeof chrome }).browser;
-      const tab = (await browser.tabs.query({})).find((t) => t.url === url);
+      // The newest tab on that address: the first test's article is on it too.
+      const tab = (await browser.tabs.query({})).filter((t) => t.url === url).sort((a, b) => b.id! - a.id!)[0];
       return browser.tabs.sendMessage(tab!.id!, { type: 'page-info' });
     }, page.url());
     await popup.close();
