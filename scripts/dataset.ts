@@ -1,8 +1,9 @@
 // Dataset tooling: `check` (every rule, naming the file and field), `build`
 // (the assembled dataset with its version and SHA-256), `stats` (coverage),
-// `publish` (a signed static folder for the update server), `keygen` (a new
-// signing key pair).
+// `stale` (facts due for another check), `publish` (a signed static folder
+// for the update server), `keygen` (a new signing key pair).
 // Usage: tsx scripts/dataset.ts check|build|stats [--caveats] [--dir DATASET_DIR]
+//        tsx scripts/dataset.ts stale [--today YYYY-MM-DD] [--dir DATASET_DIR]
 //        tsx scripts/dataset.ts publish --key PRIVATE_KEY.jwk --out DIR [--config UPDATE_CONFIG.json]
 //        tsx scripts/dataset.ts keygen --out PRIVATE_KEY.jwk
 import { createHash } from 'node:crypto';
@@ -13,6 +14,7 @@ import { readEntryFiles, readMeta } from '../dataset/index-node';
 import { assembleDataset, type DatasetMeta, type EntryFile } from '../src/core/assemble-dataset';
 import type { Dataset, Entry, EntryKind } from '../src/core/dataset-schema';
 import { lintDataset } from '../src/core/dataset-lint';
+import { quietEntries, staleFacts, STALE_AFTER_DAYS } from '../src/core/dataset-staleness';
 import { validateDataset, validateEntry } from '../src/core/validate-dataset';
 import { generateSigningKey, keyIdOf } from '../src/core/dataset-signature';
 import { parseLatest, signedLatest } from '../src/core/latest-manifest';
@@ -135,6 +137,33 @@ function stats(): void {
   }
 }
 
+/** Rows under a header, in columns padded to their widest cell. */
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  console.log(line(header));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of rows) console.log(line(row));
+}
+
+function stale(): void {
+  const dataset = runCheck();
+  const day = arg('--today') ?? today();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) fail(`--today ${day}: expected YYYY-MM-DD`);
+
+  const facts = staleFacts(dataset.entries, day);
+  console.log(`\nFacts last checked before ${facts.cutoff} (${STALE_AFTER_DAYS} days before ${day}) or never, oldest first:\n`);
+  printTable(['entry', 'field', 'checked'], facts.stale.map((f) => [f.id, f.path, f.checked ?? 'never']));
+  const never = facts.stale.filter((f) => !f.checked).length;
+  console.log(`${facts.stale.length} of ${facts.total} facts due for a check: ${never} never checked, ${facts.stale.length - never} last checked before ${facts.cutoff}`);
+
+  const timelines = quietEntries(dataset.entries, day);
+  console.log(`\nLive entries with no timeline event since ${timelines.since}, oldest first:\n`);
+  printTable(['entry', 'kind', 'latest event', 'status'], timelines.quiet.map((e) => [e.id, e.kind, e.latest, e.status]));
+  const chips = timelines.quiet.filter((e) => e.kind === 'chip').length;
+  console.log(`${timelines.quiet.length} of ${timelines.live} live entries quiet since ${timelines.since}: ${chips} chips, ${timelines.quiet.length - chips} rules`);
+}
+
 // Writes DIR/dataset-<version>.json and DIR/latest.json. The dataset file is
 // written first and never changes once published (its name has the version),
 // so a CDN may cache it for ever; only latest.json must be served fresh.
@@ -180,9 +209,10 @@ const command = process.argv[2];
 if (command === 'check') runCheck();
 else if (command === 'build') build();
 else if (command === 'stats') stats();
+else if (command === 'stale') stale();
 else if (command === 'publish') await publish();
 else if (command === 'keygen') await keygen();
 else {
-  console.error('usage: tsx scripts/dataset.ts check|build|stats|publish|keygen');
+  console.error('usage: tsx scripts/dataset.ts check|build|stats|stale|publish|keygen');
   process.exit(2);
 }

@@ -138,3 +138,105 @@ describe('then and now', () => {
     expect(happenedBy('2024', '2024-01-01')).toBe(true);
   });
 });
+
+describe('claim types', () => {
+  const claimed = {
+    ...h20,
+    facts: {
+      vendor: 'nvidia',
+      year: { value: 2023, claim: 'official', src: [0] },
+      memory: { gb: 96, type: 'HBM3', claim: 'vendor', src: [0] },
+      bandwidth: { tbps: 4, src: [0] },
+      compute: { tflops: 148, format: 'BF16', sparse: false, claim: 'estimate', src: [0] },
+      exportStatus: [
+        { date: '2024', status: 'no-licence-needed', region: { en: 'China' }, claim: 'vendor', src: [0] },
+        { date: '2025-04-09', status: 'licence-required', region: { en: 'China' }, claim: 'press', src: [1] },
+      ],
+    },
+    caveats: [
+      { text: { en: 'Reportedly halted.' }, claim: 'press', src: [1] },
+      { text: { en: 'Per the rule.' }, claim: 'official', src: [1] },
+    ],
+  } as Entry;
+  const card = buildEntryCard({ ...view, entry: claimed }, 'en', { pageDate: '2024-06-30' });
+
+  it('marks vendor figures, press reports and estimates, and nothing official or unsaid', () => {
+    expect(card.facts.map((f) => [f.label, f.claim])).toEqual([
+      ['Vendor', undefined],
+      ['Year', undefined],
+      ['Memory', 'vendor'],
+      ['Memory bandwidth', undefined],
+      ['Compute', 'estimate'],
+    ]);
+    for (const line of card.facts.filter((f) => f.claim === undefined)) expect(line).not.toHaveProperty('claim');
+  });
+
+  it('marks today\'s status, the status then, and caveats', () => {
+    expect(card.status).toMatchObject({ value: 'Licence required', claim: 'press' });
+    expect(card.then?.status).toMatchObject({ value: 'No licence needed', claim: 'vendor' });
+    expect(card.caveats).toEqual([
+      { text: 'Reportedly halted.', claim: 'press', cite: [2] },
+      { text: 'Per the rule.', cite: [2] },
+    ]);
+    expect(buildEntryCard(view, 'en').status).not.toHaveProperty('claim');
+  });
+
+  it('marks the facts of companies, models and rules too', () => {
+    const base = { name: { en: 'X', ru: 'X', zh: 'X' }, aliases: {}, summary: { en: 'X', ru: 'X', zh: 'X' }, related: [], sources, asOf: '2026-11-28' };
+    const company = {
+      ...base,
+      id: 'acme',
+      kind: 'company',
+      facts: { country: { code: 'CN', src: [0] }, activity: { text: { en: 'Chips' }, src: [0] }, entityList: [{ date: '2025', status: 'listed', claim: 'press', src: [0] }] },
+    } as Entry;
+    const model = {
+      ...base,
+      id: 'm',
+      kind: 'model',
+      facts: { maker: 'acme', released: { date: '2025-01', claim: 'press', src: [0] }, openWeights: { value: true, claim: 'vendor', src: [0] } },
+    } as Entry;
+    const rule = {
+      ...base,
+      id: 'r',
+      kind: 'rule',
+      facts: {
+        issuer: { name: { en: 'BIS' }, src: [0] },
+        dates: [{ kind: 'announced', date: '2025-01', claim: 'press', src: [0] }, { kind: 'effective', date: '2025-02', claim: 'official', src: [0] }],
+        status: [{ date: '2025-02', status: 'in-force', claim: 'estimate', src: [0] }],
+      },
+    } as Entry;
+    expect(buildEntryCard({ entry: company, refs: {} }, 'en').status?.claim).toBe('press');
+    expect(buildEntryCard({ entry: model, refs: {} }, 'en').facts.map((f) => f.claim)).toEqual([undefined, 'press', 'vendor']);
+    const ruleCard = buildEntryCard({ entry: rule, refs: {} }, 'en');
+    expect(ruleCard.facts.map((f) => f.claim)).toEqual([undefined, 'press', undefined]);
+    expect(ruleCard.status?.claim).toBe('estimate');
+  });
+});
+
+describe('"as of" from the facts', () => {
+  const withChecked = (changes: { memory?: string; status?: string; caveat?: string }) =>
+    ({
+      ...h20,
+      facts: {
+        ...h20.facts,
+        memory: { gb: 96, type: 'HBM3', src: [0], ...(changes.memory ? { checked: changes.memory } : {}) },
+        exportStatus: [
+          { date: '2024', status: 'no-licence-needed', region: { en: 'China' }, checked: '2026-01-05', src: [0] },
+          { date: '2025-04-09', status: 'licence-required', region: { en: 'China' }, src: [1], ...(changes.status ? { checked: changes.status } : {}) },
+        ],
+      },
+      caveats: [{ text: { en: 'Reported.' }, src: [1], ...(changes.caveat ? { checked: changes.caveat } : {}) }],
+    }) as Entry;
+  const asOf = (entry: Entry) => buildEntryCard({ ...view, entry }, 'en').asOf;
+
+  it('is the latest date any fact was checked: a status event, a figure or a caveat', () => {
+    expect(asOf(withChecked({}))).toBe('2026-01-05');
+    expect(asOf(withChecked({ status: '2026-03-01', memory: '2026-02-01', caveat: '2026-01-10' }))).toBe('2026-03-01');
+    expect(asOf(withChecked({ status: '2026-03-01', memory: '2026-04-01', caveat: '2026-01-10' }))).toBe('2026-04-01');
+    expect(asOf(withChecked({ status: '2026-03-01', memory: '2026-02-01', caveat: '2026-05-01' }))).toBe('2026-05-01');
+  });
+
+  it('falls back to the entry\'s date only when no fact was checked', () => {
+    expect(asOf(h20)).toBe('2026-11-28');
+  });
+});

@@ -1,18 +1,26 @@
 // What a tooltip or a popup detail view shows for an entry, worked out from
 // the data alone so that it can be tested without a browser: title, kind,
 // summary, the status that matters most today, key facts, related entries
-// and numbered sources. Every fact line keeps the numbers of its sources.
-import type { Entry, ExportStatus, RuleStatus } from './dataset-schema';
+// and numbered sources. Every fact line keeps the numbers of its sources,
+// and says so when it is not official text (a vendor's figure, a press
+// report, an estimate).
+import type { ClaimType, Entry, ExportStatus, RuleStatus } from './dataset-schema';
+import { latestChecked } from './dataset-staleness';
 import { pick, type DisplayLanguage } from './display-language';
 import { FACT_LABELS } from './fact-labels';
 import type { EntryView } from './messages';
 
 export type Tone = 'good' | 'warn' | 'bad' | 'neutral';
 
+/** A claim that is not official text, marked beside its value. */
+export type MarkedClaim = Exclude<ClaimType, 'official'>;
+
 export interface CardLine {
   label: string;
   value: string;
   note?: string;
+  /** Set only for a vendor's figure, a press report or an estimate. */
+  claim?: MarkedClaim;
   /** 1-based numbers into `sources`. */
   cite: number[];
 }
@@ -43,9 +51,15 @@ export interface EntryCard {
   facts: CardLine[];
   related: { id: string; kind: Entry['kind']; name: string }[];
   /** What sources report but do not confirm, or disagree on. */
-  caveats: { text: string; cite: number[] }[];
+  caveats: { text: string; claim?: MarkedClaim; cite: number[] }[];
   sources: { n: number; url: string; title: string; publisher?: string; published?: string }[];
+  /** The latest date any of the entry's facts was checked; the entry's `asOf` when none says. */
   asOf: string;
+}
+
+/** `{ claim }` for a claim the card marks, nothing for official text or an unsaid claim. */
+function mark(claim: ClaimType | undefined): { claim?: MarkedClaim } {
+  return claim && claim !== 'official' ? { claim } : {};
 }
 
 const EXPORT_TONE: Record<ExportStatus, Tone> = {
@@ -101,6 +115,7 @@ function statusTimeline(view: EntryView, lang: DisplayLanguage): { date: string;
             tone: EXPORT_TONE[e.status] ?? 'neutral',
             cite: cite(e.src),
             ...(note ? { note } : {}),
+            ...mark(e.claim),
           },
         };
       });
@@ -116,6 +131,7 @@ function statusTimeline(view: EntryView, lang: DisplayLanguage): { date: string;
           tone: e.status === 'listed' ? 'bad' : 'neutral',
           cite: cite(e.src),
           ...(e.note ? { note: pick(e.note, lang) } : {}),
+          ...mark(e.claim),
         },
       }));
     case 'rule':
@@ -130,6 +146,7 @@ function statusTimeline(view: EntryView, lang: DisplayLanguage): { date: string;
           tone: RULE_TONE[e.status] ?? 'neutral',
           cite: cite(e.src),
           ...(e.note ? { note: pick(e.note, lang) } : {}),
+          ...mark(e.claim),
         },
       }));
     case 'model':
@@ -161,12 +178,12 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage, { pageDat
       const f = entry.facts;
       // The first source is the entry's main one, which names the vendor.
       facts.push({ label: L.vendor, value: refName(f.vendor), cite: [1] });
-      if (f.year) facts.push({ label: L.year, value: String(f.year.value), cite: cite(f.year.src) });
-      if (f.memory) facts.push({ label: L.memory, value: `${number.format(f.memory.gb)} GB ${f.memory.type}`, cite: cite(f.memory.src) });
-      if (f.bandwidth) facts.push({ label: L.bandwidth, value: `${number.format(f.bandwidth.tbps)} TB/s`, cite: cite(f.bandwidth.src) });
+      if (f.year) facts.push({ label: L.year, value: String(f.year.value), cite: cite(f.year.src), ...mark(f.year.claim) });
+      if (f.memory) facts.push({ label: L.memory, value: `${number.format(f.memory.gb)} GB ${f.memory.type}`, cite: cite(f.memory.src), ...mark(f.memory.claim) });
+      if (f.bandwidth) facts.push({ label: L.bandwidth, value: `${number.format(f.bandwidth.tbps)} TB/s`, cite: cite(f.bandwidth.src), ...mark(f.bandwidth.claim) });
       if (f.compute) {
         const density = f.compute.sparse ? L.sparse : L.dense;
-        facts.push({ label: L.compute, value: `${number.format(f.compute.tflops)} TFLOPS ${f.compute.format} (${density})`, cite: cite(f.compute.src) });
+        facts.push({ label: L.compute, value: `${number.format(f.compute.tflops)} TFLOPS ${f.compute.format} (${density})`, cite: cite(f.compute.src), ...mark(f.compute.claim) });
       }
       break;
     }
@@ -179,8 +196,8 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage, { pageDat
     case 'model': {
       const f = entry.facts;
       facts.push({ label: L.maker, value: refName(f.maker), cite: [1] });
-      if (f.released) facts.push({ label: L.released, value: f.released.date, cite: cite(f.released.src), ...(f.released.note ? { note: pick(f.released.note, lang) } : {}) });
-      if (f.openWeights) facts.push({ label: L.openWeights, value: f.openWeights.value ? L.yes : L.no, cite: cite(f.openWeights.src) });
+      if (f.released) facts.push({ label: L.released, value: f.released.date, cite: cite(f.released.src), ...(f.released.note ? { note: pick(f.released.note, lang) } : {}), ...mark(f.released.claim) });
+      if (f.openWeights) facts.push({ label: L.openWeights, value: f.openWeights.value ? L.yes : L.no, cite: cite(f.openWeights.src), ...mark(f.openWeights.claim) });
       break;
     }
     case 'rule': {
@@ -188,7 +205,7 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage, { pageDat
       facts.push({ label: L.issuer, value: pick(f.issuer.name, lang), cite: cite(f.issuer.src) });
       if (f.citation) facts.push({ label: L.citation, value: f.citation.value, cite: cite(f.citation.src) });
       for (const d of f.dates) {
-        facts.push({ label: L.ruleDate[d.kind], value: d.date, cite: cite(d.src), ...(d.note ? { note: pick(d.note, lang) } : {}) });
+        facts.push({ label: L.ruleDate[d.kind], value: d.date, cite: cite(d.src), ...(d.note ? { note: pick(d.note, lang) } : {}), ...mark(d.claim) });
       }
       break;
     }
@@ -212,7 +229,7 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage, { pageDat
     ...(now ? { status: now.status } : {}),
     ...(then ? { then } : {}),
     facts,
-    caveats: (entry.caveats ?? []).map((c) => ({ text: pick(c.text, lang), cite: cite(c.src) })),
+    caveats: (entry.caveats ?? []).map((c) => ({ text: pick(c.text, lang), cite: cite(c.src), ...mark(c.claim) })),
     related: entry.related.flatMap((id) => (refs[id] ? [{ id, kind: refs[id].kind, name: pick(refs[id].name, lang) }] : [])),
     sources: entry.sources.map((s, i) => ({
       n: i + 1,
@@ -221,7 +238,9 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage, { pageDat
       ...(s.publisher ? { publisher: s.publisher } : {}),
       ...(s.published ? { published: s.published } : {}),
     })),
-    asOf: entry.asOf,
+    // The facts say when they were last verified; an entry-wide date only
+    // stands in when none of them does.
+    asOf: latestChecked(entry) ?? entry.asOf,
   };
 }
 

@@ -1,6 +1,6 @@
 // The tooltip's content. Everything from the dataset is rendered as text;
 // links are only ever https URLs, opened in a new tab without a referrer.
-import type { EntryCard, CardLine } from '../core/entry-card';
+import type { EntryCard, CardLine, MarkedClaim } from '../core/entry-card';
 import { safeLink } from '../core/entry-card';
 import { FACT_LABELS } from '../core/fact-labels';
 import type { DisplayLanguage } from '../core/display-language';
@@ -30,12 +30,18 @@ function Cite({ n }: { n: number[] }) {
   return n.length > 0 ? <sup class="cite">[{n.join(',')}]</sup> : null;
 }
 
-function Line({ line }: { line: CardLine }) {
+/** Whose claim it is, in words after the value, when it is not official text. */
+function Claim({ claim, lang }: { claim: MarkedClaim | undefined; lang: DisplayLanguage }) {
+  return claim ? <span class="claim" data-claim={claim}> · {FACT_LABELS[lang].claim[claim]}</span> : null;
+}
+
+function Line({ line, lang }: { line: CardLine; lang: DisplayLanguage }) {
   return (
     <div class="fact">
       <dt>{line.label}</dt>
       <dd>
         {line.value}
+        <Claim claim={line.claim} lang={lang} />
         {line.note ? <span class="note"> — {line.note}</span> : null}
         <Cite n={line.cite} />
       </dd>
@@ -83,7 +89,8 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
               {L.whenWritten} ({card.then.pageDate}):{' '}
               {card.then.status ? (
                 <>
-                  <strong>{card.then.status.value}</strong> · {card.then.status.dateLabel} {card.then.status.date}
+                  <strong>{card.then.status.value}</strong>
+                  <Claim claim={card.then.status.claim} lang={lang} /> · {card.then.status.dateLabel} {card.then.status.date}
                   <Cite n={card.then.status.cite} />
                 </>
               ) : (
@@ -93,7 +100,8 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
           ) : null}
           <div class="status-value" data-now>
             {card.then ? `${L.now}: ` : null}
-            <strong>{card.status.value}</strong> · {card.status.dateLabel} {card.status.date}
+            <strong>{card.status.value}</strong>
+            <Claim claim={card.status.claim} lang={lang} /> · {card.status.dateLabel} {card.status.date}
             <Cite n={card.status.cite} />
           </div>
           {card.status.note ? <div class="status-note">{card.status.note}</div> : null}
@@ -103,7 +111,7 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
       {card.facts.length > 0 ? (
         <dl class="facts">
           {card.facts.map((line) => (
-            <Line key={line.label + line.value} line={line} />
+            <Line key={line.label + line.value} line={line} lang={lang} />
           ))}
         </dl>
       ) : null}
@@ -114,6 +122,7 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
             {card.caveats.map((c) => (
               <li key={c.text}>
                 {c.text}
+                <Claim claim={c.claim} lang={lang} />
                 <Cite n={c.cite} />
               </li>
             ))}

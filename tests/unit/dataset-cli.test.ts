@@ -74,6 +74,31 @@ describe('dataset tools', () => {
     expect(third.out).toMatch(/dataset\/entries\/models\/qwen\.json: alias "huawei" is also used by huawei/);
   }, 60_000);
 
+  it('lists facts due for a check and live entries gone quiet, oldest first', () => {
+    // Earlier tests break the copy on purpose: start from the real dataset.
+    cpSync(join(ROOT, 'dataset'), copy, { recursive: true });
+    edit('chips/nvidia-h20.json', (e) => {
+      e.facts.memory.checked = '2001-01-01';
+      e.facts.bandwidth.checked = '2026-12-01';
+    });
+    const { status, out } = run('stale', '--today', '2026-12-07');
+    expect(status, out).toBe(0);
+    const rows = out.split('\n');
+    const memory = rows.findIndex((row) => /^nvidia-h20\s+facts\.memory\s+2001-01-01$/.test(row));
+    expect(memory).toBeGreaterThan(0);
+    // Never-checked facts come first, then the oldest check.
+    expect(rows.slice(0, memory).some((row) => /\snever$/.test(row))).toBe(true);
+    expect(rows.slice(memory + 1).some((row) => /\snever$/.test(row))).toBe(false);
+    expect(out).not.toMatch(/^nvidia-h20\s+facts\.bandwidth\s/m);
+    expect(out).toMatch(/^\d+ of \d+ facts due for a check: \d+ never checked, \d+ last checked before 2026-06-10$/m);
+    expect(out).toMatch(/^\d+ of \d+ live entries quiet since 2025-12-07: \d+ chips, \d+ rules$/m);
+    // Ten years on, every live entry has gone quiet.
+    const later = run('stale', '--today', '2036-12-07').out;
+    expect(later).toMatch(/^nvidia-h20\s+chip\s+\d{4}[-\d]*\s+[a-z-]+$/m);
+    const [, quiet, live] = /^(\d+) of (\d+) live entries quiet/m.exec(later) ?? [];
+    expect(quiet).toBe(live);
+  }, 60_000);
+
   it('publishes a signed folder that verifies, and refuses untrusted keys and stale versions', async () => {
     // The dataset copy was broken on purpose above: restore it first.
     cpSync(join(ROOT, 'dataset'), copy, { recursive: true });

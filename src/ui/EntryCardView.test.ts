@@ -1,0 +1,99 @@
+// @vitest-environment happy-dom
+// The card as the tooltip and the popup render it: whose claim a value is
+// shows in words after the value, and the footer dates the facts.
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { h, render } from 'preact';
+import type { Entry } from '../core/dataset-schema';
+import type { DisplayLanguage } from '../core/display-language';
+import { buildEntryCard } from '../core/entry-card';
+import { EntryCardView } from './EntryCardView';
+
+const sources = [
+  { url: 'https://example.com/specs', title: 'Specs', accessed: '2026-11-28' },
+  { url: 'https://example.com/news', title: 'News', accessed: '2026-11-28' },
+];
+
+const chip = {
+  id: 'acme-x1',
+  kind: 'chip',
+  name: { en: 'Acme X1', ru: 'Acme X1', zh: 'Acme X1' },
+  aliases: { en: ['Acme X1'] },
+  summary: { en: 'A chip.', ru: 'Чип.', zh: '芯片。' },
+  related: [],
+  sources,
+  asOf: '2026-11-28',
+  facts: {
+    vendor: 'acme',
+    year: { value: 2024, claim: 'official', checked: '2026-02-01', src: [0] },
+    memory: { gb: 96, type: 'HBM3', claim: 'vendor', src: [0] },
+    bandwidth: { tbps: 4, src: [0] },
+    compute: { tflops: 148, format: 'BF16', sparse: false, claim: 'estimate', checked: '2026-06-15', src: [0] },
+    exportStatus: [
+      { date: '2024', status: 'no-licence-needed', region: { en: 'China' }, claim: 'vendor', src: [0] },
+      { date: '2025-04-09', status: 'licence-required', region: { en: 'China' }, claim: 'press', checked: '2026-03-01', src: [1] },
+    ],
+  },
+  caveats: [
+    { text: { en: 'Reportedly halted.' }, claim: 'press', src: [1] },
+    { text: { en: 'Said in the rule.' }, claim: 'official', src: [1] },
+  ],
+} as Entry;
+
+function show(lang: DisplayLanguage, pageDate?: string): HTMLElement {
+  const card = buildEntryCard({ entry: chip, refs: {} }, lang, pageDate ? { pageDate } : {});
+  render(h(EntryCardView, { state: { phase: 'ready', card }, lang }), document.body);
+  return document.body.querySelector<HTMLElement>('.card')!;
+}
+
+const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim();
+
+const css = readFileSync(join(__dirname, 'entry-card.css'), 'utf8');
+
+afterEach(() => render(null, document.body));
+
+describe('EntryCardView', () => {
+  it('names a vendor figure, an estimate, a press report after the value, and marks nothing official or unsaid', () => {
+    const card = show('en');
+    const facts = [...card.querySelectorAll('.fact')].map((fact) => [text(fact.querySelector('dt')), text(fact.querySelector('dd'))]);
+    expect(facts).toEqual([
+      ['Vendor', 'acme[1]'],
+      ['Year', '2024[1]'],
+      ['Memory', '96 GB HBM3 · vendor figure[1]'],
+      ['Memory bandwidth', '4 TB/s[1]'],
+      ['Compute', '148 TFLOPS BF16 (dense) · estimate[1]'],
+    ]);
+    expect(text(card.querySelector('[data-now]'))).toBe('Licence required · press report · since 2025-04-09[2]');
+    expect([...card.querySelectorAll('.caveats li')].map(text)).toEqual(['Reportedly halted. · press report[2]', 'Said in the rule.[2]']);
+  });
+
+  it('marks the status when the page was written too', () => {
+    expect(text(show('en', '2024-06-30').querySelector('[data-then]'))).toBe('When this was written (2024-06-30): No licence needed · vendor figure · since 2024[1]');
+  });
+
+  it('puts the mark in a small muted span of its own, in the reader\'s language', () => {
+    expect([...show('en').querySelectorAll('.claim')].map((el) => [el.getAttribute('data-claim'), text(el)])).toEqual([
+      ['press', '· press report'],
+      ['vendor', '· vendor figure'],
+      ['estimate', '· estimate'],
+      ['press', '· press report'],
+    ]);
+    expect([...show('ru').querySelectorAll('.claim')].map(text)).toEqual(['· сообщение СМИ', '· данные производителя', '· оценка', '· сообщение СМИ']);
+    expect([...show('zh').querySelectorAll('.claim')].map(text)).toEqual(['· 媒体报道', '· 厂商数据', '· 估计', '· 媒体报道']);
+  });
+
+  it('keeps the mark small and muted, and the card no wider than before', () => {
+    const claim = /^\.claim \{([^}]*)\}/m.exec(css)?.[1] ?? '';
+    expect(claim).toMatch(/color: var\(--muted\);/);
+    expect(Number(/font-size: (\d+)px;/.exec(claim)?.[1])).toBeLessThan(13);
+    // It wraps with the line: nothing that could push the card wider.
+    expect(claim).not.toMatch(/width|white-space|display|padding|margin/);
+    expect(css).toMatch(/^\.card \{[^}]*width: max-content;\s*max-width: min\(380px, calc\(100vw - 16px\)\);/m);
+  });
+
+  it('dates the facts in the footer by the latest check among them', () => {
+    expect(text(show('en').querySelector('footer'))).toMatch(/^Facts as of 2026-06-15 · ChipLens$/);
+    expect(text(show('ru').querySelector('footer'))).toBe('Данные на 2026-06-15 · ChipLens');
+  });
+});
