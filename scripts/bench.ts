@@ -21,6 +21,7 @@ import { feedPage, mentionsPage, newsPage, plainPage } from './bench-pages';
 import { renderArticle, startFixtureServer } from './fixture-server.mjs';
 import { loadBundledDatasetJson } from '../dataset/index-node';
 import { buildAliasTable } from '../src/core/alias-table';
+import { readSettings } from '../src/core/settings';
 import { validateDataset } from '../src/core/validate-dataset';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
@@ -128,11 +129,13 @@ async function startBenchServer(): Promise<{ origin: string; close(): Promise<vo
   }) };
 }
 
+// The settings stored, or the defaults on a fresh profile (which stores
+// none): a bare `{ paused }` is not valid settings, and would be read as
+// the defaults, with ChipLens on.
 async function setPaused(browser: ExtensionBrowser, paused: boolean): Promise<void> {
-  await browser.worker.evaluate(async (p) => {
-    const { settings } = await chrome.storage.local.get('settings');
-    await chrome.storage.local.set({ settings: { ...(settings as object), paused: p } });
-  }, paused);
+  const stored = await browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+  const settings = { ...readSettings(stored), paused };
+  await browser.worker.evaluate(async (s) => chrome.storage.local.set({ settings: s }), settings);
 }
 
 // Long tasks and heap, recorded by the page itself from its first moment.

@@ -5,8 +5,12 @@
 import type { MatchResult } from '../core/matcher';
 import type { TextBlock } from './text-blocks';
 
-/** Blocks longer than this are matched in windows this long. */
-export const WINDOW_CHARS = 20_000;
+/**
+ * Blocks longer than this are matched in windows this long: a few
+ * milliseconds of ordinary text, and still well within a slice for text
+ * that takes the slow path (combining marks) while its code is cold.
+ */
+export const WINDOW_CHARS = 8_000;
 /**
  * Each window also reads this much of the text on either side, so that a
  * name across a window's edge is found, in the window where it starts, and
