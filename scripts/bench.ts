@@ -501,13 +501,20 @@ async function benchBusyPages(browser: ExtensionBrowser, origin: string, runs = 
   return out;
 }
 
-/** ChipLens's long tasks no worse than the page's own: its longest at most the page's longest without it (or 50 ms, a long task's threshold). */
+/**
+ * ChipLens's long tasks no worse than the page's own: its longest measured
+ * task at most the page's longest without it (or 50 ms, a long task's
+ * threshold), and the page's longest task with ChipLens (which also holds
+ * work ChipLens might fail to measure) within half again of that.
+ */
 function busyChecks(busy: Awaited<ReturnType<typeof benchBusyPages>>): Record<string, boolean> {
   return Object.fromEntries(
-    Object.entries(busy).map(([name, { own, chiplens }]) => [
-      `${name}: ChipLens's longest task ≤ the page's own (${chiplens.longestChipLensTaskMs.toFixed(0)} ≤ ${Math.max(50, own.longestPageTaskMs).toFixed(0)} ms)`,
-      chiplens.longestChipLensTaskMs <= Math.max(50, own.longestPageTaskMs),
-    ]),
+    Object.entries(busy).map(([name, { own, chiplens }]) => {
+      const limit = Math.max(50, own.longestPageTaskMs);
+      const ok = chiplens.longestChipLensTaskMs <= limit && chiplens.longestPageTaskMs <= 1.5 * limit;
+      const figures = `ChipLens ${chiplens.longestChipLensTaskMs.toFixed(0)} ms, page ${chiplens.longestPageTaskMs.toFixed(0)} ms; page alone ${own.longestPageTaskMs.toFixed(0)} ms`;
+      return [`${name}: longest tasks no worse than the page's own (${figures})`, ok];
+    }),
   );
 }
 
