@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // Build-time values (vite.config.ts) as in a user's build.
+        define: { __CHIPLENS_BENCH__: 'false', __CHIPLENS_FIREFOX__: 'false', __CHIPLENS_FORCE_OVERLAY__: 'false' },
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'dataset/**/*.test.ts', 'tests/unit/**/*.test.ts'],
