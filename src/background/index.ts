@@ -30,7 +30,11 @@ const refresh = new RefreshScheduler({
   now: () => Date.now(),
   random: () => Math.random(),
 });
-const route = createRouter(dataset, settings, refresh, (path) => browser.tabs.create({ url: browser.runtime.getURL(path) }));
+const route = createRouter(dataset, settings, refresh, (path) => browser.tabs.create({ url: browser.runtime.getURL(path) }), {
+  // "Report a problem": GitHub's issue form, in a tab of its own (no permission needed).
+  openUrl: (url) => browser.tabs.create({ url }),
+  extensionVersion: browser.runtime.getManifest().version,
+});
 
 // The badge speaks only when ChipLens cannot work at all, not when the data
 // is merely a day old: a failed refresh shows in the popup instead.

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { bundledDatasetJson } from '../../dataset/index';
+import { factReportUrl } from '../core/report-problem';
 import { defaultSettings, SETTINGS_KEY } from '../core/settings';
 import { DB_NAME } from './dataset-db';
 import { DatasetStore, type KeyValueArea } from './dataset-store';
@@ -28,6 +29,9 @@ const refresh = new RefreshScheduler({
   random: () => 0.5,
 });
 const route = createRouter(dataset, settings, refresh);
+/** Addresses the router opened for "Report a problem". */
+const opened: string[] = [];
+const reporting = createRouter(dataset, settings, refresh, undefined, { openUrl: async (url) => void opened.push(url), extensionVersion: '1.2.3' });
 
 afterAll(async () => {
   await dataset.close();
@@ -83,5 +87,32 @@ describe('message router', () => {
     const bad = await route({ type: 'set-settings', settings: { ...good, enabledSites: ['not a host'] } });
     expect(bad).toEqual({ ok: false, error: expect.stringMatching(/enabledSites\.0: a hostname/) });
     expect(data[SETTINGS_KEY]).toEqual(good);
+  });
+
+  it('opens one prefilled fact report per request, with the dataset version it holds and the extension version', async () => {
+    opened.length = 0;
+    const { version } = await dataset.status();
+    expect(await reporting({ type: 'report-problem', id: 'nvidia-h20', field: 'Memory' })).toEqual({ ok: true, value: { ok: true } });
+    expect(opened).toEqual([factReportUrl({ entry: 'nvidia-h20', field: 'Memory', datasetVersion: version, extensionVersion: '1.2.3' })]);
+    const query = Object.fromEntries(new URL(opened[0]!).searchParams);
+    expect(query).toEqual({
+      template: 'fact-report.yml',
+      title: 'Fact report: nvidia-h20 (Memory)',
+      entry: 'nvidia-h20',
+      field: 'Memory',
+      version: String(version),
+      extension: '1.2.3',
+    });
+    expect(await reporting({ type: 'report-problem', id: 'nvidia-h20' })).toEqual({ ok: true, value: { ok: true } });
+    expect(opened).toHaveLength(2);
+    expect(new URL(opened[1]!).searchParams.has('field')).toBe(false);
+  });
+
+  it('opens nothing for an entry it does not have, or a report carrying anything of the page', async () => {
+    opened.length = 0;
+    expect(await reporting({ type: 'report-problem', id: 'no-such-chip' })).toEqual({ ok: false, error: 'no entry no-such-chip in the dataset' });
+    const smuggled = await reporting({ type: 'report-problem', id: 'nvidia-h20', url: 'https://news.example/article' });
+    expect(smuggled).toMatchObject({ ok: false, error: expect.stringMatching(/^bad request/) });
+    expect(opened).toEqual([]);
   });
 });

@@ -1,11 +1,20 @@
 // Answers requests from content scripts and the popup. Every message is
 // validated first; a bad one gets a plain-words error, never a crash.
 import { parseBackgroundRequest, type BackgroundRequest, type BackgroundResponses, type Reply } from '../core/messages';
+import { factReportUrl } from '../core/report-problem';
 import { parseSettings, withSiteEnabled } from '../core/settings';
 import type { UpdateState } from '../core/update-state';
 import type { DatasetStore } from './dataset-store';
 import type { RefreshScheduler } from './refresh-scheduler';
 import type { SettingsStore } from './settings-store';
+
+/** The way out to the project's issue tracker ("Report a problem"). */
+export interface ReportLink {
+  /** Opens an address outside ChipLens in a new tab. */
+  openUrl(url: string): Promise<unknown>;
+  /** The extension's version, from its manifest. */
+  extensionVersion: string;
+}
 
 export function createRouter(
   dataset: DatasetStore,
@@ -13,6 +22,7 @@ export function createRouter(
   refresh: RefreshScheduler,
   /** Opens one of ChipLens's own pages in a new tab. */
   openPage: (path: string) => Promise<unknown> = async () => undefined,
+  report: ReportLink = { openUrl: async () => undefined, extensionVersion: '0.0.0' },
 ) {
   async function status(update?: Promise<UpdateState>) {
     // After a check, the dataset is read only once the check is over.
@@ -37,6 +47,13 @@ export function createRouter(
       case 'open-entry':
         await openPage(`src/popup/index.html?entry=${encodeURIComponent(request.id)}`);
         return { ok: true };
+      case 'report-problem': {
+        // Only entries ChipLens has: a report on anything else is not about its data.
+        if (!(request.id in (await dataset.refs([request.id])))) throw new Error(`no entry ${request.id} in the dataset`);
+        const { version } = await dataset.status();
+        await report.openUrl(factReportUrl({ entry: request.id, field: request.field, datasetVersion: version, extensionVersion: report.extensionVersion }));
+        return { ok: true };
+      }
       case 'get-refs':
         return dataset.refs(request.ids);
       case 'check-now':

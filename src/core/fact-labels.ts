@@ -46,6 +46,8 @@ type Labels = {
   close: string;
   pin: string;
   openInChipLens: string;
+  /** Opens GitHub's form for reporting a wrong or out-of-date fact. */
+  reportProblem: string;
 };
 
 export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
@@ -115,6 +117,7 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     close: 'Close',
     pin: 'Keep open',
     openInChipLens: 'More in ChipLens',
+    reportProblem: 'Report a problem',
   },
   ru: {
     kind: { chip: 'Чип', company: 'Компания', model: 'ИИ-модель', rule: 'Экспортное правило' },
@@ -182,6 +185,7 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     close: 'Закрыть',
     pin: 'Закрепить',
     openInChipLens: 'Подробнее в ChipLens',
+    reportProblem: 'Сообщить об ошибке',
   },
   zh: {
     kind: { chip: '芯片', company: '公司', model: 'AI 模型', rule: '出口规则' },
@@ -249,5 +253,6 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     close: '关闭',
     pin: '固定',
     openInChipLens: '在 ChipLens 中查看',
+    reportProblem: '报告问题',
   },
 };

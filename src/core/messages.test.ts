@@ -7,6 +7,8 @@ describe('message validation', () => {
     expect(parseBackgroundRequest({ type: 'search', query: 'h20' }).ok).toBe(true);
     expect(parseBackgroundRequest({ type: 'set-site-enabled', host: 'example.com', enabled: false }).ok).toBe(true);
     expect(parseContentRequest({ type: 'page-info' }).ok).toBe(true);
+    expect(parseBackgroundRequest({ type: 'report-problem', id: 'nvidia-h20' }).ok).toBe(true);
+    expect(parseBackgroundRequest({ type: 'report-problem', id: 'nvidia-h20', field: 'Память' }).ok).toBe(true);
   });
 
   it('rejects unknown, malformed or oversized requests with a message', () => {
@@ -18,6 +20,11 @@ describe('message validation', () => {
       { type: 'get-entry', id: 'nvidia-h20', extra: 1 },
       { type: 'search', query: 'x'.repeat(201) },
       { type: 'set-site-enabled', host: 'Example.com', enabled: false },
+      // A report carries the entry and a field, and nothing of the page.
+      { type: 'report-problem', id: 'nvidia-h20', url: 'https://news.example/a' },
+      { type: 'report-problem', id: 'nvidia-h20', pageTitle: 'A' },
+      { type: 'report-problem', id: 'nvidia-h20', field: 'x'.repeat(201) },
+      { type: 'report-problem', id: 'NVIDIA H20' },
     ]) {
       const reply = parseBackgroundRequest(bad);
       expect(reply.ok, JSON.stringify(bad)).toBe(false);

@@ -24,6 +24,12 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('check-now') }),
   /** "More" in a tooltip: the entry in ChipLens's own page. */
   v.strictObject({ type: v.literal('open-entry'), id: EntryId }),
+  /**
+   * "Report a problem" on an entry: GitHub's fact-report form in a new tab,
+   * filled with the entry, the part of it named by `field` (optional) and
+   * the versions (see report-problem.ts). Nothing about the page.
+   */
+  v.strictObject({ type: v.literal('report-problem'), id: EntryId, field: v.optional(v.pipe(v.string(), v.maxLength(200))) }),
   /** Replaces all settings (the options page, an import); checked in full by the background. */
   v.strictObject({ type: v.literal('set-settings'), settings: v.unknown() }),
   /** Names and kinds of entries, for lists such as "On this page". */
@@ -103,6 +109,7 @@ export interface BackgroundResponses {
   'set-paused': { ok: true };
   'check-now': DatasetStatus;
   'open-entry': { ok: true };
+  'report-problem': { ok: true };
   'set-settings': { ok: true };
   'get-refs': Record<string, EntryRef>;
   'set-refresh-hours': DatasetStatus;

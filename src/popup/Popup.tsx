@@ -6,6 +6,7 @@ import { displayLanguage, pick, type DisplayLanguage } from '../core/display-lan
 import { buildEntryCard } from '../core/entry-card';
 import { FACT_LABELS } from '../core/fact-labels';
 import type { DatasetStatus, EntryView, PageInfo, SearchHit } from '../core/messages';
+import { factReportUrl } from '../core/report-problem';
 import { isActiveOn, siteRuleFor, type Settings } from '../core/settings';
 import browser from 'webextension-polyfill';
 import { DataStatus } from '../ui/DataStatus';
@@ -14,6 +15,20 @@ import { EntryCardView } from '../ui/EntryCardView';
 import { ask, onSettingsChange, pageInfo, readStoredSettings, t, targetTabId, uiLanguage } from './popup-api';
 
 const KIND_FILTERS: (EntryKind | 'all')[] = ['all', ...ENTRY_KINDS];
+
+/**
+ * "Report a problem" for an entry: a link to GitHub's prefilled form, once
+ * the dataset's version is known. The entry and the versions only.
+ */
+function reportLink(entry: string, status: DatasetStatus | undefined): { href: string } | undefined {
+  if (!status) return undefined;
+  try {
+    return { href: factReportUrl({ entry, datasetVersion: status.version, extensionVersion: browser.runtime.getManifest().version }) };
+  } catch {
+    // An id or version the form cannot take: no link rather than no popup.
+    return undefined;
+  }
+}
 
 export function Popup() {
   const lang = useMemo(() => displayLanguage(uiLanguage()), []);
@@ -137,7 +152,12 @@ export function Popup() {
           <button type="button" class="back" onClick={() => setTrail((t) => t.slice(0, -1))}>
             ← {trail.length > 1 ? pick(trail.at(-2)!.entry.name, lang) : t('back')}
           </button>
-          <EntryCardView state={{ phase: 'ready', card: buildEntryCard(detail, lang) }} lang={lang} onOpenRelated={(id) => open(id, true)} />
+          <EntryCardView
+            state={{ phase: 'ready', card: buildEntryCard(detail, lang) }}
+            lang={lang}
+            onOpenRelated={(id) => open(id, true)}
+            report={reportLink(detail.entry.id, status)}
+          />
         </section>
       ) : (
         <>

@@ -41,9 +41,9 @@ const chip = {
   ],
 } as Entry;
 
-function show(lang: DisplayLanguage, pageDate?: string): HTMLElement {
+function show(lang: DisplayLanguage, pageDate?: string, report?: { href: string } | { onClick: (event: MouseEvent) => void }): HTMLElement {
   const card = buildEntryCard({ entry: chip, refs: {} }, lang, pageDate ? { pageDate } : {});
-  render(h(EntryCardView, { state: { phase: 'ready', card }, lang }), document.body);
+  render(h(EntryCardView, { state: { phase: 'ready', card }, lang, report }), document.body);
   return document.body.querySelector<HTMLElement>('.card')!;
 }
 
@@ -95,5 +95,32 @@ describe('EntryCardView', () => {
   it('dates the facts in the footer by the latest check among them', () => {
     expect(text(show('en').querySelector('footer'))).toMatch(/^Facts as of 2026-06-15 · ChipLens$/);
     expect(text(show('ru').querySelector('footer'))).toBe('Данные на 2026-06-15 · ChipLens');
+  });
+
+  it('offers "Report a problem" in the footer only when given one, as a link or a button, in the reader\'s language', () => {
+    expect(show('en').querySelector('.report-problem')).toBeNull();
+    const href = 'https://github.com/chiplens/chiplens/issues/new?template=fact-report.yml&entry=acme-x1';
+    const link = show('en', undefined, { href }).querySelector('footer .report a.report-problem')!;
+    expect([link.getAttribute('href'), link.getAttribute('target'), link.getAttribute('rel'), text(link)]).toEqual([href, '_blank', 'noopener noreferrer', 'Report a problem']);
+    expect(text(show('ru', undefined, { href }).querySelector('.report-problem'))).toBe('Сообщить об ошибке');
+    expect(text(show('zh', undefined, { href }).querySelector('.report-problem'))).toBe('报告问题');
+    const clicks: Event[] = [];
+    const button = show('en', undefined, { onClick: (event) => clicks.push(event) }).querySelector<HTMLButtonElement>('footer .report button.report-problem')!;
+    expect([button.type, button.getAttribute('href'), text(button)]).toEqual(['button', null, 'Report a problem']);
+    button.click();
+    // The handler gets the click, so the tooltip can tell a user's from a script's.
+    expect(clicks).toHaveLength(1);
+    expect(clicks[0]!.type).toBe('click');
+  });
+
+  it('keeps "Report a problem" small and muted, on a line that cannot widen the card', () => {
+    const line = /^\.report \{([^}]*)\}/m.exec(css)?.[1] ?? '';
+    expect(line).toMatch(/contain: inline-size;/);
+    const control = /^\.report-problem \{([^}]*)\}/m.exec(css)?.[1] ?? '';
+    expect(control).toMatch(/color: var\(--muted\);/);
+    // The footer's 11px, inherited; nothing that would keep it on one line or size it.
+    expect(control).toMatch(/font: inherit;/);
+    expect(`${line}${control}`).not.toMatch(/width|white-space|font-size|display/);
+    expect(css).toMatch(/^footer \{[^}]*font-size: 11px;/m);
   });
 });

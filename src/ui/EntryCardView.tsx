@@ -24,6 +24,12 @@ interface Props {
   pinned?: boolean;
   /** A "more" button that opens the entry in ChipLens's own page. */
   onMore?: (event: MouseEvent) => void;
+  /**
+   * "Report a problem", below the footer line: a link to the prefilled form
+   * (the popup), or a button whose handler gets the click (the tooltip,
+   * where the background opens the form).
+   */
+  report?: { href: string } | { onClick: (event: MouseEvent) => void } | undefined;
 }
 
 function Cite({ n }: { n: number[] }) {
@@ -49,7 +55,7 @@ function Line({ line, lang }: { line: CardLine; lang: DisplayLanguage }) {
   );
 }
 
-export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, onOpenRelated, onPin, pinned = false, onMore }: Props) {
+export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, onOpenRelated, onPin, pinned = false, onMore, report }: Props) {
   const L = FACT_LABELS[lang];
   if (state.phase !== 'ready') {
     return (
@@ -173,6 +179,19 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
           <button type="button" class="more" onClick={onMore}>
             {L.openInChipLens}
           </button>
+        ) : null}
+        {report ? (
+          <div class="report">
+            {'href' in report ? (
+              <a class="report-problem" href={report.href} target="_blank" rel="noopener noreferrer">
+                {L.reportProblem}
+              </a>
+            ) : (
+              <button type="button" class="report-problem" onClick={report.onClick}>
+                {L.reportProblem}
+              </button>
+            )}
+          </div>
         ) : null}
       </footer>
     </div>
