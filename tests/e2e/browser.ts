@@ -102,7 +102,12 @@ export function total(highlights: HighlightTexts): number {
   return Object.values(highlights).reduce((n, list) => n + list.length, 0);
 }
 
-/** Waits until the highlights stop changing (the annotator works in slices). */
+/**
+ * Waits until the page shows at least `atLeast` highlights (inside `within`,
+ * if given) and they have stopped changing (the annotator works in slices),
+ * and returns them; fails, saying what it saw, if that does not happen
+ * within `timeout`.
+ */
 export async function settledHighlights(
   page: Page,
   { atLeast = 1, timeout = 15_000, within }: { atLeast?: number; timeout?: number; within?: string } = {},
@@ -110,8 +115,9 @@ export async function settledHighlights(
   const until = Date.now() + timeout;
   let last = '';
   let stableSince = Date.now();
-  for (;;) {
-    const now = await readHighlights(page, within);
+  let now: HighlightTexts = {};
+  while (Date.now() <= until) {
+    now = await readHighlights(page, within);
     const key = JSON.stringify(now);
     if (key !== last) {
       last = key;
@@ -119,9 +125,9 @@ export async function settledHighlights(
     } else if (total(now) >= atLeast && Date.now() - stableSince > 400) {
       return now;
     }
-    if (Date.now() > until) return now;
     await page.waitForTimeout(100);
   }
+  throw new Error(`highlights did not settle at ${atLeast} or more within ${timeout} ms: ${total(now)} now${within ? ` within ${within}` : ''}`);
 }
 
 /** The centre of the first occurrence of `text` in the page, in viewport pixels. */

@@ -52,22 +52,23 @@ function readHighlights(page: Page): Promise<Highlights> {
   }, [...KINDS]);
 }
 
-/** Waits until the highlights stop changing, with at least `atLeast` of them. */
+/** Waits until at least `atLeast` highlights show and stop changing; fails, saying what it saw, if they do not within 20 s. */
 async function settledHighlights(page: Page, atLeast: number): Promise<Highlights> {
   const until = Date.now() + 20_000;
   let last = '';
   let stableSince = Date.now();
-  for (;;) {
+  let count = 0;
+  while (Date.now() <= until) {
     const now = await readHighlights(page);
     const key = JSON.stringify(now);
-    const count = Object.values(now).reduce((n, list) => n + list.length, 0);
+    count = Object.values(now).reduce((n, list) => n + list.length, 0);
     if (key !== last) {
       last = key;
       stableSince = Date.now();
     } else if (count >= atLeast && Date.now() - stableSince > 500) return now;
-    if (Date.now() > until) return now;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  throw new Error(`highlights did not settle at ${atLeast} or more within 20 s: ${count} now`);
 }
 
 /** The centre of the first occurrence of `text`, scrolled into view, in viewport pixels. */
