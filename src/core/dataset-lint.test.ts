@@ -16,6 +16,19 @@ function rule(id: string, dates: unknown[], aliases: Entry['aliases'] = { en: [i
 const dataset = (entries: Entry[]) => ({ format: 1, version: 1, asOf: '2026-11-28', entries }) as Dataset;
 
 describe('lintDataset', () => {
+  it('flags notes, caveats and other texts written in English only, naming the languages they lack', () => {
+    const entry = rule('a', [
+      { kind: 'effective', date: '2025-01-13', note: { en: 'In force.' }, src: [0] },
+      { kind: 'compliance', date: '2025-05-15', note: { en: 'Due.', ru: 'Срок.' }, src: [0] },
+      { kind: 'published', date: '2025-01-15', note: { en: 'Published.', ru: 'Опубликовано.', zh: '已发布。' }, src: [0] },
+    ]);
+    // Alias lists are keyed by language too, but hold no text to translate.
+    expect(lintDataset(dataset([entry]), '2026-11-28').map((p) => p.message)).toEqual([
+      'facts.dates[0].note: written in English only, add ru and zh',
+      'facts.dates[1].note: written in English only, add zh',
+    ]);
+  });
+
   it('flags dates after today, at their own precision', () => {
     const problems = lintDataset(
       dataset([

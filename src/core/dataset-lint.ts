@@ -1,6 +1,8 @@
 // Checks on the dataset's source that go beyond what a downloaded copy is
-// held to: dates that lie in the future (as of the day the check runs) and
-// spellings shared between entries without a declaration.
+// held to: dates that lie in the future (as of the day the check runs),
+// text written in English only (a reader of the Russian or Chinese tooltip
+// would get English), and spellings shared between entries without a
+// declaration.
 import { buildAliasTable, findAliasConflicts } from './alias-table';
 import type { Dataset } from './dataset-schema';
 
@@ -10,6 +12,8 @@ export function lintDataset(dataset: Dataset, today: string): { id: string; mess
   const problems: { id: string; message: string }[] = [];
   for (const entry of dataset.entries) {
     walk(entry, '', (path, key, value, parent) => {
+      const local = localTextMissing(value);
+      if (local.length > 0) problems.push({ id: entry.id, message: `${path}: written in English only, add ${local.join(' and ')}` });
       if (!DATE_KEYS.has(key) || typeof value !== 'string') return;
       // A date is in the future when it starts after today, at its precision.
       if (value.localeCompare(today.slice(0, value.length)) > 0 && parent.scheduled !== true) {
@@ -24,6 +28,14 @@ export function lintDataset(dataset: Dataset, today: string): { id: string; mess
     }
   }
   return problems;
+}
+
+/** For text in the interface languages (an object with an English string): the languages it lacks. */
+function localTextMissing(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  const text = value as Record<string, unknown>;
+  if (typeof text.en !== 'string') return [];
+  return (['ru', 'zh'] as const).filter((lang) => typeof text[lang] !== 'string' || (text[lang] as string).trim() === '');
 }
 
 function walk(value: unknown, path: string, visit: (path: string, key: string, value: unknown, parent: Record<string, unknown>) => void): void {
