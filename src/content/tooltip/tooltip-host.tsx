@@ -6,11 +6,9 @@
 import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { DisplayLanguage } from '../../core/display-language';
-import type { BackgroundRequest } from '../../core/messages';
 import { EntryCardView, type TooltipState } from '../../ui/EntryCardView';
 import css from '../../ui/entry-card.css?inline';
 
-import { extensionApi } from '../extension-api';
 import { applyHostStyle, leaveTopLayer, raiseToTopLayer } from './host-style';
 import { HOST_TAG } from './tooltip-path';
 
@@ -24,19 +22,10 @@ export interface TooltipActions {
   more(id: string): void;
   /**
    * "Report a problem": GitHub's fact-report form for the entry, in a new
-   * tab. By default the host asks the background (`report-problem`), which
-   * adds the versions; the page's address, title and text are never sent.
+   * tab (the background opens it and adds the versions; the page's address,
+   * title and text are never sent).
    */
-  report?(id: string): void;
-}
-
-/** Asks the background to open the fact-report form for entry `id` (a content script cannot open tabs). */
-function askToReport(id: string): void {
-  const request: BackgroundRequest = { type: 'report-problem', id };
-  // A failure (ChipLens reloaded under the page) stays out of the page's console.
-  void Promise.resolve()
-    .then(() => extensionApi().runtime.sendMessage(request))
-    .catch(() => undefined);
+  report(id: string): void;
 }
 
 /** Whether `event` came from the user, not from a page script's dispatchEvent or click(). */
@@ -134,7 +123,7 @@ export class TooltipHost {
         onPin={(event) => byUser(event) && this.actions.pin()}
         pinned={this.actions.isPinned()}
         {...(id ? { onMore: (event: MouseEvent) => byUser(event) && this.actions.more(id) } : {})}
-        {...(id ? { report: { onClick: (event: MouseEvent) => byUser(event) && (this.actions.report ?? askToReport)(id) } } : {})}
+        {...(id ? { report: { onClick: (event: MouseEvent) => byUser(event) && this.actions.report(id) } } : {})}
         relatedLimit={6}
       />,
       mount,
