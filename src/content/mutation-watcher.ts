@@ -33,7 +33,7 @@ export class MutationWatcher {
   ) {}
 
   start(root: Node): void {
-    this.observer ??= new MutationObserver((records) => timed(() => this.take(records)));
+    this.observer ??= new MutationObserver((records) => timeline.timed(() => this.take(records)));
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
   }
 
@@ -74,7 +74,7 @@ export class MutationWatcher {
       }
     }
     const pending = this.dirty.size > 0 || this.added.size > 0 || this.removed.length > 0;
-    if (pending && this.timer === undefined) this.timer = setTimeout(() => timed(() => this.flush()), this.delayMs);
+    if (pending && this.timer === undefined) this.timer = setTimeout(() => timeline.timed(() => this.flush()), this.delayMs);
   }
 
   private markDirty(node: Node): void {
@@ -96,13 +96,6 @@ export class MutationWatcher {
     const roots = [...changed].filter((element) => !hasAncestorIn(element, changed));
     this.onChanges({ removed, changedBlocks, roots });
   }
-}
-
-/** Runs `work` as ChipLens's, on the page's timeline for the benchmark. */
-function timed(work: () => void): void {
-  const started = performance.now();
-  work();
-  timeline.work(started, performance.now());
 }
 
 /** Whether an ancestor of `element` is in `set`: a walk up the tree, not a test against every member. */

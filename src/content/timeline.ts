@@ -12,3 +12,10 @@ export function mark(name: string, detail?: unknown): void {
 export function work(start: number, end: number): void {
   if (__CHIPLENS_BENCH__) performance.measure('chiplens:work', { start, end });
 }
+
+/** Runs `task` as ChipLens's work, on the timeline. */
+export function timed(task: () => void): void {
+  const started = performance.now();
+  task();
+  work(started, performance.now());
+}
