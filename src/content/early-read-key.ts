@@ -1,4 +1,5 @@
 import type { Matcher } from '../core/matcher';
+import type { Settings } from '../core/settings';
 import type { LoadedTable } from '../core/stored-table';
 
 /** Where early-read leaves what it began, for the content script to take. */
@@ -7,6 +8,8 @@ export const EARLY_READ = '__chiplensEarlyRead';
 export interface EarlyReadResult {
   /** What storage held for the settings and alias table keys. */
   stored: Record<string, unknown>;
+  /** The settings among them, read (the content script need not read them again). */
+  settings: Settings;
   /** The alias table and its automaton, read (undefined when there was none, or it was damaged). */
   loaded: LoadedTable | undefined;
   /** A matcher on that table, already run once (see early-read). */

@@ -43,10 +43,11 @@ if (storage) {
   const busy = timeline.work;
   leaveEarlyRead({
     read: storage.local.get([SETTINGS_KEY, ALIAS_TABLE_KEY]).then(async (stored) => {
+      const settings = readSettings(stored[SETTINGS_KEY]);
       // Where ChipLens is paused or off, the table is not read: nothing a page could time.
-      if (!isActiveOn(readSettings(stored[SETTINGS_KEY]), location.hostname.toLowerCase())) return { stored, loaded: undefined, matcher: undefined };
+      if (!isActiveOn(settings, location.hostname.toLowerCase())) return { stored, settings, loaded: undefined, matcher: undefined };
       const loaded = await decodeStoredTable(stored[ALIAS_TABLE_KEY], busy);
-      return { stored, loaded, matcher: loaded && warmMatcher(loaded, busy) };
+      return { stored, settings, loaded, matcher: loaded && warmMatcher(loaded, busy) };
     }),
     changed: () => changed,
   });

@@ -62,6 +62,7 @@ async function ensureTooltip(): Promise<TooltipModule> {
     },
     isPinned: () => hover?.isPinned() ?? false,
     more: (id) => void ask({ type: 'open-entry', id }).catch(() => undefined),
+    report: (id) => void ask({ type: 'report-problem', id }).catch(() => undefined),
   });
   return module;
 }
@@ -187,18 +188,12 @@ async function readTable(): Promise<void> {
   automaton = loaded.automaton;
 }
 
-function timed(work: () => void): void {
-  const started = performance.now();
-  work();
-  onTimeline(started, performance.now());
-}
-
 function apply(reread = false): void {
-  if (!isActiveOn(settings, host)) return timed(deactivate);
-  if (table) return timed(() => activate(reread));
+  if (!isActiveOn(settings, host)) return timeline.timed(deactivate);
+  if (table) return timeline.timed(() => activate(reread));
   // Turned on where the table was not read yet.
   void readTable().then(() => {
-    if (table && isActiveOn(settings, host)) timed(() => activate(reread));
+    if (table && isActiveOn(settings, host)) timeline.timed(() => activate(reread));
   });
 }
 
@@ -276,7 +271,7 @@ async function main(): Promise<void> {
   const unchanged = ahead && !early!.changed() ? ahead : undefined;
   const fresh = unchanged?.loaded ? unchanged : undefined;
   const stored = unchanged?.stored ?? (await api.storage.local.get([SETTINGS_KEY, ALIAS_TABLE_KEY]));
-  settings = readSettings(stored[SETTINGS_KEY]);
+  settings = unchanged?.settings ?? readSettings(stored[SETTINGS_KEY]);
   storedTable = stored[ALIAS_TABLE_KEY];
   if (fresh?.loaded) {
     table = fresh.loaded.table;
