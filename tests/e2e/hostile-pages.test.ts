@@ -137,6 +137,13 @@ describe('busy pages stay responsive', () => {
 describe('the tooltip belongs to the user', () => {
   let page: Page;
 
+  /** The hostile page's script without its CSS against the tooltip, with the tooltip of NVIDIA H20 open. */
+  async function hoveredWithoutHostileCss() {
+    const plain = await open('/pages/hostile-tooltip.html?plain');
+    await settledHighlights(plain, { atLeast: 2 });
+    return { plain, card: await hoverForCard(plain, 'NVIDIA H20') };
+  }
+
   beforeAll(async () => {
     await setSettings({});
     page = await open('/pages/hostile-tooltip.html');
@@ -166,9 +173,7 @@ describe('the tooltip belongs to the user', () => {
   });
 
   it('cannot be read or rewritten by the page', async () => {
-    const plain = await open('/pages/hostile-tooltip.html?plain');
-    await settledHighlights(plain, { atLeast: 2 });
-    const card = await hoverForCard(plain, 'NVIDIA H20');
+    const { plain, card } = await hoveredWithoutHostileCss();
     const before = await card.text('[data-status]');
     const hostile = await plain.evaluate(() => {
       const h = (window as unknown as { hostile: { host(): Element | null; read(): string | null; rewrite(): boolean } }).hostile;
@@ -192,9 +197,7 @@ describe('the tooltip belongs to the user', () => {
   });
 
   it('opens no tab for scripted clicks, and exactly one per click of the user', async () => {
-    const plain = await open('/pages/hostile-tooltip.html?plain');
-    await settledHighlights(plain, { atLeast: 2 });
-    const card = await hoverForCard(plain, 'NVIDIA H20');
+    const { plain, card } = await hoveredWithoutHostileCss();
     const centre = await card.centre('.more');
     const before = browser.context.pages().length;
     const clicked = await plain.evaluate(
