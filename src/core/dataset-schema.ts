@@ -39,6 +39,8 @@ export const SourceSchema = v.strictObject({
   published: v.optional(PartialDate),
   /** When we read it. */
   accessed: IsoDate,
+  /** A page kept current (a register, a datasheet): it speaks for the day we read it. */
+  live: v.optional(v.literal(true)),
 });
 
 /** Text in the three interface languages; English is always there. */
@@ -165,7 +167,7 @@ const ChipFacts = v.strictObject({
   exportStatus: v.optional(v.array(ExportStatusEvent)),
 });
 
-export const ENTITY_LIST_STATUSES = ['listed', 'not-listed', 'removed', 'not-applicable'] as const;
+export const ENTITY_LIST_STATUSES = ['listed', 'not-listed', 'removed'] as const;
 
 const CompanyFacts = v.strictObject({
   /** ISO 3166-1 alpha-2 code of the headquarters' country. */

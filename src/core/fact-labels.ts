@@ -7,7 +7,7 @@ type Labels = {
   kind: Record<EntryKind, string>;
   exportStatus: Record<ExportStatus, string>;
   ruleStatus: Record<RuleStatus, string>;
-  entityList: Record<'listed' | 'not-listed' | 'removed' | 'not-applicable', string>;
+  entityList: Record<'listed' | 'not-listed' | 'removed', string>;
   ruleDate: Record<RuleDateKind, string>;
   /** How a claim that is not official text is marked. */
   claim: Record<Exclude<ClaimType, 'official'>, string>;
@@ -80,7 +80,7 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
       stayed: 'Stayed by a court',
       expired: 'Expired',
     },
-    entityList: { listed: 'On the Entity List', 'not-listed': 'Not on the Entity List', removed: 'Removed from the Entity List', 'not-applicable': 'Not applicable' },
+    entityList: { listed: 'On the Entity List', 'not-listed': 'Not on the Entity List', removed: 'Removed from the Entity List' },
     ruleDate: { announced: 'Announced', introduced: 'Introduced', published: 'Published', effective: 'Effective', compliance: 'Compliance', amended: 'Amended', rescinded: 'Rescinded', 'rescission-announced': 'Rescission announced', 'not-enforced': 'Non-enforcement announced', replaced: 'Replaced', stayed: 'Stayed', expired: 'Expired' },
     claim: { vendor: 'vendor figure', press: 'press report', estimate: 'estimate' },
     vendor: 'Vendor',
@@ -148,7 +148,7 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
       stayed: 'Приостановлено судом',
       expired: 'Истекло',
     },
-    entityList: { listed: 'В списке Entity List', 'not-listed': 'Не в списке Entity List', removed: 'Исключена из Entity List', 'not-applicable': 'Неприменимо' },
+    entityList: { listed: 'В списке Entity List', 'not-listed': 'Не в списке Entity List', removed: 'Исключена из Entity List' },
     ruleDate: { announced: 'Объявлено', introduced: 'Внесено', published: 'Опубликовано', effective: 'Вступило в силу', compliance: 'Обязательно с', amended: 'Изменено', rescinded: 'Отменено', 'rescission-announced': 'Объявлено об отмене', 'not-enforced': 'Объявлено о неприменении', replaced: 'Заменено', stayed: 'Приостановлено', expired: 'Истекло' },
     claim: { vendor: 'данные производителя', press: 'сообщение СМИ', estimate: 'оценка' },
     vendor: 'Разработчик',
@@ -216,7 +216,7 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
       stayed: '被法院暂停',
       expired: '已失效',
     },
-    entityList: { listed: '列入实体清单', 'not-listed': '未列入实体清单', removed: '已移出实体清单', 'not-applicable': '不适用' },
+    entityList: { listed: '列入实体清单', 'not-listed': '未列入实体清单', removed: '已移出实体清单' },
     ruleDate: { announced: '宣布', introduced: '提出', published: '发布', effective: '生效', compliance: '合规日期', amended: '修订', rescinded: '撤销', 'rescission-announced': '宣布撤销', 'not-enforced': '宣布不执行', replaced: '被取代', stayed: '暂停', expired: '失效' },
     claim: { vendor: '厂商数据', press: '媒体报道', estimate: '估计' },
     vendor: '厂商',

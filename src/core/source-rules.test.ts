@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { Dataset, Entry, Source } from './dataset-schema';
+import { checkSources, isBefore, type SourcePolicy } from './source-rules';
+
+const policy: SourcePolicy = {
+  sharedLimit: 2,
+  refusedHosts: { 'mirror.example': 'republishes other texts' },
+  sharedSources: { 'https://fr.example/rule': 'the rule lists every company' },
+};
+
+const src = (url: string, published?: string, extra: Partial<Source> = {}): Source => ({
+  url,
+  title: 't',
+  accessed: '2026-11-28',
+  ...(published ? { published } : {}),
+  ...extra,
+});
+
+function company(id: string, sources: Source[], entityList: unknown[] = []): Entry {
+  return {
+    id,
+    kind: 'company',
+    sources,
+    asOf: '2026-11-28',
+    facts: { country: { code: 'CN', src: [0] }, activity: { text: { en: 'x', ru: 'x', zh: 'x' }, src: [0] }, entityList },
+  } as unknown as Entry;
+}
+
+function rule(id: string, sources: Source[], dates: unknown[], status: unknown[]): Entry {
+  return { id, kind: 'rule', sources, asOf: '2026-11-28', facts: { issuer: { name: { en: 'x' }, src: [0] }, dates, status } } as unknown as Entry;
+}
+
+const dataset = (entries: Entry[]) => ({ format: 1, version: 1, asOf: '2026-11-28', entries }) as Dataset;
+const messages = (entries: Entry[]) => checkSources(dataset(entries), policy).map((p) => `${p.id}: ${p.message}`);
+
+describe('checkSources', () => {
+  it('compares partial dates at the coarser precision', () => {
+    expect(isBefore('2025-08', '2025-08-22')).toBe(false);
+    expect(isBefore('2025-07-31', '2025-08')).toBe(true);
+    expect(isBefore('2025', '2024-12-31')).toBe(false);
+  });
+
+  it('asks every source for a date, and takes the day it was read for a live page', () => {
+    expect(messages([company('a', [src('https://a.example/x'), src('https://a.example/register', undefined, { live: true })])])).toEqual([
+      'a: sources[0] (https://a.example/x): undated; add "published", or "live": true for a page kept current',
+    ]);
+  });
+
+  it('refuses a source published before the event it backs', () => {
+    const entry = company(
+      'a',
+      [src('https://a.example/2024', '2024-05'), src('https://a.example/2025', '2025-09-02')],
+      [
+        { date: '2025-09-02', status: 'listed', src: [1] },
+        { date: '2025-09-02', status: 'listed', src: [0, 1] },
+      ],
+    );
+    expect(messages([entry])).toEqual(['a: facts.entityList[1]: source 0 is dated 2024-05, before the event it backs (2025-09-02)']);
+  });
+
+  it('lets a rule text back the effective date it set in advance, and the status that began then', () => {
+    const text = src('https://a.example/rule', '2025-01-15');
+    const entry = rule(
+      'r',
+      [text],
+      [
+        { kind: 'published', date: '2025-01-15', src: [0] },
+        { kind: 'effective', date: '2025-02-14', src: [0] },
+      ],
+      [
+        { date: '2025-02-14', status: 'in-force', src: [0] },
+        { date: '2025-03-01', status: 'amended', src: [0] },
+      ],
+    );
+    expect(messages([entry])).toEqual(['r: facts.status[1]: source 0 is dated 2025-01-15, before the event it backs (2025-03-01)']);
+  });
+
+  it('refuses hosts on the policy list, subdomains included', () => {
+    expect(messages([company('a', [src('https://news.mirror.example/x', '2025')])])).toEqual([
+      'a: sources[0] (https://news.mirror.example/x): mirror.example is refused (republishes other texts); cite the original report',
+    ]);
+  });
+
+  it('flags a URL backing facts in more entries than the limit, unless the policy declares it', () => {
+    const shared = src('https://blog.example/list', '2025');
+    const declared = src('https://fr.example/rule', '2025');
+    const entries = ['a', 'b', 'c'].map((id) => company(id, [shared, declared]));
+    expect(messages(entries)).toEqual(
+      ['a', 'b', 'c'].map(
+        (id) =>
+          `${id}: https://blog.example/list backs facts in 3 entries (limit 2); cite a source that states this entry's fact, or declare the URL in dataset/source-policy.json with why`,
+      ),
+    );
+    // Listed in an entry's sources without backing a fact: not counted.
+    const listedOnly = ['a', 'b', 'c'].map((id) => company(id, [src('https://own.example/' + id, '2025'), shared]));
+    expect(messages(listedOnly)).toEqual([]);
+  });
+});

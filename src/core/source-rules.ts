@@ -1,0 +1,158 @@
+// What `dataset:check` asks of sources, beyond their shape:
+// - every source is dated: when it was published, or, for a page kept
+//   current (a register, a datasheet), `live` and the day we read it;
+// - a source does not predate the event it backs, unless the event is one
+//   its text set in advance (an effective or compliance date);
+// - one page backing entry-specific facts in many entries is declared in the
+//   policy with a reason (a Federal Register rule that lists each company),
+//   since a generic page cannot state each entry's fact;
+// - republishers and aggregators are refused: cite the original report.
+// The policy lives in dataset/source-policy.json so reviewers can see every
+// exception and why it was granted.
+import * as v from 'valibot';
+import type { Dataset, Entry, Source } from './dataset-schema';
+
+export const SourcePolicySchema = v.strictObject({
+  /** A URL may back facts in at most this many entries without a declared reason. */
+  sharedLimit: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** Republishers and aggregators: hosts (and their subdomains) that may not be cited. */
+  refusedHosts: v.record(v.string(), v.pipe(v.string(), v.nonEmpty('say why the host is refused'))),
+  /** URLs allowed to back many entries, each with why (e.g. it lists every one of them). */
+  sharedSources: v.record(v.pipe(v.string(), v.url()), v.pipe(v.string(), v.nonEmpty('say why the URL may back many entries'))),
+});
+export type SourcePolicy = v.InferOutput<typeof SourcePolicySchema>;
+
+export interface Problem {
+  id: string;
+  message: string;
+}
+
+/** A fact with a date and the sources that back it, and where it sits in its entry. */
+interface DatedFact {
+  path: string;
+  date: string;
+  src: number[];
+  /** Set in advance by the text that backs it, so that text may be older. */
+  scheduled: boolean;
+}
+
+// Kinds of rule date that the rule's own text fixes before they arrive.
+const SCHEDULED_KINDS = new Set(['effective', 'compliance', 'expired']);
+
+/** The day a source speaks for: its publication, or for a live page the day we read it. */
+export function sourceDate(source: Source): string | undefined {
+  return source.live ? source.accessed : source.published;
+}
+
+/** `a` is earlier than `b`, compared at the coarser of the two precisions. */
+export function isBefore(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) < b.slice(0, n);
+}
+
+export function hostOf(url: string): string {
+  return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+}
+
+/** The policy's refused host that `url` is on (itself or a subdomain), with why. */
+function refusedBy(policy: SourcePolicy, url: string): [host: string, why: string] | undefined {
+  const host = hostOf(url);
+  return Object.entries(policy.refusedHosts).find(([refused]) => host === refused || host.endsWith(`.${refused}`));
+}
+
+/** The scheduled dates (effective, compliance, expiry) each rule's text sets. */
+function scheduledDates(dataset: Dataset): Map<string, Set<string>> {
+  const byRule = new Map<string, Set<string>>();
+  for (const entry of dataset.entries) {
+    if (entry.kind !== 'rule') continue;
+    const dates = new Set<string>();
+    for (const d of entry.facts.dates) if (SCHEDULED_KINDS.has(d.kind) || d.scheduled) dates.add(d.date);
+    byRule.set(entry.id, dates);
+  }
+  return byRule;
+}
+
+function datedFacts(entry: Entry, scheduled: Map<string, Set<string>>): DatedFact[] {
+  const facts: DatedFact[] = [];
+  switch (entry.kind) {
+    case 'chip':
+      entry.facts.exportStatus?.forEach((e, i) =>
+        facts.push({ path: `facts.exportStatus[${i}]`, date: e.date, src: e.src, scheduled: !!e.rule && !!scheduled.get(e.rule)?.has(e.date) }),
+      );
+      break;
+    case 'company':
+      entry.facts.entityList?.forEach((e, i) => facts.push({ path: `facts.entityList[${i}]`, date: e.date, src: e.src, scheduled: false }));
+      break;
+    case 'model':
+      if (entry.facts.released) facts.push({ path: 'facts.released', date: entry.facts.released.date, src: entry.facts.released.src, scheduled: false });
+      break;
+    case 'rule': {
+      const own = scheduled.get(entry.id) ?? new Set<string>();
+      entry.facts.dates.forEach((d, i) =>
+        facts.push({ path: `facts.dates[${i}]`, date: d.date, src: d.src, scheduled: SCHEDULED_KINDS.has(d.kind) || d.scheduled === true }),
+      );
+      entry.facts.status.forEach((s, i) => facts.push({ path: `facts.status[${i}]`, date: s.date, src: s.src, scheduled: own.has(s.date) }));
+      break;
+    }
+  }
+  return facts;
+}
+
+/** Every `src` list in an entry's facts and caveats (not the entry's own source list). */
+function factRefs(entry: Entry): number[] {
+  const refs: number[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (typeof value !== 'object' || value === null) return;
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'src' && Array.isArray(child)) refs.push(...(child as number[]));
+      else visit(child);
+    }
+  };
+  visit(entry.facts);
+  visit(entry.caveats);
+  return refs;
+}
+
+export function checkSources(dataset: Dataset, policy: SourcePolicy): Problem[] {
+  const problems: Problem[] = [];
+  const scheduled = scheduledDates(dataset);
+  const entriesOfUrl = new Map<string, string[]>();
+  for (const entry of dataset.entries) {
+    entry.sources.forEach((source, i) => {
+      const where = `sources[${i}] (${source.url})`;
+      if (!sourceDate(source)) {
+        problems.push({ id: entry.id, message: `${where}: undated; add "published", or "live": true for a page kept current` });
+      }
+      const refused = refusedBy(policy, source.url);
+      if (refused) {
+        problems.push({ id: entry.id, message: `${where}: ${refused[0]} is refused (${refused[1]}); cite the original report` });
+      }
+    });
+    for (const fact of datedFacts(entry, scheduled)) {
+      if (fact.scheduled) continue;
+      for (const index of fact.src) {
+        const source = entry.sources[index];
+        const date = source && sourceDate(source);
+        if (date && isBefore(date, fact.date)) {
+          problems.push({ id: entry.id, message: `${fact.path}: source ${index} is dated ${date}, before the event it backs (${fact.date})` });
+        }
+      }
+    }
+    for (const url of new Set(factRefs(entry).map((i) => entry.sources[i]?.url).filter((u): u is string => !!u))) {
+      const ids = entriesOfUrl.get(url) ?? [];
+      ids.push(entry.id);
+      entriesOfUrl.set(url, ids);
+    }
+  }
+  for (const [url, ids] of entriesOfUrl) {
+    if (ids.length <= policy.sharedLimit || url in policy.sharedSources) continue;
+    for (const id of ids) {
+      problems.push({
+        id,
+        message: `${url} backs facts in ${ids.length} entries (limit ${policy.sharedLimit}); cite a source that states this entry's fact, or declare the URL in dataset/source-policy.json with why`,
+      });
+    }
+  }
+  return problems;
+}
