@@ -14,6 +14,8 @@ import { readEntryFiles, readMeta } from '../dataset/index-node';
 import { assembleDataset, type DatasetMeta, type EntryFile } from '../src/core/assemble-dataset';
 import type { Dataset, Entry, EntryKind } from '../src/core/dataset-schema';
 import { lintDataset } from '../src/core/dataset-lint';
+import { checkSources, SourcePolicySchema } from '../src/core/source-rules';
+import * as v from 'valibot';
 import { quietEntries, staleFacts, STALE_AFTER_DAYS } from '../src/core/dataset-staleness';
 import { validateDataset, validateEntry } from '../src/core/validate-dataset';
 import { generateSigningKey, keyIdOf } from '../src/core/dataset-signature';
@@ -59,11 +61,26 @@ function check(): { dataset?: Dataset; problems: string[]; count: number } {
       problems.push(...result.errors.map((e) => e.replace(/^([a-z0-9-]+): /, (_, id: string) => `${where(id)}: `)));
     } else {
       for (const p of lintDataset(result.dataset, today())) problems.push(`${where(p.id)}: ${p.message}`);
+      const policy = readPolicy(problems);
+      if (policy) for (const p of checkSources(result.dataset, policy)) problems.push(`${where(p.id)}: ${p.message}`);
       if (meta.asOf > today()) problems.push(`dataset/meta.json: asOf ${meta.asOf} is in the future`);
       if (problems.length === 0) return { dataset: result.dataset, problems, count: files.length };
     }
   }
   return { problems, count: files.length };
+}
+
+/** dataset/source-policy.json, or undefined with a problem line when it is missing or malformed. */
+function readPolicy(problems: string[]): v.InferOutput<typeof SourcePolicySchema> | undefined {
+  const path = join(DATASET, 'source-policy.json');
+  try {
+    const parsed = v.safeParse(SourcePolicySchema, JSON.parse(readFileSync(path, 'utf8')));
+    if (parsed.success) return parsed.output;
+    problems.push(...parsed.issues.map((issue) => `dataset/source-policy.json: ${v.getDotPath(issue) ?? ''} ${issue.message}`));
+  } catch (error) {
+    problems.push(`dataset/source-policy.json: ${(error as Error).message}`);
+  }
+  return undefined;
 }
 
 function runCheck(): Dataset {

@@ -5,7 +5,7 @@ import { checkSources, isBefore, type SourcePolicy } from './source-rules';
 const policy: SourcePolicy = {
   sharedLimit: 2,
   refusedHosts: { 'mirror.example': 'republishes other texts' },
-  sharedSources: { 'https://fr.example/rule': 'the rule lists every company' },
+  sharedSources: { 'https://fr.example/rule': { why: 'the rule lists every company', entries: ['a', 'b', 'c'] } },
 };
 
 const src = (url: string, published?: string, extra: Partial<Source> = {}): Source => ({
@@ -91,6 +91,11 @@ describe('checkSources', () => {
           `${id}: https://blog.example/list backs facts in 3 entries (limit 2); cite a source that states this entry's fact, or declare the URL in dataset/source-policy.json with why`,
       ),
     );
+    // Declared for some entries only: the others still count.
+    const partly = ['a', 'b', 'c', 'd', 'e'].map((id) => company(id, [declared]));
+    expect(messages(partly)).toEqual([]);
+    const more = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => company(id, [declared]));
+    expect(messages(more).map((m) => m.slice(0, 2))).toEqual(['d:', 'e:', 'f:']);
     // Listed in an entry's sources without backing a fact: not counted.
     const listedOnly = ['a', 'b', 'c'].map((id) => company(id, [src('https://own.example/' + id, '2025'), shared]));
     expect(messages(listedOnly)).toEqual([]);

@@ -4,8 +4,8 @@
 // - a source does not predate the event it backs, unless the event is one
 //   its text set in advance (an effective or compliance date);
 // - one page backing entry-specific facts in many entries is declared in the
-//   policy with a reason (a Federal Register rule that lists each company),
-//   since a generic page cannot state each entry's fact;
+//   policy, naming those entries and why (a Federal Register rule that lists
+//   each company), since a generic page cannot state each entry's fact;
 // - republishers and aggregators are refused: cite the original report.
 // The policy lives in dataset/source-policy.json so reviewers can see every
 // exception and why it was granted.
@@ -17,8 +17,17 @@ export const SourcePolicySchema = v.strictObject({
   sharedLimit: v.pipe(v.number(), v.integer(), v.minValue(1)),
   /** Republishers and aggregators: hosts (and their subdomains) that may not be cited. */
   refusedHosts: v.record(v.string(), v.pipe(v.string(), v.nonEmpty('say why the host is refused'))),
-  /** URLs allowed to back many entries, each with why (e.g. it lists every one of them). */
-  sharedSources: v.record(v.pipe(v.string(), v.url()), v.pipe(v.string(), v.nonEmpty('say why the URL may back many entries'))),
+  /**
+   * URLs allowed to back facts in more entries than the limit: which entries
+   * (the page names each of them and states its fact), and why.
+   */
+  sharedSources: v.record(
+    v.pipe(v.string(), v.url()),
+    v.strictObject({
+      why: v.pipe(v.string(), v.nonEmpty('say why the URL may back these entries')),
+      entries: v.pipe(v.array(v.string()), v.minLength(1, 'name the entries the URL may back')),
+    }),
+  ),
 });
 export type SourcePolicy = v.InferOutput<typeof SourcePolicySchema>;
 
@@ -145,8 +154,11 @@ export function checkSources(dataset: Dataset, policy: SourcePolicy): Problem[] 
       entriesOfUrl.set(url, ids);
     }
   }
-  for (const [url, ids] of entriesOfUrl) {
-    if (ids.length <= policy.sharedLimit || url in policy.sharedSources) continue;
+  for (const [url, all] of entriesOfUrl) {
+    // Entries the policy lets this URL back do not count towards the limit.
+    const declared = new Set(policy.sharedSources[url]?.entries ?? []);
+    const ids = all.filter((id) => !declared.has(id));
+    if (ids.length <= policy.sharedLimit) continue;
     for (const id of ids) {
       problems.push({
         id,
