@@ -16,6 +16,8 @@ export interface StoredDatasetMeta {
   writtenAt: string;
   /** Fingerprint of the entries, to spot a changed copy with the same version. */
   contentHash?: string;
+  /** The key that signed a downloaded copy; none for the bundled one. */
+  signedBy?: string;
 }
 
 interface ChipLensDB extends DBSchema {
@@ -62,7 +64,7 @@ export function readMeta(db: DatasetDB): Promise<StoredDatasetMeta | undefined> 
 export async function writeDataset(
   db: DatasetDB,
   dataset: Dataset,
-  { now = new Date(), keepPrevious = false }: { now?: Date; keepPrevious?: boolean } = {},
+  { now = new Date(), keepPrevious = false, signedBy }: { now?: Date; keepPrevious?: boolean; signedBy?: string } = {},
 ): Promise<StoredDatasetMeta> {
   const meta: StoredDatasetMeta = {
     format: dataset.format,
@@ -71,6 +73,7 @@ export async function writeDataset(
     counts: countByKind(dataset.entries),
     writtenAt: now.toISOString(),
     contentHash: contentHash(dataset.entries),
+    ...(signedBy ? { signedBy } : {}),
   };
   await inTransaction(db, async (tx) => {
     const entries = tx.objectStore('entries');

@@ -3,16 +3,27 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deleteDB } from 'idb';
 import { decodeStoredTable } from '../core/stored-table';
 import { ALIAS_TABLE_KEY } from '../core/settings';
-import { DB_NAME, openDatasetDB, readMeta } from './dataset-db';
+import { DB_NAME, openDatasetDB, readMeta, writeDataset } from './dataset-db';
 import { DatasetStore, type KeyValueArea } from './dataset-store';
 import { validateDataset } from '../core/validate-dataset';
 
-function memoryArea(): KeyValueArea & { data: Record<string, unknown> } {
+function memoryArea(quota?: number): KeyValueArea & { data: Record<string, unknown> } {
   const data: Record<string, unknown> = {};
+  // Counted as Chrome counts storage.local: the JSON of each key and value.
+  const bytes = (keys: string[]) => keys.reduce((n, k) => n + k.length + JSON.stringify(data[k] ?? null).length, 0);
   return {
     data,
     get: async (key) => (key in data ? { [key]: data[key] } : {}),
-    set: async (items) => void Object.assign(data, items),
+    set: async (items) => {
+      const next = { ...data, ...items };
+      if (quota !== undefined && Object.keys(next).reduce((n, k) => n + k.length + JSON.stringify(next[k]).length, 0) > quota) {
+        throw new Error('QUOTA_BYTES quota exceeded');
+      }
+      Object.assign(data, items);
+    },
+    ...(quota !== undefined
+      ? { QUOTA_BYTES: quota, getBytesInUse: async (keys?: string | string[] | null) => bytes(keys == null ? Object.keys(data) : [keys].flat().filter((k) => k in data)) }
+      : {}),
   };
 }
 
@@ -79,7 +90,7 @@ describe('DatasetStore', () => {
 
   it('falls back to the bundled dataset in memory when IndexedDB fails, and says so', async () => {
     const log = vi.fn();
-    const store = track(new DatasetStore(bundle(5), memoryArea(), () => Promise.reject(new Error('disk full')), log));
+    const store = track(new DatasetStore(bundle(5), memoryArea(), { openDB: () => Promise.reject(new Error('disk full')), log }));
     expect(await store.status()).toMatchObject({ version: 5, source: 'bundled' });
     expect((await store.entryView('amd'))?.entry.id).toBe('amd');
     expect(log).toHaveBeenCalledWith(expect.stringContaining('disk full'));
@@ -110,6 +121,92 @@ describe('DatasetStore', () => {
     expect(await store.rollBack()).toBe(true);
     expect((await store.status()).version).toBe(5);
     expect((await decodeStoredTable(area.data[ALIAS_TABLE_KEY]))!.table.datasetVersion).toBe(5);
+  });
+
+  const tableVersion = async (area: { data: Record<string, unknown> }) => (await decodeStoredTable(area.data[ALIAS_TABLE_KEY]))!.table.datasetVersion;
+  /** A dataset whose name table is large: many distinct names. */
+  const bulky = (version: number, names: number) =>
+    validated(bundle(version, [{ ...company('intel', 'Intel'), aliases: { en: Array.from({ length: names }, (_, i) => `Intel part ${i.toString(36)}x${i}`) } }]));
+
+  it('refuses an update whose name table does not fit, before writing anything', async () => {
+    const area = memoryArea(60_000);
+    const store = track(new DatasetStore(bundle(5), area));
+    await store.ready();
+    await expect(store.replace(bulky(6, 20_000))).rejects.toThrow(/name table \(\d\.\d MB\) does not fit in the browser's extension storage/);
+    expect((await store.status()).version).toBe(5);
+    expect(await tableVersion(area)).toBe(5);
+    const db = await openDatasetDB();
+    expect((await readMeta(db))?.version).toBe(5);
+    db.close();
+  });
+
+  it('puts the old dataset back when the table cannot be stored after all', async () => {
+    const area = memoryArea();
+    const store = track(new DatasetStore(bundle(5), area));
+    await store.ready();
+    area.set = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(store.replace(validated(bundle(6, [company('intel', 'Intel')])))).rejects.toThrow(/could not be stored \(QUOTA_BYTES quota exceeded\)/);
+    expect((await store.status()).version).toBe(5);
+    const restarted = track(new DatasetStore(bundle(5), memoryArea()));
+    expect((await restarted.status()).version).toBe(5);
+  });
+
+  it('after a worker stopped between the IndexedDB write and the table, pages and worker agree on the new version', async () => {
+    const area = memoryArea();
+    await track(new DatasetStore(bundle(5), area)).ready();
+    // What an update's first write leaves when the worker is killed right after it.
+    const db = await openDatasetDB();
+    await writeDataset(db, validated(bundle(6, [company('intel', 'Intel')])), { keepPrevious: true, signedBy: 'aaaaaaaaaaaaaaaa' });
+    db.close();
+    expect(await tableVersion(area)).toBe(5);
+    const restarted = track(new DatasetStore(bundle(5), area, { trustedKeyIds: ['aaaaaaaaaaaaaaaa'] }));
+    expect((await restarted.status()).version).toBe(6);
+    expect(await tableVersion(area)).toBe(6);
+  });
+
+  it('after such a stop, a table that cannot be stored sends pages and worker back to the bundled version together', async () => {
+    const area = memoryArea(60_000);
+    await track(new DatasetStore(bundle(5), area)).ready();
+    const db = await openDatasetDB();
+    await writeDataset(db, bulky(6, 20_000), { keepPrevious: true });
+    db.close();
+    const log = vi.fn();
+    const restarted = track(new DatasetStore(bundle(5), area, { log }));
+    expect((await restarted.status()).version).toBe(5);
+    expect(await tableVersion(area)).toBe(5);
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/table of dataset 6 cannot be stored/));
+  });
+
+  it('drops a stored version from the future, so that later updates are taken again', async () => {
+    const area = memoryArea();
+    await track(new DatasetStore(bundle(2026112801), area)).ready();
+    const db = await openDatasetDB();
+    await writeDataset(db, validated(bundle(9007199254740991)), { keepPrevious: true });
+    db.close();
+    const log = vi.fn();
+    const now = () => Date.parse('2026-12-07T06:00:00Z');
+    const restarted = track(new DatasetStore(bundle(2026112801), area, { log, now }));
+    expect((await restarted.status()).version).toBe(2026112801);
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/9007199254740991 is dropped \(its version 9007199254740991 is dated in the future\)/));
+    // The recovery: the next real update is newer than what is in use, and is taken.
+    await restarted.replace(validated(bundle(2026120701, [company('intel', 'Intel')])));
+    expect((await restarted.status()).version).toBe(2026120701);
+    expect(await tableVersion(area)).toBe(2026120701);
+  });
+
+  it('drops a stored copy signed with a key this release no longer trusts', async () => {
+    const area = memoryArea();
+    const store = track(new DatasetStore(bundle(5), area, { trustedKeyIds: ['aaaaaaaaaaaaaaaa'] }));
+    await store.replace(validated(bundle(6, [company('intel', 'Intel')])), 'aaaaaaaaaaaaaaaa');
+    await store.close();
+    const kept = track(new DatasetStore(bundle(5), area, { trustedKeyIds: ['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb'] }));
+    expect((await kept.status()).version).toBe(6);
+    await kept.close();
+    const log = vi.fn();
+    const revoked = track(new DatasetStore(bundle(5), area, { trustedKeyIds: ['bbbbbbbbbbbbbbbb'], log }));
+    expect((await revoked.status()).version).toBe(5);
+    expect(await tableVersion(area)).toBe(5);
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/signed with key aaaaaaaaaaaaaaaa, which this version of ChipLens no longer trusts/));
   });
 });
 

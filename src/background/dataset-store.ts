@@ -2,6 +2,13 @@
 // newer than what is stored, serves entries and search from there, and
 // publishes the compiled alias table for content scripts. When IndexedDB
 // can't be used, it falls back to the bundled copy held in memory.
+//
+// Pages, popup and worker must agree on one version. An update is therefore
+// refused before anything is written if its table cannot be stored, undone
+// if storing the table fails anyway, and on every start the stored copy is
+// checked again: one from the future (it would block every real update),
+// one signed by a key this release no longer trusts, or one whose table
+// cannot be published gives way to the bundled copy.
 import { buildAliasTable } from '../core/alias-table';
 import { decodeStoredTable, encodeStoredTable } from '../core/stored-table';
 import { contentHash } from '../core/content-hash';
@@ -10,11 +17,24 @@ import type { DatasetStatus, EntryRef, EntryView, SearchHit } from '../core/mess
 import { EntrySearch } from '../core/search-index';
 import { ALIAS_TABLE_KEY } from '../core/settings';
 import { validateDataset } from '../core/validate-dataset';
+import { maxVersionAt } from '../core/dataset-version';
+import { tableRefusal, UpdateRefused } from '../core/update-limits';
 import { countByKind, openDatasetDB, readAllEntries, readEntry, readMeta, readPreviousMeta, rollBack, writeDataset, type DatasetDB } from './dataset-db';
 
 export interface KeyValueArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
+  /** Where the browser tells (Chrome's storage.local): bytes used, and the area's quota. */
+  getBytesInUse?(keys?: string | string[] | null): Promise<number>;
+  QUOTA_BYTES?: number;
+}
+
+export interface StoreOptions {
+  openDB?: () => Promise<DatasetDB>;
+  log?: (message: string) => void;
+  now?: () => number;
+  /** Ids of the keys this release trusts; a stored copy signed by another is dropped. */
+  trustedKeyIds?: readonly string[];
 }
 
 interface Loaded {
@@ -28,12 +48,21 @@ interface Loaded {
 export class DatasetStore {
   private loaded: Promise<Loaded> | undefined;
 
+  private readonly openDB: () => Promise<DatasetDB>;
+  private readonly log: (message: string) => void;
+  private readonly now: () => number;
+  private readonly trustedKeyIds: readonly string[] | undefined;
+
   constructor(
     private readonly bundledJson: unknown,
     private readonly area: KeyValueArea,
-    private readonly openDB: () => Promise<DatasetDB> = openDatasetDB,
-    private readonly log: (message: string) => void = (m) => console.warn(m),
-  ) {}
+    options: StoreOptions = {},
+  ) {
+    this.openDB = options.openDB ?? openDatasetDB;
+    this.log = options.log ?? ((m) => console.warn(m));
+    this.now = options.now ?? (() => Date.now());
+    this.trustedKeyIds = options.trustedKeyIds;
+  }
 
   /** Loads once per service-worker life; every request waits for it. */
   ready(): Promise<Loaded> {
@@ -85,15 +114,33 @@ export class DatasetStore {
   }
 
   /**
-   * Puts a checked, newer dataset in use: stored in one transaction with the
-   * old one kept for rollback, then served and published to open pages.
+   * Puts a checked, newer dataset in use: its table is built and measured
+   * first, then the dataset is stored in one transaction with the old one
+   * kept, and the table published for open pages. If publishing fails, the
+   * old dataset is put back, so nothing is left half-done.
    */
-  async replace(dataset: Dataset): Promise<void> {
+  async replace(dataset: Dataset, signedBy?: string): Promise<void> {
     const loaded = await this.ready();
-    if (!loaded.db) throw new Error('the browser storage is unavailable, so an update cannot be kept');
-    await writeDataset(loaded.db, dataset, { keepPrevious: true });
+    if (!loaded.db) throw new UpdateRefused('the browser storage is unavailable, so an update cannot be kept');
+    const table = await encodeStoredTable(buildAliasTable(dataset));
+    const refusal = tableRefusal(table.length, await this.room());
+    if (refusal) throw new UpdateRefused(refusal);
+    await writeDataset(loaded.db, dataset, { keepPrevious: true, ...(signedBy ? { signedBy } : {}) });
+    try {
+      await this.area.set({ [ALIAS_TABLE_KEY]: table });
+    } catch (error) {
+      await rollBack(loaded.db);
+      throw new UpdateRefused(`its name table could not be stored (${error instanceof Error ? error.message : String(error)})`);
+    }
     this.loaded = Promise.resolve({ db: loaded.db, dataset, status: statusOf(dataset, 'indexeddb') });
-    await this.publishAliasTable(dataset);
+  }
+
+  /** The storage area's quota and use, where the browser tells them. */
+  private async room(): Promise<{ quota: number; used: number; replaced: number } | undefined> {
+    const { QUOTA_BYTES: quota, getBytesInUse } = this.area;
+    if (!quota || !getBytesInUse) return undefined;
+    const [used, replaced] = await Promise.all([getBytesInUse.call(this.area, null), getBytesInUse.call(this.area, ALIAS_TABLE_KEY)]);
+    return { quota, used, replaced };
   }
 
   /** Goes back to the dataset the last update replaced; false when there is none. */
@@ -134,8 +181,28 @@ export class DatasetStore {
       this.log(`ChipLens: IndexedDB is unusable (${String(error)}); using the bundled dataset.`);
       loaded = { db: undefined, dataset: bundled, status: statusOf(bundled, 'bundled') };
     }
-    await this.publishAliasTable(loaded.dataset);
+    try {
+      await this.publishAliasTable(loaded.dataset);
+    } catch (error) {
+      // A stored update whose table cannot be published (the worker stopped
+      // between the two writes, and the table no longer fits): go back to the
+      // bundled copy, whose table does, so that pages and popup agree.
+      if (!loaded.db || loaded.dataset === bundled) throw error;
+      this.log(`ChipLens: the table of dataset ${loaded.dataset.version} cannot be stored (${String(error)}); restoring the bundled one.`);
+      await writeDataset(loaded.db, bundled);
+      loaded = { db: loaded.db, dataset: bundled, status: statusOf(bundled, 'indexeddb') };
+      await this.publishAliasTable(bundled);
+    }
     return loaded;
+  }
+
+  /** Why a stored copy may not stay in use; undefined when it may. */
+  private distrust(meta: { version: number; signedBy?: string }): string | undefined {
+    if (meta.version > maxVersionAt(this.now() + 2 * 86_400_000)) return `its version ${meta.version} is dated in the future`;
+    if (meta.signedBy && this.trustedKeyIds && !this.trustedKeyIds.includes(meta.signedBy)) {
+      return `it was signed with key ${meta.signedBy}, which this version of ChipLens no longer trusts`;
+    }
+    return undefined;
   }
 
   private async loadFromDB(bundled: Dataset): Promise<Loaded> {
@@ -145,6 +212,12 @@ export class DatasetStore {
     // number, since a refreshed copy from the network always has a higher one.
     const stale = meta && meta.version === bundled.version && meta.contentHash !== contentHash(bundled.entries);
     if (!meta || meta.version < bundled.version || stale) {
+      await writeDataset(db, bundled);
+      return { db, dataset: bundled, status: statusOf(bundled, 'indexeddb') };
+    }
+    const distrust = this.distrust(meta);
+    if (distrust) {
+      this.log(`ChipLens: stored dataset ${meta.version} is dropped (${distrust}); restoring the bundled one.`);
       await writeDataset(db, bundled);
       return { db, dataset: bundled, status: statusOf(bundled, 'indexeddb') };
     }

@@ -1,11 +1,19 @@
 // Checks the published copy of the dataset and takes it only when every
-// check passes: HTTP status, content type, size, checksum, a signature by a
-// trusted key, the schema, and a version newer than the one held (no
-// downgrade, no replay). Anything else leaves the data in use untouched and
-// is reported in plain words. It never writes: `install` does, atomically.
+// check passes: a signed latest.json from a trusted key that has not expired,
+// a version that is newer than the one held and not from the future, then
+// the file's HTTP status, content type, size and SHA-256 (both signed), the
+// schema, and the limits a sane dataset meets. Anything else leaves the data
+// in use untouched and is reported in plain words. It never writes: `install`
+// does, atomically, and may refuse too (a table that would not fit).
+//
+// Requests carry nothing that tells installs apart: no cookies, no referrer,
+// and no validator such as an ETag that the server chose and could make
+// unique per install. latest.json is small enough to fetch whole.
 import type { Dataset } from '../core/dataset-schema';
-import { sha256Hex, verifyBytes, type PublicKeyJwk } from '../core/dataset-signature';
-import { MAX_DATASET_BYTES, MAX_LATEST_BYTES, parseLatest, type Latest } from '../core/latest-manifest';
+import { sha256Hex, type PublicKeyJwk } from '../core/dataset-signature';
+import { versionRefusal } from '../core/dataset-version';
+import { MAX_DATASET_BYTES, MAX_LATEST_BYTES, parseLatest, verifyLatest, type Latest } from '../core/latest-manifest';
+import { datasetRefusal, UpdateRefused } from '../core/update-limits';
 import { validateDataset } from '../core/validate-dataset';
 import { concatBytes } from '../core/deflate';
 
@@ -14,53 +22,80 @@ export interface UpdaterOptions {
   trustedKeys: Readonly<Record<string, PublicKeyJwk>>;
   timeoutMs: number;
   fetch: typeof fetch;
+  now: () => number;
 }
 
+/** What is in use now. */
+export interface Installed {
+  version: number;
+  entries: number;
+}
+
+export type Install = (dataset: Dataset, signedBy: string) => Promise<void>;
+
 export type CheckResult =
-  | { outcome: 'updated'; version: number; etag?: string }
-  | { outcome: 'current'; version: number; etag?: string }
-  | { outcome: 'failed'; error: string };
+  | { outcome: 'updated'; version: number }
+  | { outcome: 'current'; version: number }
+  /** The newest signed notice has expired: nobody is publishing, or someone is replaying an old one. */
+  | { outcome: 'stale'; error: string }
+  /** `fresh`: a valid, unexpired notice was read before the failure, so the channel itself is not stale. */
+  | { outcome: 'failed'; error: string; fresh?: true };
 
 /** A failure with a message fit for the user. */
 class UpdateError extends Error {}
 
+/** A notice signed this far ahead of the local clock is not believed. */
+const CLOCK_SKEW_MS = 86_400_000;
+
 export class DatasetUpdater {
   constructor(private readonly options: UpdaterOptions) {}
 
-  /**
-   * One check against latest.json. `current` is the version held now;
-   * `etag` the one remembered from the last good answer.
-   */
-  async check(current: number, etag: string | undefined, install: (dataset: Dataset) => Promise<void>): Promise<CheckResult> {
+  /** One check against latest.json. */
+  async check(installed: Installed, install: Install): Promise<CheckResult> {
+    let fresh = false;
     try {
-      const answer = await this.get(this.options.latestUrl, MAX_LATEST_BYTES, 'latest.json', etag);
-      if (answer === 'not-modified') return { outcome: 'current', version: current, ...(etag ? { etag } : {}) };
-      const latest = this.readLatest(answer.bytes);
-      if (latest.datasetVersion <= current) return { outcome: 'current', version: current, ...withEtag(answer.etag) };
-      const dataset = await this.download(latest);
-      if (dataset.version <= current) {
-        throw new UpdateError(`the published dataset ${dataset.version} is not newer than ${current}; refusing to go back`);
+      const answer = await this.get(this.options.latestUrl, MAX_LATEST_BYTES, 'latest.json');
+      const latest = await this.readLatest(answer);
+      const now = this.options.now();
+      if (Date.parse(latest.expiresAt) < now) {
+        return { outcome: 'stale', error: `the newest signed notice expired on ${latest.expiresAt.slice(0, 10)}, so newer data may exist that this install cannot see` };
       }
-      await install(dataset);
-      return { outcome: 'updated', version: dataset.version, ...withEtag(answer.etag) };
+      fresh = true;
+      if (Date.parse(latest.publishedAt) > now + CLOCK_SKEW_MS) {
+        throw new UpdateError(`latest.json says it was published on ${latest.publishedAt.slice(0, 10)}, later than this computer's clock`);
+      }
+      const future = versionRefusal(latest.datasetVersion, { publishedAt: Date.parse(latest.publishedAt), now });
+      if (future) throw new UpdateError(`refused: ${future}`);
+      if (latest.datasetVersion <= installed.version) return { outcome: 'current', version: installed.version };
+      const dataset = await this.download(latest);
+      const refusal = datasetRefusal(dataset, { installedEntries: installed.entries, allowFewerEntries: latest.allowFewerEntries === true });
+      if (refusal) throw new UpdateError(`refused dataset ${dataset.version}: ${refusal}`);
+      await install(dataset, latest.keyId);
+      return { outcome: 'updated', version: dataset.version };
     } catch (error) {
-      return { outcome: 'failed', error: error instanceof UpdateError ? error.message : `unexpected error: ${String(error)}` };
+      const message =
+        error instanceof UpdateError
+          ? error.message
+          : error instanceof UpdateRefused
+            ? `refused the new dataset: ${error.message}`
+            : `unexpected error: ${String(error)}`;
+      return { outcome: 'failed', error: message, ...(fresh ? { fresh: true as const } : {}) };
     }
   }
 
-  private readLatest(bytes: Uint8Array): Latest {
+  private async readLatest(bytes: Uint8Array): Promise<Latest> {
     const parsed = parseLatest(parseJson(bytes, 'latest.json'));
     if (!parsed.ok) throw new UpdateError(`latest.json is malformed (${parsed.error})`);
-    return parsed.latest;
+    const { latest } = parsed;
+    const key = this.options.trustedKeys[latest.keyId];
+    if (!key) throw new UpdateError(`latest.json is signed with key ${latest.keyId}, which this version of ChipLens does not trust`);
+    if (!(await verifyLatest(latest, key))) throw new UpdateError('the signature of latest.json is not valid');
+    return latest;
   }
 
   private async download(latest: Latest): Promise<Dataset> {
-    const key = this.options.trustedKeys[latest.keyId];
-    if (!key) throw new UpdateError(`latest.json is signed with key ${latest.keyId}, which this version of ChipLens does not trust`);
     const url = new URL(latest.file, this.options.latestUrl).href;
-    const answer = await this.get(url, Math.min(latest.size, MAX_DATASET_BYTES) + 1, latest.file);
-    if (answer === 'not-modified') throw new UpdateError(`the server answered "not modified" for ${latest.file}`);
-    const { bytes } = answer;
+    const bytes = await this.get(url, Math.min(latest.size, MAX_DATASET_BYTES) + 1, latest.file);
     if (bytes.length !== latest.size) {
       throw new UpdateError(
         bytes.length < latest.size
@@ -68,8 +103,7 @@ export class DatasetUpdater {
           : `${latest.file} is larger than the ${latest.size} bytes announced`,
       );
     }
-    if ((await sha256Hex(bytes)) !== latest.sha256) throw new UpdateError(`${latest.file} does not match its SHA-256 checksum`);
-    if (!(await verifyBytes(bytes, latest.signature, key))) throw new UpdateError(`the signature of ${latest.file} is not valid`);
+    if ((await sha256Hex(bytes)) !== latest.sha256) throw new UpdateError(`${latest.file} does not match its signed SHA-256 checksum`);
     const result = validateDataset(parseJson(bytes, latest.file));
     if (!result.ok) throw new UpdateError(`${latest.file} is not a valid dataset (${result.errors[0]})`);
     if (result.dataset.version !== latest.datasetVersion) {
@@ -78,12 +112,7 @@ export class DatasetUpdater {
     return result.dataset;
   }
 
-  private async get(
-    url: string,
-    maxBytes: number,
-    what: string,
-    etag?: string,
-  ): Promise<'not-modified' | { bytes: Uint8Array<ArrayBuffer>; etag: string | undefined }> {
+  private async get(url: string, maxBytes: number, what: string): Promise<Uint8Array<ArrayBuffer>> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
     try {
@@ -93,7 +122,6 @@ export class DatasetUpdater {
           cache: 'no-store',
           credentials: 'omit',
           referrerPolicy: 'no-referrer',
-          headers: etag ? { 'If-None-Match': etag } : {},
           signal: controller.signal,
         });
       } catch {
@@ -103,20 +131,14 @@ export class DatasetUpdater {
             : `could not reach the update server for ${what}`,
         );
       }
-      if (response.status === 304 && etag) return 'not-modified';
       if (response.status !== 200) throw new UpdateError(`the update server answered HTTP ${response.status} for ${what}`);
       const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       if (type !== 'application/json') throw new UpdateError(`${what} came as ${type || 'an unknown type'}, not JSON`);
-      const bytes = await readCapped(response, maxBytes, what, controller.signal, this.options.timeoutMs);
-      return { bytes, etag: response.headers.get('etag') ?? undefined };
+      return await readCapped(response, maxBytes, what, controller.signal, this.options.timeoutMs);
     } finally {
       clearTimeout(timer);
     }
   }
-}
-
-function withEtag(etag: string | undefined): { etag?: string } {
-  return etag ? { etag } : {};
 }
 
 function parseJson(bytes: Uint8Array, what: string): unknown {

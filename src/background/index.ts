@@ -11,20 +11,24 @@ import { SettingsStore } from './settings-store';
 
 const config = __CHIPLENS_UPDATE_CONFIG__;
 const area = browser.storage.local;
-const dataset = new DatasetStore(bundledDatasetJson, area);
+const dataset = new DatasetStore(bundledDatasetJson, area, { trustedKeyIds: Object.keys(config.trustedKeys) });
 const settings = new SettingsStore(area);
 const updater = new DatasetUpdater({
   latestUrl: config.latestUrl,
   trustedKeys: config.trustedKeys,
   timeoutMs: config.timeoutSeconds * 1000,
   fetch: (input, init) => fetch(input, init),
+  now: () => Date.now(),
 });
 const refresh = new RefreshScheduler({
   area,
   alarms: browser.alarms,
-  check: (current, etag, install) => updater.check(current, etag, install),
-  currentVersion: async () => (await dataset.status()).version,
-  install: (next) => dataset.replace(next),
+  check: (installed, install) => updater.check(installed, install),
+  installed: async () => {
+    const status = await dataset.status();
+    return { version: status.version, entries: Object.values(status.counts).reduce((a, b) => a + b, 0) };
+  },
+  install: (next, signedBy) => dataset.replace(next, signedBy),
   refreshHours: async () => (await settings.get()).refreshHours,
   isOnline: () => navigator.onLine,
   now: () => Date.now(),
@@ -76,6 +80,9 @@ browser.commands.onCommand.addListener(async (command) => {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'step', by }).catch(() => undefined);
 });
+// Every time the worker starts: a check must be planned, even if the last
+// worker stopped between taking a dataset and planning the next check.
+void refresh.ensureAlarm().catch((error: unknown) => console.error('ChipLens: could not plan the next dataset check', error));
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   // Only our own pages and content scripts talk to us; nothing external.
   if (sender.id !== browser.runtime.id) return undefined;

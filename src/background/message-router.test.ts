@@ -19,9 +19,9 @@ const dataset = new DatasetStore(bundledDatasetJson, area);
 const settings = new SettingsStore(area);
 const refresh = new RefreshScheduler({
   area,
-  alarms: { create: () => undefined },
-  check: async (current) => ({ outcome: 'current', version: current }),
-  currentVersion: async () => (await dataset.status()).version,
+  alarms: { create: () => undefined, get: async () => undefined },
+  check: async (installed) => ({ outcome: 'current', version: installed.version }),
+  installed: async () => ({ version: (await dataset.status()).version, entries: 0 }),
   install: (next) => dataset.replace(next),
   refreshHours: async () => (await settings.get()).refreshHours,
   isOnline: () => true,

@@ -2,9 +2,8 @@
 // alarm, every `refreshHours` (user setting) with jitter so installs don't
 // all ask at once, sooner after a failure with exponential backoff, and a
 // "check now" from the popup. It owns the update state in storage.local.
-import type { Dataset } from '../core/dataset-schema';
 import { readUpdateState, UPDATE_STATE_KEY, type UpdateState } from '../core/update-state';
-import type { CheckResult } from './dataset-updater';
+import type { CheckResult, Install, Installed } from './dataset-updater';
 import type { KeyValueArea } from './dataset-store';
 
 export const REFRESH_ALARM = 'dataset-refresh';
@@ -15,10 +14,10 @@ const FIRST_CHECK_MS = 2 * MINUTE;
 
 export interface SchedulerDeps {
   area: KeyValueArea;
-  alarms: { create(name: string, info: { when: number }): unknown };
-  check(current: number, etag: string | undefined, install: (d: Dataset) => Promise<void>): Promise<CheckResult>;
-  currentVersion(): Promise<number>;
-  install(dataset: Dataset): Promise<void>;
+  alarms: { create(name: string, info: { when: number }): unknown; get(name: string): Promise<unknown> };
+  check(installed: Installed, install: Install): Promise<CheckResult>;
+  installed(): Promise<Installed>;
+  install: Install;
   refreshHours(): Promise<number>;
   isOnline(): boolean;
   now(): number;
@@ -44,6 +43,15 @@ export class RefreshScheduler {
     return this.plan(state, when);
   }
 
+  /**
+   * Plans a check if no alarm is set. The worker calls it every time it
+   * starts, so that a worker that stopped between taking a dataset and
+   * planning the next check (or crashed in a check) still has one planned.
+   */
+  async ensureAlarm(): Promise<void> {
+    if (!(await this.deps.alarms.get(REFRESH_ALARM))) await this.ensureScheduled();
+  }
+
   /** Re-plans after the interval setting changed. */
   async rescheduleFromLastCheck(): Promise<UpdateState> {
     const state = await this.state();
@@ -61,23 +69,38 @@ export class RefreshScheduler {
   }
 
   private async run(): Promise<UpdateState> {
-    const state = await this.state();
+    const state = await this.state().catch(() => ({ failures: 0 }) as UpdateState);
     const at = new Date(this.deps.now()).toISOString();
-    const result: CheckResult = this.deps.isOnline()
-      ? await this.deps.check(await this.deps.currentVersion(), state.etag, this.deps.install)
-      : { outcome: 'failed', error: 'the browser is offline' };
+    const result = await this.attempt();
     const next: UpdateState = { ...state, lastCheckAt: at };
-    if (result.outcome === 'failed') {
+    // Whatever happened, the next check is planned before this one returns.
+    if (result.outcome === 'failed' || result.outcome === 'stale') {
       next.failures = state.failures + 1;
-      next.lastError = { at, message: result.error };
+      if (result.outcome === 'stale') {
+        next.stale = { at, message: result.error };
+        delete next.lastError;
+      } else {
+        next.lastError = { at, message: result.error };
+        if (result.fresh) delete next.stale;
+      }
       const backoff = Math.min(await this.intervalMs(), FIRST_RETRY_MS * 2 ** (next.failures - 1));
       return this.plan(next, this.deps.now() + this.jitter(backoff));
     }
     next.failures = 0;
     delete next.lastError;
-    if (result.etag) next.etag = result.etag;
+    delete next.stale;
     if (result.outcome === 'updated') next.lastUpdateAt = at;
     return this.plan(next, this.deps.now() + this.jitter(await this.intervalMs()));
+  }
+
+  /** One check; anything thrown (storage, a broken dataset) is a failure to report, not a reason to stop. */
+  private async attempt(): Promise<CheckResult> {
+    if (!this.deps.isOnline()) return { outcome: 'failed', error: 'the browser is offline' };
+    try {
+      return await this.deps.check(await this.deps.installed(), this.deps.install);
+    } catch (error) {
+      return { outcome: 'failed', error: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+    }
   }
 
   private async plan(state: UpdateState, when: number): Promise<UpdateState> {
@@ -88,7 +111,9 @@ export class RefreshScheduler {
   }
 
   private async intervalMs(): Promise<number> {
-    return (await this.deps.refreshHours()) * 60 * MINUTE;
+    // Settings that cannot be read fall back to a day rather than stopping the plan.
+    const hours = await this.deps.refreshHours().catch(() => 24);
+    return hours * 60 * MINUTE;
   }
 
   /** ±10 %, so that installs spread their checks. */

@@ -12,10 +12,13 @@ export const UpdateConfigSchema = v.pipe(
     latestUrl: v.pipe(v.string(), v.url(), v.regex(/^(https:\/\/|http:\/\/127\.0\.0\.1[:/])/, 'latestUrl must use https')),
     /** The key new copies are signed with; older keys stay trusted while installs move on. */
     productionKeyId: v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/)),
+    /** The key to rotate to: trusted already, its private half kept offline until then. */
+    nextKeyId: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/))),
     trustedKeys: v.record(v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/)), PublicKey),
     timeoutSeconds: v.pipe(v.number(), v.minValue(1), v.maxValue(120)),
   }),
   v.check((c) => c.productionKeyId in c.trustedKeys, 'productionKeyId must be one of trustedKeys'),
+  v.check((c) => c.nextKeyId === undefined || (c.nextKeyId in c.trustedKeys && c.nextKeyId !== c.productionKeyId), 'nextKeyId must be another of trustedKeys'),
 );
 export type UpdateConfig = v.InferOutput<typeof UpdateConfigSchema> & { trustedKeys: Record<string, PublicKeyJwk> };
 

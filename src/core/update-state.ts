@@ -8,13 +8,15 @@ export const UPDATE_STATE_KEY = 'updateState';
 
 const Instant = v.pipe(v.string(), v.isoTimestamp());
 
-export const UpdateStateSchema = v.strictObject({
-  /** ETag of the last latest.json read, sent back as If-None-Match. */
-  etag: v.optional(v.string()),
+// Not strict: a field an older version kept (it once stored an ETag) is
+// dropped on read rather than making the whole record unreadable.
+export const UpdateStateSchema = v.object({
   lastCheckAt: v.optional(Instant),
   lastUpdateAt: v.optional(Instant),
   /** The last check that failed, in plain words; cleared by the next success. */
   lastError: v.optional(v.strictObject({ at: Instant, message: v.string() })),
+  /** The newest signed notice had expired at the last check: nothing newer can be trusted until it is re-signed. */
+  stale: v.optional(v.strictObject({ at: Instant, message: v.string() })),
   /** Failed checks in a row, for the backoff. */
   failures: v.pipe(v.number(), v.integer(), v.minValue(0)),
   nextCheckAt: v.optional(Instant),

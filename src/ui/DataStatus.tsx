@@ -31,6 +31,11 @@ export function DataStatus({ status, onStatus, compact = false }: { status: Data
           {t('updateError', update.lastError.message)}
         </p>
       ) : null}
+      {update?.stale ? (
+        <p class="error" data-testid="update-stale">
+          {t('updateStale', update.stale.message)}
+        </p>
+      ) : null}
       {failed ? <p class="error">{t('errorGeneric', failed)}</p> : null}
       <button type="button" class="check-now" onClick={checkNow} disabled={checking}>
         {checking ? t('checking') : t('checkNow')}
