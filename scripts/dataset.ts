@@ -4,11 +4,12 @@
 // for the update server), `keygen` (a new signing key pair).
 // Usage: tsx scripts/dataset.ts check|build|stats [--caveats] [--dir DATASET_DIR]
 //        tsx scripts/dataset.ts stale [--today YYYY-MM-DD] [--dir DATASET_DIR]
-//        tsx scripts/dataset.ts publish --key PRIVATE_KEY.jwk --out DIR [--config UPDATE_CONFIG.json]
+//        tsx scripts/dataset.ts publish --key PRIVATE_KEY.jwk --out DIR [--from PUBLISHED_URL] [--config UPDATE_CONFIG.json]
+//          [--allow-fewer-entries] [--lifetime-days N] [--now ISO_TIME]
 //        tsx scripts/dataset.ts keygen --out PRIVATE_KEY.jwk
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readEntryFiles, readMeta } from '../dataset/index-node';
 import { assembleDataset, type DatasetMeta, type EntryFile } from '../src/core/assemble-dataset';
@@ -18,8 +19,9 @@ import { checkSources, SourcePolicySchema } from '../src/core/source-rules';
 import * as v from 'valibot';
 import { quietEntries, staleFacts, STALE_AFTER_DAYS } from '../src/core/dataset-staleness';
 import { validateDataset, validateEntry } from '../src/core/validate-dataset';
-import { generateSigningKey, keyIdOf } from '../src/core/dataset-signature';
-import { parseLatest, signedLatest } from '../src/core/latest-manifest';
+import { generateSigningKey } from '../src/core/dataset-signature';
+import { publishDataset, PublishError } from './publish-dataset';
+import { versionRefusal } from '../src/core/dataset-version';
 import { parseUpdateConfig } from '../src/core/update-config';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -64,6 +66,8 @@ function check(): { dataset?: Dataset; problems: string[]; count: number } {
       const policy = readPolicy(problems);
       if (policy) for (const p of checkSources(result.dataset, policy)) problems.push(`${where(p.id)}: ${p.message}`);
       if (meta.asOf > today()) problems.push(`dataset/meta.json: asOf ${meta.asOf} is in the future`);
+      const future = versionRefusal(meta.version, { now: Date.now() });
+      if (future) problems.push(`dataset/meta.json: ${future}; versions are YYYYMMDDNN`);
       if (problems.length === 0) return { dataset: result.dataset, problems, count: files.length };
     }
   }
@@ -181,39 +185,45 @@ function stale(): void {
   console.log(`${timelines.quiet.length} of ${timelines.live} live entries quiet since ${timelines.since}: ${chips} chips, ${timelines.quiet.length - chips} rules`);
 }
 
-// Writes DIR/dataset-<version>.json and DIR/latest.json. The dataset file is
-// written first and never changes once published (its name has the version),
-// so a CDN may cache it for ever; only latest.json must be served fresh.
 async function publish(): Promise<void> {
   const keyFile = arg('--key');
   const outDir = arg('--out');
-  if (!keyFile || !outDir) fail('usage: npm run dataset:publish -- --key PRIVATE_KEY.jwk --out DIR [--config UPDATE_CONFIG.json]');
+  if (!keyFile || !outDir) {
+    fail('usage: npm run dataset:publish -- --key PRIVATE_KEY.jwk --out DIR [--from PUBLISHED_URL] [--config UPDATE_CONFIG.json] [--allow-fewer-entries]');
+  }
   const config = parseUpdateConfig(JSON.parse(readFileSync(arg('--config') ?? join(ROOT, 'dataset', 'update-config.json'), 'utf8')));
   if (!config.ok) fail(`update config: ${config.error}`);
   const privateJwk = JSON.parse(readFileSync(keyFile, 'utf8')) as JsonWebKey;
   if (!privateJwk.d) fail(`${keyFile} holds no private key`);
-  const keyId = await keyIdOf(privateJwk);
-  if (!config.value.trustedKeys[keyId]) fail(`key ${keyId} is not among the trusted keys in the update config; extensions would reject this copy`);
   const dataset = runCheck();
-  const latestFile = join(outDir, 'latest.json');
-  if (existsSync(latestFile)) {
-    const previous = parseLatest(JSON.parse(readFileSync(latestFile, 'utf8')));
-    if (previous.ok && previous.latest.datasetVersion >= dataset.version) {
-      fail(`${latestFile} already announces version ${previous.latest.datasetVersion}; bump dataset/meta.json's version (now ${dataset.version})`);
-    }
+  const lifetime = arg('--lifetime-days');
+  try {
+    await publishDataset({
+      dataset,
+      bytes: datasetBytes(dataset),
+      privateJwk,
+      config: config.value,
+      outDir,
+      from: arg('--from'),
+      // --now lets the release rehearsal publish as of another moment.
+      now: arg('--now') ? new Date(arg('--now')!) : new Date(),
+      ...(lifetime ? { lifetimeDays: Number(lifetime) } : {}),
+      allowFewerEntries: process.argv.includes('--allow-fewer-entries'),
+    });
+  } catch (error) {
+    if (error instanceof PublishError) fail(error.message);
+    throw error;
   }
-  const bytes = datasetBytes(dataset);
-  const latest = await signedLatest(new Uint8Array(bytes), { version: dataset.version, asOf: dataset.asOf, keyId, privateJwk });
-  const file = latest.file;
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, file), bytes);
-  writeFileSync(latestFile, JSON.stringify(latest, null, 2) + '\n');
-  console.log(`dataset:publish: ${relative(process.cwd(), join(outDir, file))} (${bytes.length} bytes) and latest.json, signed with key ${keyId}`);
 }
 
 async function keygen(): Promise<void> {
   const out = arg('--out');
   if (!out) fail('usage: npm run dataset:keygen -- --out PRIVATE_KEY.jwk');
+  // A private key in the work tree is one `git add -A` away from being published.
+  const inside = relative(ROOT, resolve(out));
+  if (!inside.startsWith('..') && !isAbsolute(inside)) {
+    fail(`${out} is inside the repository; write the key outside it (e.g. --out ~/chiplens-keys/dataset-key.jwk)`);
+  }
   if (existsSync(out)) fail(`${out} exists; not overwriting a key`);
   const { privateJwk, publicJwk, keyId } = await generateSigningKey();
   mkdirSync(dirname(resolve(out)), { recursive: true });

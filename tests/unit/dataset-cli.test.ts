@@ -2,11 +2,11 @@
 // named, with its field, and make the check fail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sha256Hex, verifyBytes } from '../../src/core/dataset-signature';
-import { parseLatest } from '../../src/core/latest-manifest';
+import { sha256Hex } from '../../src/core/dataset-signature';
+import { parseLatest, verifyLatest } from '../../src/core/latest-manifest';
 
 const ROOT = join(__dirname, '../..');
 let copy: string;
@@ -99,7 +99,7 @@ describe('dataset tools', () => {
     expect(quiet).toBe(live);
   }, 60_000);
 
-  it('publishes a signed folder that verifies, and refuses untrusted keys and stale versions', async () => {
+  it('publishes a signed folder that verifies, re-signs the same version, and refuses untrusted keys and older versions', async () => {
     // The dataset copy was broken on purpose above: restore it first.
     cpSync(join(ROOT, 'dataset'), copy, { recursive: true });
     const key = join(copy, 'key.jwk');
@@ -112,15 +112,39 @@ describe('dataset tools', () => {
     const config = join(copy, 'update-config.json');
     writeFileSync(config, JSON.stringify({ latestUrl: 'https://example.com/latest.json', productionKeyId: keyId, trustedKeys: { [keyId!]: JSON.parse(publicJson!) }, timeoutSeconds: 10 }));
     const out = join(copy, 'site');
-    const published = run('publish', '--key', key, '--out', out, '--config', config);
+    const read = () => {
+      const latest = parseLatest(JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')));
+      if (!latest.ok) throw new Error(latest.error);
+      return latest.latest;
+    };
+    const published = run('publish', '--key', key, '--out', out, '--config', config, '--now', '2026-12-07T06:00:00Z');
     expect(published.status, published.out).toBe(0);
-    const latest = parseLatest(JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')));
-    if (!latest.ok) throw new Error(latest.error);
-    const bytes = new Uint8Array(readFileSync(join(out, latest.latest.file)));
-    expect(bytes.length).toBe(latest.latest.size);
-    expect(await sha256Hex(bytes)).toBe(latest.latest.sha256);
-    expect(await verifyBytes(bytes, latest.latest.signature, JSON.parse(publicJson!))).toBe(true);
-    expect(run('publish', '--key', key, '--out', out, '--config', config).out).toMatch(/already announces version/);
+    const latest = read();
+    expect(latest).toMatchObject({ publishedAt: '2026-12-07T06:00:00.000Z', expiresAt: '2027-01-06T06:00:00.000Z', keyId });
+    const bytes = new Uint8Array(readFileSync(join(out, latest.file)));
+    expect(bytes.length).toBe(latest.size);
+    expect(await sha256Hex(bytes)).toBe(latest.sha256);
+    expect(await verifyLatest(latest, JSON.parse(publicJson!))).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'versions.json'), 'utf8')).files).toEqual([
+      { file: latest.file, version: latest.datasetVersion, size: latest.size, sha256: latest.sha256, entries: expect.any(Number) },
+    ]);
+    // The weekly run: same version, same bytes, a fresh expiry.
+    const resigned = run('publish', '--key', key, '--out', out, '--config', config, '--now', '2026-12-14T06:00:00Z');
+    expect(resigned.out).toMatch(/re-signed latest\.json/);
+    expect(read()).toMatchObject({ datasetVersion: latest.datasetVersion, expiresAt: '2027-01-13T06:00:00.000Z' });
+    // Changed entries under the same version number are refused.
+    edit('chips/nvidia-h20.json', (e) => (e.summary.en += ' Changed.'));
+    expect(run('publish', '--key', key, '--out', out, '--config', config).out).toMatch(/already announces version \d+ with other content/);
+    writeFileSync(join(copy, 'meta.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(copy, 'meta.json'), 'utf8')), version: latest.datasetVersion - 1 }));
+    expect(run('publish', '--key', key, '--out', out, '--config', config).out).toMatch(/already announces version \d+; bump/);
     expect(run('publish', '--key', other, '--out', join(copy, 'site2'), '--config', config).out).toMatch(/not among the trusted keys/);
   }, 60_000);
+
+  it('will not write a private key inside the repository', () => {
+    const inside = join(ROOT, 'new-key.jwk');
+    const result = run('keygen', '--out', inside);
+    expect(result.status).toBe(1);
+    expect(result.out).toMatch(/is inside the repository; write the key outside it/);
+    expect(existsSync(inside)).toBe(false);
+  });
 });
