@@ -171,8 +171,8 @@ export const ENTITY_LIST_STATUSES = ['listed', 'not-listed', 'removed'] as const
 
 const CompanyFacts = v.strictObject({
   /** ISO 3166-1 alpha-2 code of the headquarters' country. */
-  country: v.strictObject({ code: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'ISO country code')), src: SourceRefs }),
-  activity: v.strictObject({ text: LocalText, src: SourceRefs }),
+  country: v.strictObject({ code: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'ISO country code')), claim: Claim, checked: Checked, src: SourceRefs }),
+  activity: v.strictObject({ text: LocalText, claim: Claim, checked: Checked, src: SourceRefs }),
   entityList: v.optional(
     v.array(
       v.strictObject({
@@ -233,8 +233,8 @@ export const RULE_DATE_KINDS = [
 ] as const;
 
 const RuleFacts = v.strictObject({
-  issuer: v.strictObject({ name: LocalText, entity: v.optional(EntryId), src: SourceRefs }),
-  citation: v.optional(v.strictObject({ value: nonEmpty('citation'), src: SourceRefs })),
+  issuer: v.strictObject({ name: LocalText, entity: v.optional(EntryId), claim: Claim, checked: Checked, src: SourceRefs }),
+  citation: v.optional(v.strictObject({ value: nonEmpty('citation'), claim: Claim, checked: Checked, src: SourceRefs })),
   dates: v.array(
     v.strictObject({
       kind: v.picklist(RULE_DATE_KINDS),
