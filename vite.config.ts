@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type Plugin } from 'vite';
 import { TOOLTIP_MODULE_PATH } from './src/content/tooltip/tooltip-path.ts';
 import { parseUpdateConfig } from './src/core/update-config.ts';
+import { BUNDLED_DATASET_FILE } from './src/core/storage-keys.ts';
+import { loadBundledDatasetJson } from './dataset/index-node.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const manifest = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -26,7 +28,8 @@ if (!updateConfig.ok) throw new Error(`${configPath}: ${updateConfig.error}`);
 // server sending CORS headers, and what keeps the request free of an Origin
 // header naming the extension.
 const updateOrigin = new URL(updateConfig.value.latestUrl).origin;
-manifest.content_security_policy = { extension_pages: `script-src 'self'; object-src 'none'; connect-src ${updateOrigin}` };
+// 'self': the background reads the bundled dataset, a file of the package.
+manifest.content_security_policy = { extension_pages: `script-src 'self'; object-src 'none'; connect-src 'self' ${updateOrigin}` };
 
 /** Firefox's add-on id; a stable one keeps the user's storage across updates. */
 const FIREFOX_ID = 'chiplens@chiplens.github.io';
@@ -81,7 +84,11 @@ function tooltipModule(outDir: string, target: string): Plugin {
           target,
           modulePreload: false,
           sourcemap: false,
-          lib: { entry: fileURLToPath(new URL('./src/content/tooltip/tooltip-module.ts', import.meta.url)), formats: ['es'], fileName: () => TOOLTIP_MODULE_PATH },
+          lib: {
+            entry: fileURLToPath(new URL('./src/content/tooltip/tooltip-module.ts', import.meta.url)),
+            formats: ['es'],
+            fileName: () => TOOLTIP_MODULE_PATH,
+          },
         },
       });
       const path = join(outDir, 'manifest.json');
@@ -94,6 +101,21 @@ function tooltipModule(outDir: string, target: string): Plugin {
         { resources: [TOOLTIP_MODULE_PATH], matches: contentScriptMatches, use_dynamic_url: true },
       ];
       writeFileSync(path, `${JSON.stringify(built, null, 2)}\n`);
+    },
+  };
+}
+
+/**
+ * The dataset shipped with the extension, as a file of its own at the
+ * package's root: the background reads it when it needs it, instead of
+ * parsing megabytes of script every time the browser wakes it.
+ */
+function bundledDataset(): Plugin {
+  return {
+    name: 'chiplens-bundled-dataset',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: BUNDLED_DATASET_FILE, source: JSON.stringify(loadBundledDatasetJson()) });
     },
   };
 }
@@ -155,6 +177,7 @@ export default defineConfig(({ mode }) => {
       }),
       // Firefox's content script bundles the tooltip (see tooltip-loader.ts).
       ...(forFirefox ? [] : [tooltipModule(outDir, target)]),
+      bundledDataset(),
       withoutInnerHtml(),
     ],
     build: {

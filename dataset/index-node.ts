@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assembleDataset, KIND_FOLDERS, type DatasetMeta, type EntryFile } from '../src/core/assemble-dataset';
+import { assembleDataset, KIND_FOLDERS, type DatasetMeta, type EntryFile } from '../src/core/assemble-dataset.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 

@@ -8,11 +8,13 @@ import { fileURLToPath } from 'node:url';
 
 const FIXTURES = fileURLToPath(new URL('../tests/fixtures', import.meta.url));
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 function corpusParagraphs(): string[] {
   const out: string[] = [];
-  for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const raw = readFileSync(join(FIXTURES, file), 'utf8').replace(/^(?:[A-Z]+: .*\n)+\n?/, '');
     for (const p of raw.split(/\n\s*\n/)) if (p.trim().length > 40) out.push(p.trim());
   }
@@ -21,7 +23,7 @@ function corpusParagraphs(): string[] {
 
 /** A paragraph with the inline markup news pages have: bold words and links. */
 function marked(paragraph: string, n: number): string {
-  return escape(paragraph)
+  return escapeHtml(paragraph)
     .split(' ')
     .map((word, i) => ((i + n) % 11 === 0 ? `<b>${word}</b>` : (i + n) % 17 === 0 ? `<a href="#p${n}">${word}</a>` : word))
     .join(' ');
@@ -68,7 +70,7 @@ export function plainPage(bytes: number): string {
   for (let n = 0; size < bytes; n++) {
     const words = Array.from({ length: 40 + (next() % 60) }, () => PLAIN_WORDS[next() % PLAIN_WORDS.length]!);
     const sentence = words.join(' ');
-    const html = `<p id="p${n}">${marked(sentence[0]!.toUpperCase() + sentence.slice(1) + '.', n)}</p>`;
+    const html = `<p id="p${n}">${marked(`${sentence[0]!.toUpperCase() + sentence.slice(1)}.`, n)}</p>`;
     parts.push(html);
     size += Buffer.byteLength(html);
   }
@@ -79,7 +81,7 @@ export function plainPage(bytes: number): string {
 export function mentionsPage(): string {
   const names = ['NVIDIA H20', 'Huawei', 'Ascend 910B', 'Entity List', 'Qwen', 'Хуавэй', 'DeepSeek', '英伟达', 'AI Diffusion Rule', 'Alibaba'];
   const parts: string[] = [];
-  for (let n = 0; n < 500; n++) parts.push(`<p>${names.map((name, i) => `${escape(name)} item ${n}-${i}.`).join(' ')}</p>`);
+  for (let n = 0; n < 500; n++) parts.push(`<p>${names.map((name, i) => `${escapeHtml(name)} item ${n}-${i}.`).join(' ')}</p>`);
   return page('5,000 mentions', parts.join('\n'));
 }
 

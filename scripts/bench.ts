@@ -122,11 +122,15 @@ async function startBenchServer(): Promise<{ origin: string; close(): Promise<vo
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => {
-    // The browser keeps idle connections open; they would hold close() up.
-    server.closeAllConnections();
-    server.close(() => resolve());
-  }) };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        // The browser keeps idle connections open; they would hold close() up.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 // The settings stored, or the defaults on a fresh profile (which stores
@@ -214,7 +218,9 @@ async function chiplensOn(browser: ExtensionBrowser, url: string, feed = false):
     const early = performance.getEntriesByName('chiplens:early-read')[0]?.startTime ?? NaN;
     const batches = performance.getEntriesByName('feed:batch').map((m) => m.startTime);
     // Work done while each feed batch was being taken in (until the next one).
-    const perBatch = batches.map((t, i) => work.filter((m) => m.startTime >= t && m.startTime < (batches[i + 1] ?? Infinity)).reduce((n, m) => n + m.duration, 0));
+    const perBatch = batches.map((t, i) =>
+      work.filter((m) => m.startTime >= t && m.startTime < (batches[i + 1] ?? Infinity)).reduce((n, m) => n + m.duration, 0),
+    );
     return {
       totalMs: work.reduce((n, m) => n + m.duration, 0),
       slices: work.length,
@@ -240,7 +246,11 @@ async function chiplensOn(browser: ExtensionBrowser, url: string, feed = false):
     });
     await settle(page);
     const scrolled = await page.evaluate(
-      (from) => performance.getEntriesByName('chiplens:work').filter((m) => m.startTime >= from).map((m) => m.duration),
+      (from) =>
+        performance
+          .getEntriesByName('chiplens:work')
+          .filter((m) => m.startTime >= from)
+          .map((m) => m.duration),
       from,
     );
     scrollToEndMs = scrolled.reduce((n, ms) => n + ms, 0);
@@ -270,7 +280,10 @@ async function peerOn(browser: ExtensionBrowser, origin: string, url: string, pe
   if (peer === 'markjs' || peer === 'markjsList') await page.addScriptTag({ url: `${origin}/mark.js` });
   const figures = await page.evaluate(
     ({ peer, aliases, budgetMs }) => {
-      const source = aliases.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|');
+      const source = aliases
+        .map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .sort((a, b) => b.length - a.length)
+        .join('|');
       const started = performance.now();
       if (peer === 'floor') {
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -284,7 +297,9 @@ async function peerOn(browser: ExtensionBrowser, origin: string, url: string, pe
         for (let n = walker.nextNode(); n; n = walker.nextNode()) for (const _ of (n as Text).data.matchAll(re)) found++;
         (window as unknown as { __sink: number }).__sink = found;
       } else {
-        const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, opts: object): void; mark(terms: string[], opts: object): void } }).Mark;
+        const Mark = (
+          window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, opts: object): void; mark(terms: string[], opts: object): void } }
+        ).Mark;
         // Its fastest use: one RegExp of every name. Its documented use for a
         // list of terms goes through the page once per term; given all the
         // names at once it overflows the stack (it recurses once per term),
@@ -532,17 +547,22 @@ async function main(): Promise<void> {
     if (ONLY) {
       const pages = await benchPages(browser);
       const round = (x: number) => +x.toFixed(1);
-      const rows = Object.fromEntries(Object.entries(pages).map(([name, { chiplens: c }]) => [name, {
-        'ChipLens ms': round(c.totalMs),
-        'first screen ms': round(c.firstScreenMs),
-        '(own work)': round(c.firstScreenWorkMs),
-        'table read ahead ms': round(c.readAheadMs),
-        'longest ChipLens task ms': round(c.longestSliceMs),
-        highlights: c.highlights,
-        'scroll to end ms': round(c.scrollToEndMs),
-        'longest task then': round(c.longestScrolledSliceMs),
-        'highlights at end': c.highlightsAtEnd,
-      }]));
+      const rows = Object.fromEntries(
+        Object.entries(pages).map(([name, { chiplens: c }]) => [
+          name,
+          {
+            'ChipLens ms': round(c.totalMs),
+            'first screen ms': round(c.firstScreenMs),
+            '(own work)': round(c.firstScreenWorkMs),
+            'table read ahead ms': round(c.readAheadMs),
+            'longest ChipLens task ms': round(c.longestSliceMs),
+            highlights: c.highlights,
+            'scroll to end ms': round(c.scrollToEndMs),
+            'longest task then': round(c.longestScrolledSliceMs),
+            'highlights at end': c.highlightsAtEnd,
+          },
+        ]),
+      );
       console.table(rows);
       console.log('BENCH_PAGES was set: ChipLens only, on those pages; no peers, no targets.');
       return;

@@ -121,7 +121,7 @@ function build(): void {
   const file = `dataset-${dataset.version}.json`;
   writeFileSync(join(OUT, file), bytes);
   const info = { format: dataset.format, version: dataset.version, asOf: dataset.asOf, file, size: bytes.length, sha256, entries: dataset.entries.length };
-  writeFileSync(join(OUT, 'dataset-info.json'), JSON.stringify(info, null, 2) + '\n');
+  writeFileSync(join(OUT, 'dataset-info.json'), `${JSON.stringify(info, null, 2)}\n`);
   console.log(`dataset:build: wrote ${relative(ROOT, join(OUT, file))} (${bytes.length} bytes, sha256 ${sha256})`);
 }
 
@@ -161,7 +161,11 @@ function stats(): void {
 /** Rows under a header, in columns padded to their widest cell. */
 function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of rows) console.log(line(row));
@@ -174,15 +178,25 @@ function stale(): void {
 
   const facts = staleFacts(dataset.entries, day);
   console.log(`\nFacts last checked before ${facts.cutoff} (${STALE_AFTER_DAYS} days before ${day}) or never, oldest first:\n`);
-  printTable(['entry', 'field', 'checked'], facts.stale.map((f) => [f.id, f.path, f.checked ?? 'never']));
+  printTable(
+    ['entry', 'field', 'checked'],
+    facts.stale.map((f) => [f.id, f.path, f.checked ?? 'never']),
+  );
   const never = facts.stale.filter((f) => !f.checked).length;
-  console.log(`${facts.stale.length} of ${facts.total} facts due for a check: ${never} never checked, ${facts.stale.length - never} last checked before ${facts.cutoff}`);
+  console.log(
+    `${facts.stale.length} of ${facts.total} facts due for a check: ${never} never checked, ${facts.stale.length - never} last checked before ${facts.cutoff}`,
+  );
 
   const timelines = quietEntries(dataset.entries, day);
   console.log(`\nLive entries with no timeline event since ${timelines.since}, oldest first:\n`);
-  printTable(['entry', 'kind', 'latest event', 'status'], timelines.quiet.map((e) => [e.id, e.kind, e.latest, e.status]));
+  printTable(
+    ['entry', 'kind', 'latest event', 'status'],
+    timelines.quiet.map((e) => [e.id, e.kind, e.latest, e.status]),
+  );
   const chips = timelines.quiet.filter((e) => e.kind === 'chip').length;
-  console.log(`${timelines.quiet.length} of ${timelines.live} live entries quiet since ${timelines.since}: ${chips} chips, ${timelines.quiet.length - chips} rules`);
+  console.log(
+    `${timelines.quiet.length} of ${timelines.live} live entries quiet since ${timelines.since}: ${chips} chips, ${timelines.quiet.length - chips} rules`,
+  );
 }
 
 async function publish(): Promise<void> {
@@ -227,7 +241,7 @@ async function keygen(): Promise<void> {
   if (existsSync(out)) fail(`${out} exists; not overwriting a key`);
   const { privateJwk, publicJwk, keyId } = await generateSigningKey();
   mkdirSync(dirname(resolve(out)), { recursive: true });
-  writeFileSync(out, JSON.stringify(privateJwk) + '\n', { mode: 0o600 });
+  writeFileSync(out, `${JSON.stringify(privateJwk)}\n`, { mode: 0o600 });
   console.log(`Private key written to ${out}: keep it out of the repository.`);
   console.log(`Add this to "trustedKeys" in dataset/update-config.json:\n  "${keyId}": ${JSON.stringify(publicJwk)}`);
 }

@@ -74,7 +74,10 @@ function predictedSpans(fixture: Fixture): Span[] {
 }
 
 const tallies = new Map<string, Tally>();
-const tally = (key: string) => tallies.get(key) ?? (tallies.set(key, { tp: 0, fp: 0, fn: 0 }), tallies.get(key)!);
+const tally = (key: string) => {
+  if (!tallies.has(key)) tallies.set(key, { tp: 0, fp: 0, fn: 0 });
+  return tallies.get(key)!;
+};
 const misses: string[] = [];
 const falseHits: string[] = [];
 
@@ -131,9 +134,7 @@ console.log(`\nFalse hits (${falseHits.length}):`);
 for (const line of falseHits) console.log(`  - ${line}`);
 
 if (process.argv.includes('--check')) {
-  const failures = rows.filter((r) =>
-    r.group === 'all' ? r.precision < 0.97 || r.recall < 0.95 : r.precision < 0.92 || r.recall < 0.92,
-  );
+  const failures = rows.filter((r) => (r.group === 'all' ? r.precision < 0.97 || r.recall < 0.95 : r.precision < 0.92 || r.recall < 0.92));
   if (failures.length > 0) {
     console.error(`\neval: below target in ${failures.map((f) => f.group).join(', ')}`);
     process.exit(1);

@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = join(root, 'tests', 'fixtures');
 const pages = join(root, 'tests', 'pages');
 
-const escape = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 function guessLang(text) {
   const cyr = (text.match(/\p{Script=Cyrillic}/gu) ?? []).length;
@@ -29,27 +29,38 @@ export function renderArticle(text) {
     const [key, ...rest] = lines.shift().split(': ');
     header[key] = rest.join(': ');
   }
-  const body = lines.join('\n').trim().split(/\n\s*\n/).map((p) => `<p>${escape(p.trim())}</p>`).join('\n');
+  const body = lines
+    .join('\n')
+    .trim()
+    .split(/\n\s*\n/)
+    .map((p) => `<p>${escapeHtml(p.trim())}</p>`)
+    .join('\n');
   const lang = header.LANG ?? guessLang(text);
   const title = header.TITLE ?? 'ChipLens demo';
   return `<!doctype html>
 <html lang="${lang}">
-<head><meta charset="utf-8"><title>${escape(title)}</title>
+<head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>body{max-width:720px;margin:40px auto;padding:0 16px;font:17px/1.6 Georgia,'Noto Serif','Noto Serif CJK SC',serif;color:#222}
 h1{font:700 26px/1.3 system-ui,sans-serif}.source{color:#666;font:13px system-ui,sans-serif}</style></head>
-<body><article><h1>${escape(title)}</h1>
-<p class="source">${header.URL ? `Source: ${escape(header.URL)}` : ''}</p>
+<body><article><h1>${escapeHtml(title)}</h1>
+<p class="source">${header.URL ? `Source: ${escapeHtml(header.URL)}` : ''}</p>
 ${body}
 </article></body></html>`;
 }
 
 function listFixtures() {
-  return readdirSync(fixtures).filter((f) => f.endsWith('.txt')).map((f) => basename(f, '.txt'));
+  return readdirSync(fixtures)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => basename(f, '.txt'));
 }
 
 function index() {
-  const items = listFixtures().map((name) => `<li><a href="/fixtures/${name}.html">${escape(name)}</a></li>`);
-  const extra = existsSync(pages) ? readdirSync(pages).filter((f) => f.endsWith('.html')).map((f) => `<li><a href="/pages/${f}">${escape(f)}</a></li>`) : [];
+  const items = listFixtures().map((name) => `<li><a href="/fixtures/${name}.html">${escapeHtml(name)}</a></li>`);
+  const extra = existsSync(pages)
+    ? readdirSync(pages)
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => `<li><a href="/pages/${f}">${escapeHtml(f)}</a></li>`)
+    : [];
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ChipLens demo pages</title></head>
 <body style="font:16px system-ui;max-width:720px;margin:40px auto"><h1>ChipLens demo pages</h1>
 <p>Hover a highlighted name to see its facts. Open the ChipLens toolbar button to search or switch it off for this site.</p>
@@ -63,13 +74,14 @@ export function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) {
       res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
       res.end(body);
     };
-    let match;
     if (url.pathname === '/') return send(200, 'text/html', index());
-    if ((match = /^\/fixtures\/([\w.-]+)\.html$/.exec(url.pathname)) && listFixtures().includes(match[1])) {
-      return send(200, 'text/html', renderArticle(readFileSync(join(fixtures, `${match[1]}.txt`), 'utf8')));
+    const fixture = /^\/fixtures\/([\w.-]+)\.html$/.exec(url.pathname);
+    if (fixture && listFixtures().includes(fixture[1])) {
+      return send(200, 'text/html', renderArticle(readFileSync(join(fixtures, `${fixture[1]}.txt`), 'utf8')));
     }
-    if ((match = /^\/pages\/([\w.-]+\.(html|js))$/.exec(url.pathname)) && existsSync(join(pages, match[1]))) {
-      return send(200, match[2] === 'js' ? 'text/javascript' : 'text/html', readFileSync(join(pages, match[1]), 'utf8'));
+    const page = /^\/pages\/([\w.-]+\.(html|js))$/.exec(url.pathname);
+    if (page && existsSync(join(pages, page[1]))) {
+      return send(200, page[2] === 'js' ? 'text/javascript' : 'text/html', readFileSync(join(pages, page[1]), 'utf8'));
     }
     return send(404, 'text/plain', 'not found');
   });

@@ -32,11 +32,17 @@ function png(size, paint) {
   for (let y = 0; y < size; y++) {
     raw[y * (size * 4 + 1)] = 0;
     for (let x = 0; x < size; x++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < S; sy++)
         for (let sx = 0; sx < S; sx++) {
           const c = paint((x + (sx + 0.5) / S) / size, (y + (sy + 0.5) / S) / size);
-          r += c[0] * c[3]; g += c[1] * c[3]; b += c[2] * c[3]; a += c[3];
+          r += c[0] * c[3];
+          g += c[1] * c[3];
+          b += c[2] * c[3];
+          a += c[3];
         }
       const o = y * (size * 4 + 1) + 1 + x * 4;
       raw[o] = a ? Math.round(r / a) : 0;
@@ -48,22 +54,30 @@ function png(size, paint) {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 function paint(u, v) {
-  const cx = 0.42, cy = 0.42, R = 0.34;
+  const cx = 0.42,
+    cy = 0.42,
+    R = 0.34;
   const d = Math.hypot(u - cx, v - cy);
   // Handle of the lens.
-  const t = Math.max(0, Math.min(1, ((u - 0.64) * 0.7071 + (v - 0.64) * 0.7071) / 0.3));
-  const hx = 0.64 + t * 0.3 * 0.7071, hy = 0.64 + t * 0.3 * 0.7071;
+  const t = Math.max(0, Math.min(1, ((u - 0.64) * Math.SQRT1_2 + (v - 0.64) * Math.SQRT1_2) / 0.3));
+  const hx = 0.64 + t * 0.3 * Math.SQRT1_2,
+    hy = 0.64 + t * 0.3 * Math.SQRT1_2;
   if (Math.hypot(u - hx, v - hy) < 0.075) return [40, 44, 52, 1];
   if (d > R && d < R + 0.07) return [40, 44, 52, 1];
   if (d <= R) {
     // A chip with pins inside the lens.
     const inChip = Math.abs(u - cx) < 0.15 && Math.abs(v - cy) < 0.15;
-    const pin = (Math.abs(u - cx) < 0.2 && Math.abs(v - cy) < 0.12 && Math.floor((v - cy + 0.12) / 0.06) % 2 === 0) ||
+    const pin =
+      (Math.abs(u - cx) < 0.2 && Math.abs(v - cy) < 0.12 && Math.floor((v - cy + 0.12) / 0.06) % 2 === 0) ||
       (Math.abs(v - cy) < 0.2 && Math.abs(u - cx) < 0.12 && Math.floor((u - cx + 0.12) / 0.06) % 2 === 0);
     if (inChip) return [255, 176, 0, 1];
     if (pin) return [214, 140, 0, 1];

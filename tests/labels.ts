@@ -17,7 +17,7 @@ export interface Label {
   missing?: boolean;
 }
 
-export interface Lookalike {
+interface Lookalike {
   text: string;
   why: string;
 }

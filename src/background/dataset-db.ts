@@ -6,7 +6,7 @@ import { contentHash } from '../core/content-hash';
 import type { Dataset, Entry, EntryKind } from '../core/dataset-schema';
 
 export const DB_NAME = 'chiplens';
-export const DB_VERSION = 2;
+const DB_VERSION = 2;
 
 export interface StoredDatasetMeta {
   format: number;

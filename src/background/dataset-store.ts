@@ -17,6 +17,7 @@ import type { DatasetStatus, EntryRef, EntryView, SearchHit } from '../core/mess
 import { EntrySearch } from '../core/search-index';
 import { ALIAS_TABLE_KEY } from '../core/settings';
 import { validateDataset } from '../core/validate-dataset';
+import { referencedIds } from '../core/entry-references';
 import { maxVersionAt } from '../core/dataset-version';
 import { tableRefusal, UpdateRefused } from '../core/update-limits';
 import { countByKind, openDatasetDB, readAllEntries, readEntry, readMeta, readPreviousMeta, rollBack, writeDataset, type DatasetDB } from './dataset-db';
@@ -54,7 +55,8 @@ export class DatasetStore {
   private readonly trustedKeyIds: readonly string[] | undefined;
 
   constructor(
-    private readonly bundledJson: unknown,
+    /** The dataset shipped with the extension, read only when it is needed (a file of its own, not part of the worker's script). */
+    private readonly loadBundled: () => Promise<unknown>,
     private readonly area: KeyValueArea,
     options: StoreOptions = {},
   ) {
@@ -110,7 +112,8 @@ export class DatasetStore {
 
   private async byId(): Promise<Map<string, Entry>> {
     const loaded = await this.ready();
-    return (loaded.byId ??= new Map(loaded.dataset.entries.map((e) => [e.id, e])));
+    loaded.byId ??= new Map(loaded.dataset.entries.map((e) => [e.id, e]));
+    return loaded.byId;
   }
 
   /**
@@ -165,15 +168,15 @@ export class DatasetStore {
     return loaded.search.search(query, limit, kind);
   }
 
-  private bundled(): Dataset {
-    const result = validateDataset(this.bundledJson);
+  private async bundled(): Promise<Dataset> {
+    const result = validateDataset(await this.loadBundled());
     // The bundled copy is checked by the tests; failing here means a broken build.
     if (!result.ok) throw new Error(`The bundled dataset is invalid: ${result.errors.join('; ')}`);
     return result.dataset;
   }
 
   private async load(): Promise<Loaded> {
-    const bundled = this.bundled();
+    const bundled = await this.bundled();
     let loaded: Loaded;
     try {
       loaded = await this.loadFromDB(bundled);
@@ -242,14 +245,4 @@ export class DatasetStore {
 
 function statusOf(dataset: Dataset, source: DatasetStatus['source']): DatasetStatus {
   return { version: dataset.version, asOf: dataset.asOf, counts: countByKind(dataset.entries), source };
-}
-
-function referencedIds(entry: Entry): string[] {
-  const ids = new Set(entry.related);
-  if (entry.kind === 'chip') {
-    ids.add(entry.facts.vendor);
-    for (const event of entry.facts.exportStatus ?? []) if (event.rule) ids.add(event.rule);
-  } else if (entry.kind === 'model') ids.add(entry.facts.maker);
-  else if (entry.kind === 'rule' && entry.facts.issuer.entity) ids.add(entry.facts.issuer.entity);
-  return [...ids];
 }

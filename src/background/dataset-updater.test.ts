@@ -38,7 +38,10 @@ interface PublishOptions {
   allowFewerEntries?: boolean;
 }
 
-async function publish(version: number, { signWith = key, mutate, publishedAt = NOW - DAY, expiresAt, allowFewerEntries }: PublishOptions = {}): Promise<Published> {
+async function publish(
+  version: number,
+  { signWith = key, mutate, publishedAt = NOW - DAY, expiresAt, allowFewerEntries }: PublishOptions = {},
+): Promise<Published> {
   const dataset = { ...base, version };
   const bytes = new TextEncoder().encode(JSON.stringify(mutate ? mutate(dataset) : dataset));
   const latest = await signedLatest(bytes, {
@@ -107,7 +110,10 @@ describe('DatasetUpdater', () => {
     const inits: RequestInit[] = [];
     const p = await publish(CURRENT + 1);
     const inner = serve(p);
-    await run(((input: RequestInfo | URL, init?: RequestInit) => (inits.push(init ?? {}), inner(input, init))) as typeof fetch);
+    await run(((input: RequestInfo | URL, init?: RequestInit) => {
+      inits.push(init ?? {});
+      return inner(input, init);
+    }) as typeof fetch);
     expect(inits).toHaveLength(2);
     for (const init of inits) {
       expect(new Headers(init.headers).get('if-none-match')).toBeNull();
@@ -118,83 +124,179 @@ describe('DatasetUpdater', () => {
   it('downloads nothing when latest.json names no newer version', async () => {
     const p = await publish(CURRENT);
     let downloads = 0;
-    const { result } = await run(serve(p, { dataset: () => (downloads++, json(p.bytes)) }));
+    const { result } = await run(
+      serve(p, {
+        dataset: () => {
+          downloads++;
+          return json(p.bytes);
+        },
+      }),
+    );
     expect(result.outcome).toBe('current');
     expect(downloads).toBe(0);
   });
 
   const faults: [string, () => Promise<{ fetch: typeof fetch; trusted?: Record<string, PublicKeyJwk> }>, RegExp][] = [
     ['malformed JSON', async () => ({ fetch: server({ 'latest.json': () => json('{"format": 1,') }) }), /latest\.json is not valid JSON/],
-    ['an HTML error page with status 200', async () => ({ fetch: server({ 'latest.json': () => new Response('<html>oops</html>', { headers: { 'content-type': 'text/html' } }) }) }), /came as text\/html, not JSON/],
+    [
+      'an HTML error page with status 200',
+      async () => ({ fetch: server({ 'latest.json': () => new Response('<html>oops</html>', { headers: { 'content-type': 'text/html' } }) }) }),
+      /came as text\/html, not JSON/,
+    ],
     ['HTTP 500', async () => ({ fetch: server({ 'latest.json': () => new Response('', { status: 500 }) }) }), /answered HTTP 500/],
-    ['a network failure', async () => ({ fetch: (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch }), /could not reach the update server/],
-    ['a hang past the timeout', async () => ({
-      fetch: ((_: unknown, init?: RequestInit) => new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as typeof fetch,
-    }), /did not answer within/],
-    ['a truncated body', async () => {
-      const p = await publish(CURRENT + 1);
-      return { fetch: serve(p, { dataset: () => json(p.bytes.slice(0, 1000)) }) };
-    }, /incomplete: 1000 of \d+ bytes/],
-    ['an oversized body', async () => {
-      const p = await publish(CURRENT + 1);
-      const big = new Uint8Array(p.bytes.length + 5000);
-      big.set(p.bytes);
-      return { fetch: serve(p, { dataset: () => json(big) }) };
-    }, /larger than allowed/],
-    ['a checksum mismatch', async () => {
-      const p = await publish(CURRENT + 1);
-      const bytes = p.bytes.slice();
-      bytes[10] = bytes[10] === 0x20 ? 0x0a : 0x20;
-      return { fetch: serve(p, { dataset: () => json(bytes) }) };
-    }, /does not match its signed SHA-256/],
-    ['a bad signature', async () => {
-      const p = await publish(CURRENT + 1);
-      const forged = await publish(CURRENT + 1, { signWith: otherKey });
-      return { fetch: serve({ ...p, latest: { ...p.latest, signature: forged.latest.signature } }) };
-    }, /the signature of latest\.json is not valid/],
+    [
+      'a network failure',
+      async () => ({ fetch: (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch }),
+      /could not reach the update server/,
+    ],
+    [
+      'a hang past the timeout',
+      async () => ({
+        fetch: ((_: unknown, init?: RequestInit) =>
+          new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as typeof fetch,
+      }),
+      /did not answer within/,
+    ],
+    [
+      'a truncated body',
+      async () => {
+        const p = await publish(CURRENT + 1);
+        return { fetch: serve(p, { dataset: () => json(p.bytes.slice(0, 1000)) }) };
+      },
+      /incomplete: 1000 of \d+ bytes/,
+    ],
+    [
+      'an oversized body',
+      async () => {
+        const p = await publish(CURRENT + 1);
+        const big = new Uint8Array(p.bytes.length + 5000);
+        big.set(p.bytes);
+        return { fetch: serve(p, { dataset: () => json(big) }) };
+      },
+      /larger than allowed/,
+    ],
+    [
+      'a checksum mismatch',
+      async () => {
+        const p = await publish(CURRENT + 1);
+        const bytes = p.bytes.slice();
+        bytes[10] = bytes[10] === 0x20 ? 0x0a : 0x20;
+        return { fetch: serve(p, { dataset: () => json(bytes) }) };
+      },
+      /does not match its signed SHA-256/,
+    ],
+    [
+      'a bad signature',
+      async () => {
+        const p = await publish(CURRENT + 1);
+        const forged = await publish(CURRENT + 1, { signWith: otherKey });
+        return { fetch: serve({ ...p, latest: { ...p.latest, signature: forged.latest.signature } }) };
+      },
+      /the signature of latest\.json is not valid/,
+    ],
     ['an unknown key id', async () => ({ fetch: serve(await publish(CURRENT + 1, { signWith: otherKey })) }), /does not trust/],
-    ['a schema-invalid dataset with a valid signature', async () => ({
-      fetch: serve(await publish(CURRENT + 1, { mutate: (d) => ({ ...d, entries: [{ id: 'x' }] }) })),
-    }), /not a valid dataset/],
-    ['an older dataset announced as newer (downgrade)', async () => {
-      const old = await publish(CURRENT - 1);
-      return { fetch: serve({ ...old, latest: { ...old.latest, datasetVersion: CURRENT + 5 } }) };
-    }, /the signature of latest\.json is not valid/],
-    ['the current version replayed as newer', async () => {
-      const same = await publish(CURRENT);
-      return { fetch: serve({ ...same, latest: { ...same.latest, datasetVersion: CURRENT + 1 } }) };
-    }, /the signature of latest\.json is not valid/],
-    ['an honestly signed notice whose file holds another version', async () => ({
-      fetch: serve(await publish(CURRENT + 1, { mutate: (d) => ({ ...d, version: CURRENT }) })),
-    }), /holds version \d+, not the \d+ announced/],
-    ['a notice whose expiry was moved', async () => {
-      const p = await publish(CURRENT + 1, { expiresAt: NOW - 1000 });
-      return { fetch: serve({ ...p, latest: { ...p.latest, expiresAt: new Date(NOW + DAY).toISOString() } }) };
-    }, /the signature of latest\.json is not valid/],
-    ['a version from the future (it would block every later update)', async () => ({
-      fetch: serve(await publish(9007199254740991)),
-    }), /refused: version 9007199254740991 is dated after the notice/],
-    ['a version dated after its own notice', async () => ({
-      fetch: serve(await publish(2026121001, { publishedAt: NOW - 3 * DAY })),
-    }), /dated after the notice that announces it \(published 2026-12-04\)/],
-    ['a notice published after the local clock', async () => ({
-      fetch: serve(await publish(CURRENT + 1, { publishedAt: NOW + 2 * DAY })),
-    }), /later than this computer's clock/],
-    ['a dataset with far fewer entries', async () => ({
-      fetch: serve(await publish(CURRENT + 1, { mutate: tenEntries })),
-    }), /it has 10 entries, far fewer than the \d+ in use/],
-    ['a one-letter name', async () => ({
-      fetch: serve(await publish(CURRENT + 1, { mutate: (d) => ({ ...d, entries: d.entries.map((e, i) => (i === 0 ? { ...e, aliases: { ...e.aliases, en: [...(e.aliases.en ?? []), 'A'] } } : e)) }) })),
-    }), /has the name "A", shorter than 2 characters/],
-    ['too many names', async () => ({
-      fetch: serve(await publish(CURRENT + 1, {
-        mutate: (d) => ({ ...d, entries: d.entries.map((e, i) => (i === 0 ? { ...e, aliases: { ...e.aliases, en: Array.from({ length: 25_000 }, (_, n) => `Name ${n}`) } } : e)) }),
-      })),
-    }), /names, more than the 20,000 allowed/],
-    ['a latest.json with a path in its file name', async () => {
-      const p = await publish(CURRENT + 1);
-      return { fetch: serve({ ...p, latest: { ...p.latest, file: '../evil.json' } }) };
-    }, /latest\.json is malformed \(file: /],
+    [
+      'a schema-invalid dataset with a valid signature',
+      async () => ({
+        fetch: serve(await publish(CURRENT + 1, { mutate: (d) => ({ ...d, entries: [{ id: 'x' }] }) })),
+      }),
+      /not a valid dataset/,
+    ],
+    [
+      'an older dataset announced as newer (downgrade)',
+      async () => {
+        const old = await publish(CURRENT - 1);
+        return { fetch: serve({ ...old, latest: { ...old.latest, datasetVersion: CURRENT + 5 } }) };
+      },
+      /the signature of latest\.json is not valid/,
+    ],
+    [
+      'the current version replayed as newer',
+      async () => {
+        const same = await publish(CURRENT);
+        return { fetch: serve({ ...same, latest: { ...same.latest, datasetVersion: CURRENT + 1 } }) };
+      },
+      /the signature of latest\.json is not valid/,
+    ],
+    [
+      'an honestly signed notice whose file holds another version',
+      async () => ({
+        fetch: serve(await publish(CURRENT + 1, { mutate: (d) => ({ ...d, version: CURRENT }) })),
+      }),
+      /holds version \d+, not the \d+ announced/,
+    ],
+    [
+      'a notice whose expiry was moved',
+      async () => {
+        const p = await publish(CURRENT + 1, { expiresAt: NOW - 1000 });
+        return { fetch: serve({ ...p, latest: { ...p.latest, expiresAt: new Date(NOW + DAY).toISOString() } }) };
+      },
+      /the signature of latest\.json is not valid/,
+    ],
+    [
+      'a version from the future (it would block every later update)',
+      async () => ({
+        fetch: serve(await publish(9007199254740991)),
+      }),
+      /refused: version 9007199254740991 is dated after the notice/,
+    ],
+    [
+      'a version dated after its own notice',
+      async () => ({
+        fetch: serve(await publish(2026121001, { publishedAt: NOW - 3 * DAY })),
+      }),
+      /dated after the notice that announces it \(published 2026-12-04\)/,
+    ],
+    [
+      'a notice published after the local clock',
+      async () => ({
+        fetch: serve(await publish(CURRENT + 1, { publishedAt: NOW + 2 * DAY })),
+      }),
+      /later than this computer's clock/,
+    ],
+    [
+      'a dataset with far fewer entries',
+      async () => ({
+        fetch: serve(await publish(CURRENT + 1, { mutate: tenEntries })),
+      }),
+      /it has 10 entries, far fewer than the \d+ in use/,
+    ],
+    [
+      'a one-letter name',
+      async () => ({
+        fetch: serve(
+          await publish(CURRENT + 1, {
+            mutate: (d) => ({
+              ...d,
+              entries: d.entries.map((e, i) => (i === 0 ? { ...e, aliases: { ...e.aliases, en: [...(e.aliases.en ?? []), 'A'] } } : e)),
+            }),
+          }),
+        ),
+      }),
+      /has the name "A", shorter than 2 characters/,
+    ],
+    [
+      'too many names',
+      async () => ({
+        fetch: serve(
+          await publish(CURRENT + 1, {
+            mutate: (d) => ({
+              ...d,
+              entries: d.entries.map((e, i) => (i === 0 ? { ...e, aliases: { ...e.aliases, en: Array.from({ length: 25_000 }, (_, n) => `Name ${n}`) } } : e)),
+            }),
+          }),
+        ),
+      }),
+      /names, more than the 20,000 allowed/,
+    ],
+    [
+      'a latest.json with a path in its file name',
+      async () => {
+        const p = await publish(CURRENT + 1);
+        return { fetch: serve({ ...p, latest: { ...p.latest, file: '../evil.json' } }) };
+      },
+      /latest\.json is malformed \(file: /,
+    ],
   ];
 
   it.each(faults)('keeps the data in use on %s, saying why', async (_, make, message) => {
@@ -208,7 +310,14 @@ describe('DatasetUpdater', () => {
   it('calls an expired notice stale, not current, and downloads nothing', async () => {
     const p = await publish(CURRENT + 1, { publishedAt: NOW - 40 * DAY });
     let downloads = 0;
-    const { result, installed } = await run(serve(p, { dataset: () => (downloads++, json(p.bytes)) }));
+    const { result, installed } = await run(
+      serve(p, {
+        dataset: () => {
+          downloads++;
+          return json(p.bytes);
+        },
+      }),
+    );
     expect(result).toEqual({ outcome: 'stale', error: expect.stringMatching(/^the newest signed notice expired on 2026-11-27/) });
     expect(installed).toEqual([]);
     expect(downloads).toBe(0);

@@ -58,7 +58,10 @@ export class DatasetUpdater {
       const latest = await this.readLatest(answer);
       const now = this.options.now();
       if (Date.parse(latest.expiresAt) < now) {
-        return { outcome: 'stale', error: `the newest signed notice expired on ${latest.expiresAt.slice(0, 10)}, so newer data may exist that this install cannot see` };
+        return {
+          outcome: 'stale',
+          error: `the newest signed notice expired on ${latest.expiresAt.slice(0, 10)}, so newer data may exist that this install cannot see`,
+        };
       }
       fresh = true;
       if (Date.parse(latest.publishedAt) > now + CLOCK_SKEW_MS) {

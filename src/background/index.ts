@@ -1,7 +1,8 @@
 // The service worker. Listeners are registered synchronously at the top
 // level, as MV3 requires, so a worker woken by an event can answer it.
 import browser from 'webextension-polyfill';
-import { bundledDatasetJson } from '../../dataset/index';
+import { BUNDLED_DATASET_FILE } from '../core/storage-keys';
+import { contentAsker } from '../core/messages';
 import { SETTINGS_KEY } from '../core/settings';
 import { DatasetStore } from './dataset-store';
 import { DatasetUpdater } from './dataset-updater';
@@ -11,7 +12,10 @@ import { SettingsStore } from './settings-store';
 
 const config = __CHIPLENS_UPDATE_CONFIG__;
 const area = browser.storage.local;
-const dataset = new DatasetStore(bundledDatasetJson, area, { trustedKeyIds: Object.keys(config.trustedKeys) });
+// The bundled dataset is a file of its own, read when the store needs it,
+// rather than megabytes of script parsed every time the worker wakes.
+const loadBundled = async () => (await fetch(browser.runtime.getURL(BUNDLED_DATASET_FILE))).json() as Promise<unknown>;
+const dataset = new DatasetStore(loadBundled, area, { trustedKeyIds: Object.keys(config.trustedKeys) });
 const settings = new SettingsStore(area);
 const updater = new DatasetUpdater({
   latestUrl: config.latestUrl,
@@ -78,7 +82,8 @@ browser.commands.onCommand.addListener(async (command) => {
   const by = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : undefined;
   if (by === undefined) return;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'step', by }).catch(() => undefined);
+  if (tab?.id === undefined) return;
+  await contentAsker((message) => browser.tabs.sendMessage(tab.id!, message))({ type: 'step', by }).catch(() => undefined);
 });
 // Every time the worker starts: a check must be planned, even if the last
 // worker stopped between taking a dataset and planning the next check.

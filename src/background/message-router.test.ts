@@ -15,7 +15,7 @@ const area: KeyValueArea = {
   get: async (key) => (key in data ? { [key]: data[key] } : {}),
   set: async (items) => void Object.assign(data, items),
 };
-const dataset = new DatasetStore(bundledDatasetJson, area);
+const dataset = new DatasetStore(() => Promise.resolve(bundledDatasetJson), area);
 const settings = new SettingsStore(area);
 const refresh = new RefreshScheduler({
   area,
@@ -44,7 +44,7 @@ describe('message router', () => {
     expect(reply.ok).toBe(true);
     const view = reply.ok ? (reply.value as { entry: { id: string }; refs: Record<string, unknown> }) : undefined;
     expect(view?.entry.id).toBe('nvidia-h20');
-    expect(view?.refs['nvidia']).toMatchObject({ kind: 'company' });
+    expect(view?.refs.nvidia).toMatchObject({ kind: 'company' });
   });
 
   it('answers null for an unknown entry', async () => {

@@ -13,7 +13,7 @@ import type { Painter } from './painter';
 import { READ_AHEAD_CHARS, ReadAheadWindow } from './read-ahead';
 import { containerOf, isConnectedBlock, type TextBlock, type WalkBounds } from './text-blocks';
 import * as timeline from './timeline';
-import { isAfter, probeViewport, type Viewport } from './viewport';
+import { isAfter, probeViewport, type Viewport, type ViewportProbe } from './viewport';
 
 /** Matching work is split into slices this long so the page stays responsive. */
 const SLICE_MS = 8;
@@ -57,9 +57,7 @@ const SCROLL_PROBE_MS = 100;
  * 64,000); one 5 MB paragraph of nothing but names would otherwise keep
  * 200,000 highlights and 70 MB for the page's life.
  */
-export const MENTION_LIMIT = 100_000;
-
-export type ViewportProbe = (found: (viewport: Viewport) => void) => () => void;
+const MENTION_LIMIT = 100_000;
 
 export class AnnotationRun {
   readonly index: MentionIndex;

@@ -6,7 +6,8 @@
 // knows is its own, so a new run starts from nothing.
 import type { EntryKind } from '../core/dataset-schema';
 import type { Matcher } from '../core/matcher';
-import { AnnotationRun, type ViewportProbe } from './annotation-run';
+import { AnnotationRun } from './annotation-run';
+import type { ViewportProbe } from './viewport';
 import type { PageMention } from './mention-index';
 import type { Painter } from './painter';
 

@@ -23,7 +23,7 @@ describe('block pieces', () => {
     ]);
   });
 
-  it('finds every name of a long block once, at its offset in the block, those across a window\'s edge included', () => {
+  it("finds every name of a long block once, at its offset in the block, those across a window's edge included", () => {
     const sentence = 'Huawei said its Ascend 910B ships while the NVIDIA H20 waits. ';
     const text = sentence.repeat(Math.ceil((WINDOW_CHARS * 3) / sentence.length));
     const whole = matcher.match(text).mentions;
@@ -35,9 +35,9 @@ describe('block pieces', () => {
     for (const m of byPiece.slice(0, 5)) expect(['Huawei', 'Ascend 910B', 'NVIDIA H20']).toContain(text.slice(m.start, m.end));
   });
 
-  it('sees the word boundary at a window\'s edge: no name is found inside a longer word there', () => {
+  it("sees the word boundary at a window's edge: no name is found inside a longer word there", () => {
     // "Huaweix" is not Huawei; the edge falls right before "x".
-    const text = 'y'.repeat(WINDOW_CHARS - 7) + ' Huaweix and more';
+    const text = `${'y'.repeat(WINDOW_CHARS - 7)} Huaweix and more`;
     const found = pieces(block(text)).flatMap((piece) => matchPiece(piece, (t) => matcher.match(t)).mentions);
     expect(found).toEqual([]);
   });

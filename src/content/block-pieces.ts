@@ -16,7 +16,7 @@ export const WINDOW_CHARS = 8_000;
  * name across a window's edge is found, in the window where it starts, and
  * the word boundaries around every name are seen. Longer than any name.
  */
-export const WINDOW_MARGIN = 256;
+const WINDOW_MARGIN = 256;
 
 /** Part of a block: the mentions that start in `[from, to)` of its text. */
 export interface Piece {
@@ -42,7 +42,7 @@ export function* piecesOf(blocks: Iterator<TextBlock>): Generator<Piece> {
 }
 
 /** The text a piece is matched in: its own, with the margins around it. */
-export function pieceText(piece: Piece): { text: string; offset: number } {
+function pieceText(piece: Piece): { text: string; offset: number } {
   const { block, from, to } = piece;
   if (from === 0 && to === block.text.length) return { text: block.text, offset: 0 };
   const start = Math.max(0, from - WINDOW_MARGIN);

@@ -3,9 +3,9 @@ import type { Settings } from '../core/settings';
 import type { LoadedTable } from '../core/stored-table';
 
 /** Where early-read leaves what it began, for the content script to take. */
-export const EARLY_READ = '__chiplensEarlyRead';
+const EARLY_READ = '__chiplensEarlyRead';
 
-export interface EarlyReadResult {
+interface EarlyReadResult {
   /** What storage held for the settings and alias table keys. */
   stored: Record<string, unknown>;
   /** The settings among them, read (the content script need not read them again). */

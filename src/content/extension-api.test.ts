@@ -7,14 +7,19 @@ function fakeApi(id = 'chiplens') {
     listeners,
     api: {
       storage: { local: { get: async () => ({}) }, onChanged: { addListener() {} } },
-      runtime: { id, getURL: (path: string) => `ext://${path}`, sendMessage: async () => undefined, onMessage: { addListener: (l: (typeof listeners)[number]) => listeners.push(l) } },
+      runtime: {
+        id,
+        getURL: (path: string) => `ext://${path}`,
+        sendMessage: async () => undefined,
+        onMessage: { addListener: (l: (typeof listeners)[number]) => listeners.push(l) },
+      },
       i18n: { getUILanguage: () => 'en' },
     },
   };
 }
 
 describe('extensionApi', () => {
-  it('takes Firefox\'s browser namespace when it is there', () => {
+  it("takes Firefox's browser namespace when it is there", () => {
     const firefox = fakeApi('a');
     const chrome = fakeApi('b');
     expect(extensionApi({ browser: firefox.api, chrome: chrome.api })).toBe(firefox.api);

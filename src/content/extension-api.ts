@@ -6,7 +6,7 @@
 // calls return promises in both Chromium (`chrome`) and Firefox (`browser`);
 // replies to messages go through sendResponse, which both accept.
 
-export type StorageChanges = Record<string, { oldValue?: unknown; newValue?: unknown }>;
+type StorageChanges = Record<string, { oldValue?: unknown; newValue?: unknown }>;
 
 interface ExtensionApi {
   storage: {

@@ -96,7 +96,10 @@ export class HighlightRegistry implements Painter {
     }
     const done = this.pending.drain(deadline, (range, kind) => {
       let target = rebuild.highlights.get(kind);
-      if (!target) rebuild.highlights.set(kind, (target = new Highlight()));
+      if (!target) {
+        target = new Highlight();
+        rebuild.highlights.set(kind, target);
+      }
       target.add(range);
     });
     if (!done) return false;

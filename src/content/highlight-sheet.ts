@@ -4,7 +4,7 @@
 // (getComputedStyle with the pseudo-element) to learn that it is installed.
 // While ChipLens is on, a page can see this sheet in adoptedStyleSheets and
 // the highlights' names in CSS.highlights: the README says so.
-import css from './highlights.css?inline';
+import { highlightCss } from './kind-colours';
 
 let sheet: CSSStyleSheet | undefined;
 
@@ -26,7 +26,7 @@ function ownSheet(doc: Document): CSSStyleSheet {
       | (Window & typeof globalThis)
       | null;
     sheet = new (view?.CSSStyleSheet ?? CSSStyleSheet)();
-    sheet.replaceSync(css);
+    sheet.replaceSync(highlightCss());
   }
   return sheet;
 }

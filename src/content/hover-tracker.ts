@@ -3,6 +3,7 @@
 // always confirms against the mention's boxes, because a caret lookup
 // snaps to the nearest character even in the margin beside a line.
 import type { Annotator, PageMention } from './annotator';
+import { liveRange } from './live-range';
 
 const LEAVE_GRACE_MS = 300;
 
@@ -159,13 +160,8 @@ export class HoverTracker {
 
 /** The line box of `mention` under the point, or undefined if the point is outside it. */
 function boxAt(mention: PageMention, x: number, y: number): DOMRect | undefined {
-  const range = document.createRange();
-  try {
-    range.setStart(mention.range.startContainer, mention.range.startOffset);
-    range.setEnd(mention.range.endContainer, mention.range.endOffset);
-  } catch {
-    return undefined;
-  }
+  const range = liveRange(mention.range);
+  if (!range) return undefined;
   const slack = 2;
   for (const rect of range.getClientRects()) {
     if (x >= rect.left - slack && x <= rect.right + slack && y >= rect.top - slack && y <= rect.bottom + slack) return rect;

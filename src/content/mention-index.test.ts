@@ -59,7 +59,13 @@ describe('MentionIndex', () => {
     const [first] = blocks('<p>Orders for <b>Hua</b>wei and the NVIDIA H20 rose.</p>');
     const { painter, painted } = fakePainter();
     const index = new MentionIndex(ENTRIES, painter);
-    index.place(first!, found(first!, [['Huawei', 0], ['NVIDIA H20', 1]]));
+    index.place(
+      first!,
+      found(first!, [
+        ['Huawei', 0],
+        ['NVIDIA H20', 1],
+      ]),
+    );
     expect(index.held).toBe(2);
     expect(painted.size).toBe(2);
     const [huawei, h20] = index.mentions();
@@ -83,7 +89,12 @@ describe('MentionIndex', () => {
     index.place(a!, found(a!, [['Huawei', 0]]));
     index.wait(b!, found(b!, [['NVIDIA H20', 1]]), false);
     expect(index.held).toBe(2);
-    expect(index.found().map((m) => m.id).sort()).toEqual(['huawei', 'nvidia-h20']);
+    expect(
+      index
+        .found()
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(['huawei', 'nvidia-h20']);
     index.forgetWithin(document.getElementById('d')!);
     expect(index.held).toBe(0);
     expect(painted.size).toBe(0);
@@ -106,11 +117,16 @@ describe('MentionIndex', () => {
     expect(index.take(waiting)).toBe(false);
   });
 
-  it('places back from the viewport\'s bottom by PAINT_BEHIND mentions: what lies further up waits', () => {
+  it("places back from the viewport's bottom by PAINT_BEHIND mentions: what lies further up waits", () => {
     const list = blocks(Array.from({ length: 30 }, (_, i) => `<p>Huawei ${i}</p>`).join(''));
     const index = new MentionIndex(ENTRIES, fakePainter().painter);
     const perBlock = PAINT_BEHIND / 10;
-    for (const block of list) index.wait(block, Array.from({ length: perBlock }, () => ({ entry: 0, start: 0, end: 6 })), false);
+    for (const block of list)
+      index.wait(
+        block,
+        Array.from({ length: perBlock }, () => ({ entry: 0, start: 0, end: 6 })),
+        false,
+      );
     // The bottom is in block 20: it and the nine above it (PAINT_BEHIND mentions) come next, above the frontier.
     index.placeFromNode(list[20]!.container.firstChild!);
     expect(index.nextWaiting()).toBe(index.waiting()[11]);

@@ -154,7 +154,9 @@ export class MentionIndex {
 
   /** Every mention known, placed or not, by entry and kind. */
   found(): Pick<PageMention, 'id' | 'kind'>[] {
-    const waiting = [...this.unplaced.values()].flatMap(({ found }) => found.map((m) => ({ id: this.entries[m.entry]!.id, kind: this.entries[m.entry]!.kind })));
+    const waiting = [...this.unplaced.values()].flatMap(({ found }) =>
+      found.map((m) => ({ id: this.entries[m.entry]!.id, kind: this.entries[m.entry]!.kind })),
+    );
     return [...this.mentions(), ...waiting];
   }
 
@@ -175,7 +177,9 @@ export class MentionIndex {
   mentionAt(node: Text, offset: number): PageMention | undefined {
     return this.mentionsAround(node).find(({ range }) => {
       const afterStart =
-        range.startContainer === node ? offset >= range.startOffset : (range.startContainer.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+        range.startContainer === node
+          ? offset >= range.startOffset
+          : (range.startContainer.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
       const beforeEnd =
         range.endContainer === node ? offset < range.endOffset : (range.endContainer.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
       return afterStart && beforeEnd;

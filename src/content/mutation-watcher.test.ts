@@ -62,7 +62,7 @@ describe('MutationWatcher', () => {
     watcher.stop();
   });
 
-  it('passes over changes inside ChipLens\'s own elements', async () => {
+  it("passes over changes inside ChipLens's own elements", async () => {
     const own = document.createElement('chiplens-tooltip');
     document.body.append(own);
     const { watcher, flushed } = watch((el) => el.localName === 'chiplens-tooltip');

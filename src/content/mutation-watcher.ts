@@ -6,7 +6,7 @@ import { containerOf, isInlineElement } from './text-blocks';
 import * as timeline from './timeline';
 
 /** DOM changes are gathered this long before they are handed on. */
-export const MUTATION_DELAY_MS = 100;
+const MUTATION_DELAY_MS = 100;
 
 export interface PageChanges {
   /** Elements removed from the page (and not put back): what was known inside them goes. */

@@ -5,26 +5,20 @@
 // through. The page's own DOM is left as it was. Only mentions near the
 // viewport are drawn, and they are measured in an animation frame, so the
 // scan itself never reads layout.
-import type { EntryKind } from '../core/dataset-schema';
 import { FLASH_MS, PendingRanges, type HighlightStyle, type Painter } from './painter';
+import { liveRange } from './live-range';
+import { FLASH_COLOURS, KIND_COLOURS } from './kind-colours';
+import type { EntryKind } from '../core/dataset-schema';
 
 export const OVERLAY_TAG = 'chiplens-overlay';
 
-// The same colours as highlights.css, which the Highlight API paints with.
-const COLOURS: Record<EntryKind, { tint: string; strong: string; line: string; dash: string }> = {
-  chip: { tint: 'rgba(255, 196, 0, 0.28)', strong: 'rgba(255, 196, 0, 0.35)', line: 'rgba(214, 140, 0, 0.95)', dash: 'solid' },
-  company: { tint: 'rgba(64, 156, 255, 0.2)', strong: 'rgba(64, 156, 255, 0.28)', line: 'rgba(32, 110, 220, 0.9)', dash: 'solid' },
-  model: { tint: 'rgba(170, 100, 255, 0.2)', strong: 'rgba(170, 100, 255, 0.28)', line: 'rgba(130, 60, 220, 0.95)', dash: 'dotted' },
-  rule: { tint: 'rgba(255, 90, 90, 0.18)', strong: 'rgba(255, 90, 90, 0.26)', line: 'rgba(200, 40, 40, 0.9)', dash: 'dashed' },
-};
-
 const CSS_TEXT = [
   '.box{position:absolute;pointer-events:none;box-sizing:border-box}',
-  ...Object.entries(COLOURS).flatMap(([kind, c]) => [
+  ...Object.entries(KIND_COLOURS).flatMap(([kind, c]) => [
     `.underline.${kind}{background:${c.tint};border-bottom:2px ${c.dash} ${c.line}}`,
     `.background.${kind}{background:${c.strong}}`,
   ]),
-  '.flash{background:rgba(255,221,0,0.55);outline:2px solid rgba(214,140,0,0.95)}',
+  `.flash{background:${FLASH_COLOURS.tint};outline:2px solid ${FLASH_COLOURS.line}}`,
 ].join('');
 
 const HOST_STYLE: Record<string, string> = {
@@ -181,13 +175,9 @@ export class OverlayPainter implements Painter {
   }
 
   private boxesOf(range: AbstractRange, className: string, scroll: { x: number; y: number }, into: HTMLElement[]): void {
-    const live = document.createRange();
-    try {
-      live.setStart(range.startContainer, range.startOffset);
-      live.setEnd(range.endContainer, range.endOffset);
-    } catch {
-      return; // The text changed under it; the annotator reads it again.
-    }
+    // Gone when the text changed under it; the annotator reads it again.
+    const live = liveRange(range);
+    if (!live) return;
     for (const rect of live.getClientRects()) {
       if (rect.width === 0 || rect.height === 0) continue;
       const { left, top, width, height } = boxFor(rect, scroll);

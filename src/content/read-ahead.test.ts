@@ -20,7 +20,7 @@ describe('ReadAheadWindow', () => {
     expect(byMentions.full).toBe(true);
   });
 
-  it('stops counting what the viewport\'s bottom has passed, and what lies below it still counts', () => {
+  it("stops counting what the viewport's bottom has passed, and what lies below it still counts", () => {
     const blocks = page(10);
     const window = new ReadAheadWindow({ chars: 50, mentions: 1000 });
     for (const block of blocks) window.note({ container: block, mentions: 0, chars: 10 });

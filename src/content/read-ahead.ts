@@ -10,7 +10,7 @@ import { firstAfter } from './viewport';
  * text. Pages with fewer are read whole.
  */
 export const READ_AHEAD_CHARS = 30_000;
-export const READ_AHEAD_MENTIONS = 1000;
+const READ_AHEAD_MENTIONS = 1000;
 
 /** A block read below the viewport: what it counts towards reading ahead. */
 export interface ReadAheadEntry {

@@ -4,15 +4,64 @@
 
 /** Elements whose text is code, input or otherwise not prose to annotate (by local name). */
 const SKIP = new Set([
-  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button',
-  'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'svg', 'math', 'head', 'title',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'button',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'svg',
+  'math',
+  'head',
+  'title',
 ]);
 
 /** Elements that flow inside a line; anything else starts a new block. */
 const INLINE = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'mark',
-  'q', 'ruby', 'rb', 'rp', 'rt', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'tt',
-  'u', 'var', 'wbr', 'ins', 'del', 'label', 'nobr',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'kbd',
+  'mark',
+  'q',
+  'ruby',
+  'rb',
+  'rp',
+  'rt',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+  'ins',
+  'del',
+  'label',
+  'nobr',
 ]);
 
 export interface TextBlock {
@@ -78,7 +127,8 @@ function hasWordsIn(text: string): boolean {
   for (let i = 0; i < first; i++) {
     const code = text.charCodeAt(i);
     const lower = code | 0x20;
-    if ((code >= 0x30 && code <= 0x39) || (lower >= 0x61 && lower <= 0x7a) || (code >= 0x0410 && code <= 0x044f) || (code >= 0x4e00 && code <= 0x9fff)) return true;
+    if ((code >= 0x30 && code <= 0x39) || (lower >= 0x61 && lower <= 0x7a) || (code >= 0x0410 && code <= 0x044f) || (code >= 0x4e00 && code <= 0x9fff))
+      return true;
   }
   return HAS_WORDS.test(text);
 }
@@ -121,7 +171,11 @@ export function* iterateBlocks(root: Node, ignore: (el: Element) => boolean = ()
   if (bounds.from) walker.currentNode = bounds.from;
   // A caller may leave the walk waiting for long (until the reader scrolls);
   // a walker left on a node the page removed would end there, quietly.
-  const lost = () => !walker.currentNode.isConnected && (bounds.lost = true);
+  const lost = () => {
+    if (walker.currentNode.isConnected) return false;
+    bounds.lost = true;
+    return true;
+  };
   let node: Node | null = walker.currentNode;
   while (node) {
     if (node === bounds.until) break;

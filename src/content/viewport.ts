@@ -72,3 +72,24 @@ export function firstAfter<T>(items: readonly T[], node: Node, blockOf: (item: T
   }
   return lo;
 }
+
+/** Waits for the viewport (see probeViewport); returns a cancel function. */
+export type ViewportProbe = (found: (viewport: Viewport) => void) => () => void;
+
+/**
+ * Probes the viewport now, for a reader that starts later: the frame it
+ * would wait for then passes while storage and decompression work.
+ */
+export function probeViewportEarly(): ViewportProbe {
+  let seen: Viewport | undefined;
+  let waiting: ((viewport: Viewport) => void) | undefined;
+  probeViewport((viewport) => {
+    seen = viewport;
+    waiting?.(viewport);
+  });
+  return (found) => {
+    if (seen) found(seen);
+    else waiting = found;
+    return () => (waiting = undefined);
+  };
+}

@@ -19,7 +19,7 @@ export interface AliasTableEntry {
   supporters?: number[];
 }
 
-export interface AliasPattern {
+interface AliasPattern {
   /** Normalised, case-folded text to find. */
   text: string;
   /** Index into `entries`. */
@@ -174,7 +174,10 @@ function mergeCues(cues: AliasPattern[]): AliasPattern[] {
     const key = `${cue.text}\u0000${cue.cased ?? ''}`;
     const first = byText.get(key);
     if (!first) byText.set(key, { ...cue });
-    else if (first.entry !== cue.entry && !first.also?.includes(cue.entry)) (first.also ??= []).push(cue.entry);
+    else if (first.entry !== cue.entry && !first.also?.includes(cue.entry)) {
+      first.also ??= [];
+      first.also.push(cue.entry);
+    }
   }
   return [...byText.values()];
 }
@@ -192,7 +195,5 @@ export function findAliasConflicts(table: AliasTable): AliasConflict[] {
     owner.declared &&= pattern.ambiguous === true;
     owners.set(key, owner);
   }
-  return [...owners]
-    .filter(([, owner]) => owner.ids.size > 1 && !owner.declared)
-    .map(([text, owner]) => ({ text, ids: [...owner.ids] }));
+  return [...owners].filter(([, owner]) => owner.ids.size > 1 && !owner.declared).map(([text, owner]) => ({ text, ids: [...owner.ids] }));
 }

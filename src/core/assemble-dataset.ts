@@ -2,7 +2,9 @@
 // file per entry, in a folder per kind). Relations are made two-way here,
 // so a company lists its chips and models and a rule the chips it names,
 // without anyone keeping both sides in step by hand.
-import type { EntryKind } from './dataset-schema';
+import type { Entry, EntryKind } from './dataset-schema';
+// With its extension: vite.config.ts loads this module through Node.
+import { REFERENCE_FIELDS } from './entry-references.ts';
 
 export interface EntryFile {
   /** Path relative to the entries folder, e.g. "chips/nvidia-h20.json". */
@@ -50,11 +52,7 @@ export function assembleDataset(meta: DatasetMeta, files: EntryFile[]): { json: 
     entries.push(entry);
   }
   linkBothWays(entries);
-  entries.sort(
-    (a, b) =>
-      KIND_ORDER.indexOf(a.kind as EntryKind) - KIND_ORDER.indexOf(b.kind as EntryKind) ||
-      String(a.id).localeCompare(String(b.id)),
-  );
+  entries.sort((a, b) => KIND_ORDER.indexOf(a.kind as EntryKind) - KIND_ORDER.indexOf(b.kind as EntryKind) || String(a.id).localeCompare(String(b.id)));
   return { json: { ...meta, entries }, problems };
 }
 
@@ -70,8 +68,9 @@ function linkBothWays(entries: RawEntry[]): void {
   };
   for (const entry of entries) {
     if (!Array.isArray(entry.related)) continue;
-    for (const id of [...entry.related]) link(entry, id);
-    link(entry, entry.facts?.vendor);
-    link(entry, entry.facts?.maker);
+    for (const reference of REFERENCE_FIELDS) {
+      if (!reference.twoWay) continue;
+      for (const id of [...reference.ids(entry as unknown as Entry)]) link(entry, id);
+    }
   }
 }

@@ -21,9 +21,14 @@ function found(automaton: Automaton, text: string): number[][] {
 describe('Automaton', () => {
   const patterns = ['h20', 'h200', '20', 'huawei', 'hua', 'ascend 910b', '910b', '910', 'a', 'aa', 'aaa', '英伟达', '伟达', 'хуавэй', 'entity list'];
   let seed = 11;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
   const alphabet = 'h20aua9 1bntily英伟达хуавэйxz';
-  const texts = Array.from({ length: 400 }, () => Array.from({ length: Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+  const texts = Array.from({ length: 400 }, () =>
+    Array.from({ length: Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''),
+  );
   texts.push('huawei ascend 910b h200 entity list 英伟达 хуавэй aaaa');
 
   it('finds every occurrence of every pattern, overlaps included', () => {

@@ -17,7 +17,7 @@
 // patterns at one node are chained forwards; the scan follows a link only
 // when it does, so a damaged copy cannot send it round in circles.
 
-export const AUTOMATON_FORMAT = 3;
+const AUTOMATON_FORMAT = 3;
 
 /** What a stored automaton's bytes need beside them to be read back. */
 export interface AutomatonShape {
@@ -110,7 +110,19 @@ export class Automaton {
     const fail = new Uint32Array(nodes);
     const outLink = new Uint32Array(nodes);
     const edgeGap = Uint32Array.from(edgeStart, (start, n) => start + 1 - n);
-    const automaton = new Automaton(classOf, alphabet, patterns.length, edgeGap, edgeClass, fail, outLink, firstPattern, samePattern, lengths, rootTable(alphabet.length, edgeGap, edgeClass));
+    const automaton = new Automaton(
+      classOf,
+      alphabet,
+      patterns.length,
+      edgeGap,
+      edgeClass,
+      fail,
+      outLink,
+      firstPattern,
+      samePattern,
+      lengths,
+      rootTable(alphabet.length, edgeGap, edgeClass),
+    );
     // Failure links, breadth first: a node's link is the longest proper
     // suffix of its text that is also a node.
     for (let node = 1; node < nodes; node++) {
@@ -166,7 +178,10 @@ export class Automaton {
     const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
     const values = wide ? new Uint32Array(aligned.buffer, aligned.byteOffset, count) : new Uint16Array(aligned.buffer, aligned.byteOffset, count);
     let at = 0;
-    const take = (n: number): Values => values.subarray(at, (at += n));
+    const take = (n: number): Values => {
+      at += n;
+      return values.subarray(at - n, at);
+    };
     const edgeGap = take(nodes + 1);
     const edgeClass = take(nodes - 1);
     const fail = take(nodes);
@@ -180,8 +195,21 @@ export class Automaton {
     // step of a scan short however they are damaged; links to earlier nodes
     // are within the arrays, and the scan checks that they are earlier.
     const bounded = edgeGap[0] === 1 && edgeGap[nodes] === 0 && maxOf(edgeGap) <= nodes;
-    if (!bounded || maxOf(edgeClass) > alphabet.length || maxOf(firstPattern) > patterns || maxOf(samePattern) > patterns) throw new Error('automaton arrays are inconsistent');
-    return new Automaton(classTable(alphabet), alphabet, patterns, edgeGap, edgeClass, fail, outLink, firstPattern, samePattern, lengths, rootTable(alphabet.length, edgeGap, edgeClass));
+    if (!bounded || maxOf(edgeClass) > alphabet.length || maxOf(firstPattern) > patterns || maxOf(samePattern) > patterns)
+      throw new Error('automaton arrays are inconsistent');
+    return new Automaton(
+      classTable(alphabet),
+      alphabet,
+      patterns,
+      edgeGap,
+      edgeClass,
+      fail,
+      outLink,
+      firstPattern,
+      samePattern,
+      lengths,
+      rootTable(alphabet.length, edgeGap, edgeClass),
+    );
   }
 
   /** The child of `node` by class `cls`, or -1. */
@@ -220,7 +248,7 @@ export class Automaton {
         node = f < node ? f : 0;
         next = this.child(node, cls);
       }
-      node = next < 0 ? 0 : next;
+      node = Math.max(next, 0);
       for (let out = firstPattern[node]! > 0 ? node : outLink[node]!; out > 0 && out <= node; ) {
         for (let p = firstPattern[out]!; p > 0; ) {
           found.push(i + 1, p - 1);

@@ -40,7 +40,7 @@ function localTextMissing(value: unknown): string[] {
 
 function walk(value: unknown, path: string, visit: (path: string, key: string, value: unknown, parent: Record<string, unknown>) => void): void {
   if (Array.isArray(value)) {
-    value.forEach((item, i) => walk(item, `${path}[${i}]`, visit));
+    for (const [i, item] of value.entries()) walk(item, `${path}[${i}]`, visit);
     return;
   }
   if (typeof value !== 'object' || value === null) return;

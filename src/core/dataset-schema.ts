@@ -3,35 +3,24 @@
 // the schema so the two can never drift apart.
 import * as v from 'valibot';
 
-export const DATASET_FORMAT = 1;
+const DATASET_FORMAT = 1;
 
 // Marked free of side effects, like valibot's own functions, so that a bundle
 // that needs only ENTRY_KINDS or EntryId (the content script) leaves the
 // entry schemas out instead of building them on every page.
 /* @__NO_SIDE_EFFECTS__ */
-const nonEmpty = (what: string) =>
-  v.pipe(v.string(), v.trim(), v.nonEmpty(`${what} must not be empty`));
+const nonEmpty = (what: string) => v.pipe(v.string(), v.trim(), v.nonEmpty(`${what} must not be empty`));
 
 /** A calendar date, or a month or a year when the source is no more precise. */
-const PartialDate = v.pipe(
-  v.string(),
-  v.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
-);
+const PartialDate = v.pipe(v.string(), v.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'));
 const IsoDate = v.pipe(v.string(), v.isoDate('must be a date YYYY-MM-DD'));
 
-export const EntryId = v.pipe(
-  v.string(),
-  v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case kebab-case, e.g. nvidia-h20'),
-);
+export const EntryId = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case kebab-case, e.g. nvidia-h20'));
 
 // Tooltips render source links as clickable text; only https may go there.
-const HttpsUrl = v.pipe(
-  v.string(),
-  v.url('must be a URL'),
-  v.startsWith('https://', 'source links must use https'),
-);
+const HttpsUrl = v.pipe(v.string(), v.url('must be a URL'), v.startsWith('https://', 'source links must use https'));
 
-export const SourceSchema = v.strictObject({
+const SourceSchema = v.strictObject({
   url: HttpsUrl,
   title: nonEmpty('source title'),
   publisher: v.optional(nonEmpty('publisher')),
@@ -44,7 +33,7 @@ export const SourceSchema = v.strictObject({
 });
 
 /** Text in the three interface languages; English is always there. */
-export const LocalText = v.strictObject({
+const LocalText = v.strictObject({
   en: nonEmpty('English text'),
   ru: v.optional(nonEmpty('Russian text')),
   zh: v.optional(nonEmpty('Chinese text')),
@@ -60,12 +49,9 @@ const Trilingual = (what: string) =>
   });
 
 /** Indexes into the entry's `sources`: every fact names where it comes from. */
-const SourceRefs = v.pipe(
-  v.array(v.pipe(v.number(), v.integer(), v.minValue(0))),
-  v.minLength(1, 'a fact needs at least one source'),
-);
+const SourceRefs = v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), v.minLength(1, 'a fact needs at least one source'));
 
-export const AliasSchema = v.union([
+const AliasSchema = v.union([
   nonEmpty('alias'),
   v.strictObject({
     text: nonEmpty('alias'),
@@ -112,7 +98,7 @@ const Aliases = v.strictObject({
   zh: v.optional(v.array(AliasSchema)),
 });
 
-export const EXPORT_STATUSES = [
+const EXPORT_STATUSES = [
   'no-licence-needed',
   'licence-required',
   'licences-granted',
@@ -129,7 +115,7 @@ export const EXPORT_STATUSES = [
 ] as const;
 
 /** Whose claim a figure or status is. Anything but `official` is marked in the tooltip. */
-export const CLAIM_TYPES = ['official', 'vendor', 'press', 'estimate'] as const;
+const CLAIM_TYPES = ['official', 'vendor', 'press', 'estimate'] as const;
 const Claim = v.optional(v.picklist(CLAIM_TYPES));
 /** When the fact was last verified against its source. */
 const Checked = v.optional(v.pipe(v.string(), v.isoDate('checked must be a date YYYY-MM-DD')));
@@ -146,7 +132,7 @@ const ExportStatusEvent = v.strictObject({
   src: SourceRefs,
 });
 
-export const COMPUTE_FORMATS = ['FP64', 'FP32', 'TF32', 'FP16', 'BF16', 'FP8', 'INT8', 'FP4'] as const;
+const COMPUTE_FORMATS = ['FP64', 'FP32', 'TF32', 'FP16', 'BF16', 'FP8', 'INT8', 'FP4'] as const;
 
 const ChipFacts = v.strictObject({
   vendor: EntryId,
@@ -167,7 +153,7 @@ const ChipFacts = v.strictObject({
   exportStatus: v.optional(v.array(ExportStatusEvent)),
 });
 
-export const ENTITY_LIST_STATUSES = ['listed', 'not-listed', 'removed'] as const;
+const ENTITY_LIST_STATUSES = ['listed', 'not-listed', 'removed'] as const;
 
 const CompanyFacts = v.strictObject({
   /** ISO 3166-1 alpha-2 code of the headquarters' country. */
@@ -193,7 +179,7 @@ const ModelFacts = v.strictObject({
   openWeights: v.optional(v.strictObject({ value: v.boolean(), note: v.optional(LocalText), claim: Claim, checked: Checked, src: SourceRefs })),
 });
 
-export const RULE_STATUSES = [
+const RULE_STATUSES = [
   'proposed',
   'in-force',
   'amended',
@@ -217,7 +203,7 @@ export const RULE_STATUSES = [
   'expired',
 ] as const;
 
-export const RULE_DATE_KINDS = [
+const RULE_DATE_KINDS = [
   'announced',
   'introduced',
   'published',
@@ -249,7 +235,9 @@ const RuleFacts = v.strictObject({
   ),
   /** Oldest first: the last event is the status today. */
   status: v.pipe(
-    v.array(v.strictObject({ date: PartialDate, status: v.picklist(RULE_STATUSES), note: v.optional(LocalText), claim: Claim, checked: Checked, src: SourceRefs })),
+    v.array(
+      v.strictObject({ date: PartialDate, status: v.picklist(RULE_STATUSES), note: v.optional(LocalText), claim: Claim, checked: Checked, src: SourceRefs }),
+    ),
     v.minLength(1, 'a rule needs a status'),
   ),
 });
@@ -296,10 +284,6 @@ export type Alias = v.InferOutput<typeof AliasSchema>;
 export type Entry = v.InferOutput<typeof EntrySchema>;
 export type EntryKind = Entry['kind'];
 export type Dataset = v.InferOutput<typeof DatasetSchema>;
-export type ChipEntry = Extract<Entry, { kind: 'chip' }>;
-export type CompanyEntry = Extract<Entry, { kind: 'company' }>;
-export type ModelEntry = Extract<Entry, { kind: 'model' }>;
-export type RuleEntry = Extract<Entry, { kind: 'rule' }>;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 export type RuleStatus = (typeof RULE_STATUSES)[number];
 export type RuleDateKind = (typeof RULE_DATE_KINDS)[number];

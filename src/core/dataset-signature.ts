@@ -1,8 +1,11 @@
-// Signatures on published datasets: ECDSA P-256 over SHA-256 of the exact
-// bytes of the dataset file, as WebCrypto makes and checks them (in the
-// service worker, in Node for publishing, in the tests). Keys travel as JWK;
+// Signatures on published data: ECDSA P-256 over SHA-256 of exact bytes (the
+// signed fields of latest.json, which hold the dataset file's SHA-256; see
+// latest-manifest), as WebCrypto makes and checks them (in the service
+// worker, in Node for publishing, in the tests). Keys travel as JWK;
 // a key id is a short fingerprint of the public key, so latest.json can say
 // which trusted key signed it and rotation needs no guessing.
+import { fromBase64, toBase64 } from './base64';
+
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
@@ -15,23 +18,6 @@ export interface PublicKeyJwk {
 
 function toHex(buffer: ArrayBuffer): string {
   return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-export function fromBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
-  try {
-    const binary = atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  } catch {
-    return undefined;
-  }
 }
 
 export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
@@ -64,7 +50,7 @@ export async function signBytes(bytes: Uint8Array<ArrayBuffer>, privateJwk: Json
 /** False for a wrong or malformed signature; never throws for bad input. */
 export async function verifyBytes(bytes: Uint8Array<ArrayBuffer>, signature: string, jwk: PublicKeyJwk): Promise<boolean> {
   const raw = fromBase64(signature);
-  if (!raw || raw.length !== 64) return false;
+  if (raw?.length !== 64) return false;
   try {
     const key = await crypto.subtle.importKey('jwk', publicJwk(jwk), ALGORITHM, false, ['verify']);
     return await crypto.subtle.verify(SIGN, key, raw, bytes);

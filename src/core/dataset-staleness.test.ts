@@ -48,11 +48,19 @@ describe('checkableFacts', () => {
   });
 
   it('covers companies, models and rules', () => {
-    const company = { ...base, id: 'c', kind: 'company', facts: { country: { code: 'CN', src }, activity: { text: { en: 'a' }, src }, entityList: [{ date: '2024', status: 'listed', src }] } } as Entry;
+    const company = {
+      ...base,
+      id: 'c',
+      kind: 'company',
+      facts: { country: { code: 'CN', src }, activity: { text: { en: 'a' }, src }, entityList: [{ date: '2024', status: 'listed', src }] },
+    } as Entry;
     const model = { ...base, id: 'm', kind: 'model', facts: { maker: 'c', released: { date: '2025', src }, openWeights: { value: true, src } } } as Entry;
     expect(checkableFacts(company).map((f) => f.path)).toEqual(['facts.entityList[0]']);
     expect(checkableFacts(model).map((f) => f.path)).toEqual(['facts.released', 'facts.openWeights']);
-    expect(checkableFacts(rule('r', [['2025', 'in-force']], [{ kind: 'effective', date: '2025' }])).map((f) => f.path)).toEqual(['facts.dates[0]', 'facts.status[0]']);
+    expect(checkableFacts(rule('r', [['2025', 'in-force']], [{ kind: 'effective', date: '2025' }])).map((f) => f.path)).toEqual([
+      'facts.dates[0]',
+      'facts.status[0]',
+    ]);
   });
 });
 
@@ -118,14 +126,33 @@ describe('quietEntries', () => {
 
   it('finds live rules whose latest status or date event is more than a year old', () => {
     const entries = [
-      rule('in-force-quiet', [['2023-10-17', 'published'], ['2023-11-17', 'in-force']]),
-      rule('amended-quiet', [['2022', 'in-force'], ['2024-03', 'amended']], [{ kind: 'effective', date: '2022' }]),
+      rule('in-force-quiet', [
+        ['2023-10-17', 'published'],
+        ['2023-11-17', 'in-force'],
+      ]),
+      rule(
+        'amended-quiet',
+        [
+          ['2022', 'in-force'],
+          ['2024-03', 'amended'],
+        ],
+        [{ kind: 'effective', date: '2022' }],
+      ),
       rule('dated-lately', [['2023', 'in-force']], [{ kind: 'amended', date: '2026-02-01' }]),
-      rule('status-lately', [['2023', 'announced'], ['2026-05', 'not-enforced']]),
+      rule('status-lately', [
+        ['2023', 'announced'],
+        ['2026-05', 'not-enforced'],
+      ]),
       rule('only-scheduled-ahead', [['2024-01', 'published']], [{ kind: 'compliance', date: '2027-01-01', scheduled: true }]),
-      rule('rescinded', [['2020', 'in-force'], ['2021', 'rescinded']]),
+      rule('rescinded', [
+        ['2020', 'in-force'],
+        ['2021', 'rescinded'],
+      ]),
       rule('proposed', [['2020', 'proposed']]),
-      rule('rescission', [['2020', 'in-force'], ['2024-06', 'rescission-announced']]),
+      rule('rescission', [
+        ['2020', 'in-force'],
+        ['2024-06', 'rescission-announced'],
+      ]),
     ];
     const { live, quiet } = quietEntries(entries, TODAY);
     expect(live).toBe(6);

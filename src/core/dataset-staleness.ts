@@ -20,8 +20,9 @@ export function checkableFacts(entry: Entry): CheckableFact[] {
   const add = (path: string, fact: { checked?: string | undefined } | undefined) => {
     if (fact) out.push(fact.checked ? { path, checked: fact.checked } : { path });
   };
-  const addAll = (path: string, facts: readonly { checked?: string | undefined }[] | undefined) =>
-    facts?.forEach((fact, i) => add(`${path}[${i}]`, fact));
+  const addAll = (path: string, facts: readonly { checked?: string | undefined }[] | undefined) => {
+    for (const [i, fact] of (facts ?? []).entries()) add(`${path}[${i}]`, fact);
+  };
   switch (entry.kind) {
     case 'chip':
       add('facts.year', entry.facts.year);
@@ -105,7 +106,7 @@ export function staleFacts(entries: readonly Entry[], today: string, maxAgeDays 
 }
 
 /** Rule statuses under which a rule can still change: these are watched for news. */
-export const LIVE_RULE_STATUSES: readonly RuleStatus[] = ['in-force', 'not-enforced', 'rescission-announced', 'amended', 'published'];
+const LIVE_RULE_STATUSES: readonly RuleStatus[] = ['in-force', 'not-enforced', 'rescission-announced', 'amended', 'published'];
 
 export interface QuietEntry {
   id: string;
@@ -132,7 +133,8 @@ export function quietEntries(entries: readonly Entry[], today: string): { since:
     const timeline = liveTimeline(entry);
     if (!timeline) continue;
     live++;
-    const latest = timeline.dates.reduce((a, b) => (b > a ? b : a));
+    // ISO dates: the latest sorts last.
+    const latest = timeline.dates.reduce((a, b) => (a.localeCompare(b) < 0 ? b : a));
     if (whollyBefore(latest, since)) quiet.push({ id: entry.id, kind: timeline.kind, status: timeline.status, latest });
   }
   quiet.sort((a, b) => a.latest.localeCompare(b.latest) || a.id.localeCompare(b.id));

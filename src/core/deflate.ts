@@ -47,27 +47,6 @@ export function concatBytes(chunks: readonly Uint8Array[], length: number): Uint
   return bytes;
 }
 
-type Base64Array = typeof Uint8Array & { fromBase64?: (data: string) => Uint8Array };
-type Base64Bytes = Uint8Array & { toBase64?: () => string };
-
-// Native where the browser has it (Chromium 140+, Firefox 133+): far faster than a loop.
-export function fromBase64(data: string): Uint8Array {
-  const native = (Uint8Array as Base64Array).fromBase64;
-  if (native) return native(data);
-  const binary = atob(data);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-export function toBase64(bytes: Uint8Array): string {
-  const native = (bytes as Base64Bytes).toBase64;
-  if (native) return native.call(bytes);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 /** zlib ("deflate") rather than raw deflate: its checksum catches a damaged copy. */
 export function deflate(bytes: Uint8Array): Promise<Uint8Array> {
   return transform(bytes, new CompressionStream('deflate'));

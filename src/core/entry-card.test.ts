@@ -62,7 +62,7 @@ describe('buildEntryCard', () => {
     expect(card.sources.map((s) => s.n)).toEqual([1, 2]);
   });
 
-  it('speaks the reader\'s language, falling back to English per field', () => {
+  it("speaks the reader's language, falling back to English per field", () => {
     const ru = buildEntryCard(view, 'ru');
     expect(ru.summary).toBe('Ускоритель для Китая.');
     expect(ru.status?.label).toBe('Экспортный контроль: Китай');
@@ -75,7 +75,10 @@ describe('buildEntryCard', () => {
   });
 
   it('shows caveats with their sources', () => {
-    const withCaveat = { ...view, entry: { ...h20, caveats: [{ text: { en: 'Reported, not confirmed.', ru: 'Сообщалось, не подтверждено.' }, src: [1] }] } as Entry };
+    const withCaveat = {
+      ...view,
+      entry: { ...h20, caveats: [{ text: { en: 'Reported, not confirmed.', ru: 'Сообщалось, не подтверждено.' }, src: [1] }] } as Entry,
+    };
     expect(buildEntryCard(withCaveat, 'ru').caveats).toEqual([{ text: 'Сообщалось, не подтверждено.', cite: [2] }]);
     expect(buildEntryCard(view, 'en').caveats).toEqual([]);
   });
@@ -116,7 +119,7 @@ describe('safeLink', () => {
 });
 
 describe('then and now', () => {
-  it('shows the status when the page was written beside today\'s when they differ', () => {
+  it("shows the status when the page was written beside today's when they differ", () => {
     const card = buildEntryCard(view, 'en', { pageDate: '2024-06-30' });
     expect(card.status).toMatchObject({ value: 'Licence required', date: '2025-04-09' });
     expect(card.then).toMatchObject({ pageDate: '2024-06-30', status: { value: 'No licence needed', date: '2024' } });
@@ -171,7 +174,7 @@ describe('claim types', () => {
     for (const line of card.facts.filter((f) => f.claim === undefined)) expect(line).not.toHaveProperty('claim');
   });
 
-  it('marks today\'s status, the status then, and caveats', () => {
+  it("marks today's status, the status then, and caveats", () => {
     expect(card.status).toMatchObject({ value: 'Licence required', claim: 'press' });
     expect(card.then?.status).toMatchObject({ value: 'No licence needed', claim: 'vendor' });
     expect(card.caveats).toEqual([
@@ -187,7 +190,11 @@ describe('claim types', () => {
       ...base,
       id: 'acme',
       kind: 'company',
-      facts: { country: { code: 'CN', src: [0] }, activity: { text: { en: 'Chips' }, src: [0] }, entityList: [{ date: '2025', status: 'listed', claim: 'press', src: [0] }] },
+      facts: {
+        country: { code: 'CN', src: [0] },
+        activity: { text: { en: 'Chips' }, src: [0] },
+        entityList: [{ date: '2025', status: 'listed', claim: 'press', src: [0] }],
+      },
     } as Entry;
     const model = {
       ...base,
@@ -201,7 +208,10 @@ describe('claim types', () => {
       kind: 'rule',
       facts: {
         issuer: { name: { en: 'BIS' }, src: [0] },
-        dates: [{ kind: 'announced', date: '2025-01', claim: 'press', src: [0] }, { kind: 'effective', date: '2025-02', claim: 'official', src: [0] }],
+        dates: [
+          { kind: 'announced', date: '2025-01', claim: 'press', src: [0] },
+          { kind: 'effective', date: '2025-02', claim: 'official', src: [0] },
+        ],
         status: [{ date: '2025-02', status: 'in-force', claim: 'estimate', src: [0] }],
       },
     } as Entry;
@@ -236,7 +246,7 @@ describe('"as of" from the facts', () => {
     expect(asOf(withChecked({ status: '2026-03-01', memory: '2026-02-01', caveat: '2026-05-01' }))).toBe('2026-05-01');
   });
 
-  it('falls back to the entry\'s date only when no fact was checked', () => {
+  it("falls back to the entry's date only when no fact was checked", () => {
     expect(asOf(h20)).toBe('2026-11-28');
   });
 });

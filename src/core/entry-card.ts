@@ -10,7 +10,7 @@ import { pick, type DisplayLanguage } from './display-language';
 import { FACT_LABELS } from './fact-labels';
 import type { EntryView } from './messages';
 
-export type Tone = 'good' | 'warn' | 'bad' | 'neutral';
+type Tone = 'good' | 'warn' | 'bad' | 'neutral';
 
 /** A claim that is not official text, marked beside its value. */
 export type MarkedClaim = Exclude<ClaimType, 'official'>;
@@ -25,7 +25,7 @@ export interface CardLine {
   cite: number[];
 }
 
-export interface CardStatus extends CardLine {
+interface CardStatus extends CardLine {
   date: string;
   /** "since" for a change of state; "as of" for a state checked on that date. */
   dateLabel: string;
@@ -33,7 +33,7 @@ export interface CardStatus extends CardLine {
 }
 
 /** The status when the page was written, shown beside today's when they differ. */
-export interface CardThen {
+interface CardThen {
   /** The page's publication date, as the page gives it (YYYY-MM-DD). */
   pageDate: string;
   /** The status in effect then; absent when the data has no record that early. */
@@ -179,11 +179,18 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage, { pageDat
       // The first source is the entry's main one, which names the vendor.
       facts.push({ label: L.vendor, value: refName(f.vendor), cite: [1] });
       if (f.year) facts.push({ label: L.year, value: String(f.year.value), cite: cite(f.year.src), ...mark(f.year.claim) });
-      if (f.memory) facts.push({ label: L.memory, value: `${number.format(f.memory.gb)} GB ${f.memory.type}`, cite: cite(f.memory.src), ...mark(f.memory.claim) });
-      if (f.bandwidth) facts.push({ label: L.bandwidth, value: `${number.format(f.bandwidth.tbps)} TB/s`, cite: cite(f.bandwidth.src), ...mark(f.bandwidth.claim) });
+      if (f.memory)
+        facts.push({ label: L.memory, value: `${number.format(f.memory.gb)} GB ${f.memory.type}`, cite: cite(f.memory.src), ...mark(f.memory.claim) });
+      if (f.bandwidth)
+        facts.push({ label: L.bandwidth, value: `${number.format(f.bandwidth.tbps)} TB/s`, cite: cite(f.bandwidth.src), ...mark(f.bandwidth.claim) });
       if (f.compute) {
         const density = f.compute.sparse ? L.sparse : L.dense;
-        facts.push({ label: L.compute, value: `${number.format(f.compute.tflops)} TFLOPS ${f.compute.format} (${density})`, cite: cite(f.compute.src), ...mark(f.compute.claim) });
+        facts.push({
+          label: L.compute,
+          value: `${number.format(f.compute.tflops)} TFLOPS ${f.compute.format} (${density})`,
+          cite: cite(f.compute.src),
+          ...mark(f.compute.claim),
+        });
       }
       break;
     }
@@ -196,8 +203,16 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage, { pageDat
     case 'model': {
       const f = entry.facts;
       facts.push({ label: L.maker, value: refName(f.maker), cite: [1] });
-      if (f.released) facts.push({ label: L.released, value: f.released.date, cite: cite(f.released.src), ...(f.released.note ? { note: pick(f.released.note, lang) } : {}), ...mark(f.released.claim) });
-      if (f.openWeights) facts.push({ label: L.openWeights, value: f.openWeights.value ? L.yes : L.no, cite: cite(f.openWeights.src), ...mark(f.openWeights.claim) });
+      if (f.released)
+        facts.push({
+          label: L.released,
+          value: f.released.date,
+          cite: cite(f.released.src),
+          ...(f.released.note ? { note: pick(f.released.note, lang) } : {}),
+          ...mark(f.released.claim),
+        });
+      if (f.openWeights)
+        facts.push({ label: L.openWeights, value: f.openWeights.value ? L.yes : L.no, cite: cite(f.openWeights.src), ...mark(f.openWeights.claim) });
       break;
     }
     case 'rule': {

@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 import { sha256Hex, signBytes, verifyBytes, type PublicKeyJwk } from './dataset-signature';
 
-export const LATEST_FORMAT = 2;
+const LATEST_FORMAT = 2;
 /** Neither file may be larger than this, whatever it claims. */
 export const MAX_LATEST_BYTES = 16 * 1024;
 export const MAX_DATASET_BYTES = 16 * 1024 * 1024;
@@ -33,7 +33,7 @@ const SignedFields = {
 };
 type SignedLatest = v.InferOutput<v.StrictObjectSchema<typeof SignedFields, undefined>>;
 
-export const LatestSchema = v.strictObject({
+const LatestSchema = v.strictObject({
   ...SignedFields,
   signature: v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]+={0,2}$/, 'signature must be base64')),
 });
@@ -52,7 +52,7 @@ export function parseLatest(value: unknown): { ok: true; latest: Latest } | { ok
  * after a label, so that the same key's signature on a dataset file can never
  * pass for one on a notice.
  */
-export function signedBytes(latest: SignedLatest): Uint8Array<ArrayBuffer> {
+function signedBytes(latest: SignedLatest): Uint8Array<ArrayBuffer> {
   const fields = Object.keys(SignedFields) as (keyof SignedLatest)[];
   const values = fields.map((field) => latest[field] ?? null);
   return new TextEncoder().encode(`chiplens-latest\n${JSON.stringify(values)}`);

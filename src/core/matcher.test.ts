@@ -31,11 +31,16 @@ const dataset = {
     entry('huawei-ascend-910b', 'chip', { en: ['Ascend 910B'], zh: ['昇腾910B'] }, { maker: 'huawei' }),
     entry('qwen', 'model', { en: ['Qwen'], zh: ['千问', '通义千问'] }, { maker: 'alibaba' }),
     entry('alibaba', 'company', { en: ['Alibaba'], zh: ['阿里', '阿里巴巴'] }),
-    entry('kimi', 'model', { en: [{ text: 'Kimi', needsContext: true }] }, {
-      maker: 'moonshot',
-      related: ['moonshot'],
-      context: { en: ['chatbot', 'model'], ru: ['чат-бот'], zh: ['大模型'] },
-    }),
+    entry(
+      'kimi',
+      'model',
+      { en: [{ text: 'Kimi', needsContext: true }] },
+      {
+        maker: 'moonshot',
+        related: ['moonshot'],
+        context: { en: ['chatbot', 'model'], ru: ['чат-бот'], zh: ['大模型'] },
+      },
+    ),
     entry('moonshot', 'company', { en: ['Moonshot AI'] }, { related: ['kimi'] }),
     entry('cac', 'company', { ru: [{ text: 'Главное управление киберпространства Китая', inflect: [0, 1] }] }),
   ],
@@ -62,11 +67,7 @@ describe('Matcher', () => {
   });
 
   it('finds Russian case forms', () => {
-    expect(found('в Хуавэе и у Хуавея, чипы Нвидии')).toEqual([
-      'Хуавэе=huawei',
-      'Хуавея=huawei',
-      'Нвидии=nvidia',
-    ]);
+    expect(found('в Хуавэе и у Хуавея, чипы Нвидии')).toEqual(['Хуавэе=huawei', 'Хуавея=huawei', 'Нвидии=nvidia']);
     expect(found('после отмены Правила распространения ИИ')).toEqual(['Правила распространения ИИ=ai-diffusion-rule']);
   });
 
@@ -88,16 +89,12 @@ describe('Matcher', () => {
       'Huawei=huawei',
       'Ascend 910B=huawei-ascend-910b',
     ]);
-    expect(found('华为昇腾 910B 与 阿里千问Qwen、阿里通义千问')).toEqual([
-      '华为昇腾 910B=huawei-ascend-910b',
-      '阿里千问Qwen=qwen',
-      '阿里通义千问=qwen',
-    ]);
+    expect(found('华为昇腾 910B 与 阿里千问Qwen、阿里通义千问')).toEqual(['华为昇腾 910B=huawei-ascend-910b', '阿里千问Qwen=qwen', '阿里通义千问=qwen']);
     // A company next to another company's product stays two mentions.
     expect(found('NVIDIA Qwen')).toEqual(['NVIDIA=nvidia', 'Qwen=qwen']);
   });
 
-  it('keeps a company\'s legal form with its name, but not the full stop', () => {
+  it("keeps a company's legal form with its name, but not the full stop", () => {
     expect(found('Huawei Technologies Ltd. and Alibaba Group said; Huawei Co-founder')).toEqual([
       'Huawei Technologies Ltd=huawei',
       'Alibaba=alibaba',
@@ -138,9 +135,7 @@ describe('Matcher', () => {
   });
 
   it('declines an adjective with its noun', () => {
-    expect(found('решение принято Главным управлением киберпространства Китая')).toEqual([
-      'Главным управлением киберпространства Китая=cac',
-    ]);
+    expect(found('решение принято Главным управлением киберпространства Китая')).toEqual(['Главным управлением киберпространства Китая=cac']);
   });
 
   it('reads a space between Chinese and Latin or digits as optional', () => {
@@ -162,8 +157,7 @@ describe('Matcher', () => {
   });
 
   it('allows a shared spelling only when every entry declares it ambiguous', () => {
-    const hopper = (id: string, ambiguous: boolean) =>
-      entry(id, 'chip', { en: [ambiguous ? { text: 'Hopper', ambiguous: true } : 'Hopper'] });
+    const hopper = (id: string, ambiguous: boolean) => entry(id, 'chip', { en: [ambiguous ? { text: 'Hopper', ambiguous: true } : 'Hopper'] });
     const one = { ...dataset, entries: [hopper('a', true), hopper('b', false)] } as Dataset;
     const both = { ...dataset, entries: [hopper('a', true), hopper('b', true)] } as Dataset;
     expect(findAliasConflicts(buildAliasTable(one))).toEqual([{ text: 'hopper', ids: ['a', 'b'] }]);
@@ -219,7 +213,12 @@ describe('Matcher with a stored table', () => {
     expect(loaded.table.texts()).toEqual(all.map((p) => p.text));
     expect(all.some((p) => p.cased) && all.some((p) => p.needsContext) && all.some((p) => p.also)).toBe(true);
     all.forEach(({ entry, cased, needsContext, also }, i) => {
-      expect(loaded.table.pattern(i)).toEqual({ entry, ...(cased === undefined ? {} : { cased }), ...(needsContext ? { needsContext } : {}), ...(also ? { also } : {}) });
+      expect(loaded.table.pattern(i)).toEqual({
+        entry,
+        ...(cased === undefined ? {} : { cased }),
+        ...(needsContext ? { needsContext } : {}),
+        ...(also ? { also } : {}),
+      });
     });
   });
 

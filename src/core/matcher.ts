@@ -133,15 +133,17 @@ export class Matcher {
     for (const span of spans) {
       const only = span.patterns.length === 1 ? span.patterns[0]! : undefined;
       if (only && !only.needsContext) span.entry = only.entry;
-      else (open ??= []).push(span);
+      else {
+        open ??= [];
+        open.push(span);
+      }
     }
     // Most paragraphs hold only certain spans: nothing more to decide.
     if (!open) return { spans, deferred: [] };
     const here = new Set<number>();
     for (const span of spans) if (span.entry >= 0) here.add(span.entry);
     const confirmed = { has: (entry: number) => here.has(entry) || page?.has(entry) === true, add: (entry: number) => here.add(entry) };
-    const supported = (entry: number) =>
-      confirmed.has(entry) || cued.has(entry) || (this.table.entries[entry]!.supporters ?? []).some((s) => confirmed.has(s));
+    const supported = (entry: number) => confirmed.has(entry) || cued.has(entry) || (this.table.entries[entry]!.supporters ?? []).some((s) => confirmed.has(s));
     for (let progress = open.length > 0; progress && open.some((s) => s.entry < 0); ) {
       progress = false;
       for (const span of open) {

@@ -34,7 +34,7 @@ describe('message validation', () => {
 });
 
 describe('backgroundAsker', () => {
-  it('gives the reply\'s value, and throws with the worker\'s words when it failed or did not come', async () => {
+  it("gives the reply's value, and throws with the worker's words when it failed or did not come", async () => {
     const replies: unknown[] = [{ ok: true, value: { version: 3 } }, { ok: false, error: 'dataset damaged' }, undefined];
     const sent: unknown[] = [];
     const ask = backgroundAsker(async (message) => {

@@ -9,7 +9,7 @@ import type { UpdateState } from './update-state';
 
 const Host = v.pipe(v.string(), v.minLength(1), v.maxLength(253), v.regex(/^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/, 'a lower-case hostname'));
 
-export const BackgroundRequestSchema = v.variant('type', [
+const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('get-entry'), id: EntryId }),
   v.strictObject({
     type: v.literal('search'),
@@ -41,7 +41,7 @@ export const BackgroundRequestSchema = v.variant('type', [
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
-export const ContentRequestSchema = v.variant('type', [
+const ContentRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('page-info') }),
   /** Scrolls to mention `index` of entry `id` (wrapping round) and flashes it. */
   v.strictObject({ type: v.literal('reveal'), id: EntryId, index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
@@ -115,11 +115,18 @@ export interface BackgroundResponses {
   'set-refresh-hours': DatasetStatus;
 }
 
+/** What each request to a content script answers. */
+export interface ContentResponses {
+  'page-info': PageInfo;
+  reveal: RevealResult;
+  step: RevealResult;
+}
+
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** The value of a reply from the background; throws with its words when it failed or did not come. */
-function replyValue<T>(reply: Reply<T> | undefined): T {
-  if (!reply) throw new Error('ChipLens background did not answer');
+function replyValue<T>(reply: Reply<T> | undefined, who: string): T {
+  if (!reply) throw new Error(`${who} did not answer`);
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }
@@ -131,7 +138,17 @@ function replyValue<T>(reply: Reply<T> | undefined): T {
  */
 export function backgroundAsker(send: (message: unknown) => Promise<unknown>) {
   return async <T extends BackgroundRequest>(request: T): Promise<BackgroundResponses[T['type']]> =>
-    replyValue((await send(request)) as Reply<BackgroundResponses[T['type']]> | undefined);
+    replyValue((await send(request)) as Reply<BackgroundResponses[T['type']]> | undefined, 'ChipLens background');
+}
+
+/**
+ * Typed requests to one tab's content script through `send` (the popup and
+ * the background reach it by tabs.sendMessage); a failure comes back as an
+ * exception, as does a tab without ChipLens's content script.
+ */
+export function contentAsker(send: (message: ContentRequest) => Promise<unknown>) {
+  return async <T extends ContentRequest>(request: T): Promise<ContentResponses[T['type']]> =>
+    replyValue((await send(request)) as Reply<ContentResponses[T['type']]> | undefined, "the page's ChipLens content script");
 }
 
 export function parseBackgroundRequest(message: unknown): Reply<BackgroundRequest> {

@@ -86,12 +86,51 @@ describe('normalizeText shortcuts', () => {
   // Every shortcut must give exactly what the general path gives: the same
   // text and the same offsets, on text mixing the cases each one handles.
   const pieces = [
-    'NVIDIA', 'h20', ' ', '  ', '\n\t', '\u00A0', '\u3000', 'Хуавэй', 'ЁЛКА', 'ёж', '英伟达', '昇腾', ' 910B', 'ＮＶＩＤＩＡ', 'Ｈ２０',
-    '«', '»', '—', '–', '“', '’', '\u00AD', '\u200B', '\uFEFF', 'и\u0306', 'e\u0301', '😀', 'İ', 'ΣΑΣ', '，', '。', '-', '"', 'a', '9', '华为 ',
+    'NVIDIA',
+    'h20',
+    ' ',
+    '  ',
+    '\n\t',
+    '\u00A0',
+    '\u3000',
+    'Хуавэй',
+    'ЁЛКА',
+    'ёж',
+    '英伟达',
+    '昇腾',
+    ' 910B',
+    'ＮＶＩＤＩＡ',
+    'Ｈ２０',
+    '«',
+    '»',
+    '—',
+    '–',
+    '“',
+    '’',
+    '\u00AD',
+    '\u200B',
+    '\uFEFF',
+    'и\u0306',
+    'e\u0301',
+    '😀',
+    'İ',
+    'ΣΑΣ',
+    '，',
+    '。',
+    '-',
+    '"',
+    'a',
+    '9',
+    '华为 ',
   ];
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const samples = Array.from({ length: 3000 }, () => Array.from({ length: 1 + Math.floor(random() * 8) }, () => pieces[Math.floor(random() * pieces.length)]).join(''));
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const samples = Array.from({ length: 3000 }, () =>
+    Array.from({ length: 1 + Math.floor(random() * 8) }, () => pieces[Math.floor(random() * pieces.length)]).join(''),
+  );
 
   it.each([true, false])('agree with the general path (fold %s)', (fold) => {
     for (const sample of samples) {

@@ -183,7 +183,8 @@ const NOT_PLAIN = /[^\t\n\v\f\r\x20-\x7e]|\s\s/;
 const NOT_ONE_TO_ONE = /[\p{M}\u0130\u03A3\uD800-\uDFFF\u{10000}-\u{10FFFF}]/u;
 
 /** Single characters with a single-character canonical form (white space, ё, dashes, quotes, full-width ASCII). */
-const ONE_TO_ONE = /[\t\n\v\f\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\u0401\u0451\u2010-\u2015\u2212\uFE58\uFE63\u00AB\u00BB\u201C-\u201F\u2033\u301D\u301E\u2018-\u201B\u2032\uFF01-\uFF5E]/g;
+const ONE_TO_ONE =
+  /[\t\n\v\f\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\u0401\u0451\u2010-\u2015\u2212\uFE58\uFE63\u00AB\u00BB\u201C-\u201F\u2033\u301D\u301E\u2018-\u201B\u2032\uFF01-\uFF5E]/g;
 
 /**
  * What `canonical` gives for a character of ONE_TO_ONE, by code rather than
@@ -323,8 +324,4 @@ export function isWordCharAt(text: string, at: number): boolean {
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
   if ((code >= 0x0410 && code <= 0x044f) || isHan(code)) return true;
   return WORD_CHAR.test(text[at]!);
-}
-
-export function isUnspacedChar(ch: string | undefined): boolean {
-  return ch !== undefined && ch !== '' && UNSPACED.test(ch);
 }

@@ -6,7 +6,7 @@
 // parameters below are all there is, and the user types the rest.
 
 /** Where the project's issues are. */
-export const ISSUES_URL = 'https://github.com/chiplens/chiplens/issues';
+const ISSUES_URL = 'https://github.com/chiplens/chiplens/issues';
 /** The issue form's file in `.github/ISSUE_TEMPLATE/`. */
 export const FACT_REPORT_TEMPLATE = 'fact-report.yml';
 /** Every address this module builds is shorter than this. */
@@ -39,7 +39,12 @@ function cleanField(field: string | undefined): string {
     .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\s]+/gu, ' ')
     .trim();
   const chars = Array.from(oneLine);
-  return chars.length > FIELD_MAX ? `${chars.slice(0, FIELD_MAX - 1).join('').trimEnd()}…` : oneLine;
+  return chars.length > FIELD_MAX
+    ? `${chars
+        .slice(0, FIELD_MAX - 1)
+        .join('')
+        .trimEnd()}…`
+    : oneLine;
 }
 
 /**

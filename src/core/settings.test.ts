@@ -10,7 +10,10 @@ describe('settings', () => {
 
   it('explains why settings are not valid', () => {
     expect(parseSettings({ ...defaultSettings(), tooltipDelayMs: 99999 })).toEqual({ ok: false, error: expect.stringMatching(/^tooltipDelayMs: /) });
-    expect(parseSettings({ ...defaultSettings(), disabledSites: ['not a host!'] })).toEqual({ ok: false, error: expect.stringMatching(/^disabledSites\.0: a hostname/) });
+    expect(parseSettings({ ...defaultSettings(), disabledSites: ['not a host!'] })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^disabledSites\.0: a hostname/),
+    });
     expect(parseSettings('{}').ok).toBe(false);
   });
 

@@ -8,10 +8,10 @@ export { ALIAS_TABLE_KEY, SETTINGS_KEY } from './storage-keys';
 
 /** How often the dataset is checked for updates, in hours. */
 export const REFRESH_HOURS = { min: 6, max: 168, default: 24 } as const;
-export const TOOLTIP_DELAY_MS = { min: 0, max: 2000, default: 120 } as const;
+const TOOLTIP_DELAY_MS = { min: 0, max: 2000, default: 120 } as const;
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
 export const TOOLTIP_LANGUAGES = ['page', 'interface', 'en', 'ru', 'zh'] as const;
-export const SITE_MODES = ['all-except', 'only'] as const;
+const SITE_MODES = ['all-except', 'only'] as const;
 
 /**
  * A site rule: "news.example.com" is that host only; "*.example.com" is
@@ -38,7 +38,7 @@ const SettingsV2 = v.strictObject({
   refreshHours: v.number(),
 });
 
-export const SettingsSchema = v.strictObject({
+const SettingsSchema = v.strictObject({
   format: v.literal(3),
   /** Stops ChipLens everywhere until unpaused. */
   paused: v.boolean(),
@@ -70,7 +70,6 @@ export function defaultSettings(): Settings {
     tooltipLanguage: 'page',
   };
 }
-export const DEFAULT_SETTINGS: Settings = defaultSettings();
 
 // One step per format change, applied in order: settings written by any
 // earlier version of ChipLens are carried forward, never reset.

@@ -97,7 +97,7 @@ describe('checkSources', () => {
     const more = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => company(id, [declared]));
     expect(messages(more).map((m) => m.slice(0, 2))).toEqual(['d:', 'e:', 'f:']);
     // Listed in an entry's sources without backing a fact: not counted.
-    const listedOnly = ['a', 'b', 'c'].map((id) => company(id, [src('https://own.example/' + id, '2025'), shared]));
+    const listedOnly = ['a', 'b', 'c'].map((id) => company(id, [src(`https://own.example/${id}`, '2025'), shared]));
     expect(messages(listedOnly)).toEqual([]);
   });
 });

@@ -49,7 +49,7 @@ interface DatedFact {
 const SCHEDULED_KINDS = new Set(['effective', 'compliance', 'expired']);
 
 /** The day a source speaks for: its publication, or for a live page the day we read it. */
-export function sourceDate(source: Source): string | undefined {
+function sourceDate(source: Source): string | undefined {
   return source.live ? source.accessed : source.published;
 }
 
@@ -59,7 +59,7 @@ export function isBefore(a: string, b: string): boolean {
   return a.slice(0, n) < b.slice(0, n);
 }
 
-export function hostOf(url: string): string {
+function hostOf(url: string): string {
   return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
 }
 
@@ -85,22 +85,26 @@ function datedFacts(entry: Entry, scheduled: Map<string, Set<string>>): DatedFac
   const facts: DatedFact[] = [];
   switch (entry.kind) {
     case 'chip':
-      entry.facts.exportStatus?.forEach((e, i) =>
-        facts.push({ path: `facts.exportStatus[${i}]`, date: e.date, src: e.src, scheduled: !!e.rule && !!scheduled.get(e.rule)?.has(e.date) }),
-      );
+      for (const [i, e] of (entry.facts.exportStatus ?? []).entries()) {
+        facts.push({ path: `facts.exportStatus[${i}]`, date: e.date, src: e.src, scheduled: !!e.rule && !!scheduled.get(e.rule)?.has(e.date) });
+      }
       break;
     case 'company':
-      entry.facts.entityList?.forEach((e, i) => facts.push({ path: `facts.entityList[${i}]`, date: e.date, src: e.src, scheduled: false }));
+      for (const [i, e] of (entry.facts.entityList ?? []).entries()) {
+        facts.push({ path: `facts.entityList[${i}]`, date: e.date, src: e.src, scheduled: false });
+      }
       break;
     case 'model':
       if (entry.facts.released) facts.push({ path: 'facts.released', date: entry.facts.released.date, src: entry.facts.released.src, scheduled: false });
       break;
     case 'rule': {
       const own = scheduled.get(entry.id) ?? new Set<string>();
-      entry.facts.dates.forEach((d, i) =>
-        facts.push({ path: `facts.dates[${i}]`, date: d.date, src: d.src, scheduled: SCHEDULED_KINDS.has(d.kind) || d.scheduled === true }),
-      );
-      entry.facts.status.forEach((s, i) => facts.push({ path: `facts.status[${i}]`, date: s.date, src: s.src, scheduled: own.has(s.date) }));
+      for (const [i, d] of entry.facts.dates.entries()) {
+        facts.push({ path: `facts.dates[${i}]`, date: d.date, src: d.src, scheduled: SCHEDULED_KINDS.has(d.kind) || d.scheduled === true });
+      }
+      for (const [i, s] of entry.facts.status.entries()) {
+        facts.push({ path: `facts.status[${i}]`, date: s.date, src: s.src, scheduled: own.has(s.date) });
+      }
       break;
     }
   }
@@ -111,7 +115,10 @@ function datedFacts(entry: Entry, scheduled: Map<string, Set<string>>): DatedFac
 function factRefs(entry: Entry): number[] {
   const refs: number[] = [];
   const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
     if (typeof value !== 'object' || value === null) return;
     for (const [key, child] of Object.entries(value)) {
       if (key === 'src' && Array.isArray(child)) refs.push(...(child as number[]));
@@ -148,7 +155,11 @@ export function checkSources(dataset: Dataset, policy: SourcePolicy): Problem[] 
         }
       }
     }
-    for (const url of new Set(factRefs(entry).map((i) => entry.sources[i]?.url).filter((u): u is string => !!u))) {
+    for (const url of new Set(
+      factRefs(entry)
+        .map((i) => entry.sources[i]?.url)
+        .filter((u): u is string => !!u),
+    )) {
       const ids = entriesOfUrl.get(url) ?? [];
       ids.push(entry.id);
       entriesOfUrl.set(url, ids);

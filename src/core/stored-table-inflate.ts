@@ -1,7 +1,8 @@
 // The first half of reading a stored alias table (see stored-table): from
 // the base64 string storage holds to the inflated bytes. Apart, so that the
 // early read at document_start carries only this.
-import { fromBase64, inflate } from './deflate';
+import { fromBase64 } from './base64';
+import { inflate } from './deflate';
 
 /** The inflated bytes, or undefined when `value` is not a whole compressed table. */
 export async function inflateStoredTable(value: unknown, busy: (start: number, end: number) => void = () => {}): Promise<Uint8Array | undefined> {
@@ -10,7 +11,7 @@ export async function inflateStoredTable(value: unknown, busy: (start: number, e
     const started = performance.now();
     const compressed = fromBase64(value);
     busy(started, performance.now());
-    return await inflate(compressed);
+    return compressed && (await inflate(compressed));
   } catch {
     return undefined;
   }

@@ -19,7 +19,8 @@
 import { aliasTexts, ALIAS_TABLE_FORMAT, type AliasTable, type AliasTableEntry, type MatchTable, type PatternInfo } from './alias-table';
 import { ENTRY_KINDS } from './dataset-schema';
 import { Automaton, maxOf, type AutomatonShape } from './automaton';
-import { deflate, toBase64 } from './deflate';
+import { toBase64 } from './base64';
+import { deflate } from './deflate';
 import { inflateStoredTable } from './stored-table-inflate';
 
 export interface LoadedTable {
@@ -149,7 +150,8 @@ function packedTable(head: StoredHead, words: Uint32Array, texts: () => string[]
       if (casedText !== undefined) info.cased = casedText;
       const more = also.get(index);
       if (more) info.also = more;
-      return (made[index] = info);
+      made[index] = info;
+      return info;
     },
     texts,
   };
@@ -169,7 +171,12 @@ function isStoredHead(value: unknown): value is StoredHead {
   return (
     entries.every(
       (e: Partial<AliasTableEntry> | null) =>
-        typeof e === 'object' && e !== null && typeof e.id === 'string' && KINDS.has(e.kind) && (e.maker === undefined || isEntry(e.maker)) && (e.supporters === undefined || (Array.isArray(e.supporters) && e.supporters.every(isEntry))),
+        typeof e === 'object' &&
+        e !== null &&
+        typeof e.id === 'string' &&
+        KINDS.has(e.kind) &&
+        (e.maker === undefined || isEntry(e.maker)) &&
+        (e.supporters === undefined || (Array.isArray(e.supporters) && e.supporters.every(isEntry))),
     ) &&
     Array.isArray(cased) &&
     cased.every((c) => Array.isArray(c) && isPattern(c[0]) && typeof c[1] === 'string') &&

@@ -6,7 +6,7 @@ import type { PublicKeyJwk } from './dataset-signature';
 
 const PublicKey = v.strictObject({ kty: v.literal('EC'), crv: v.literal('P-256'), x: v.string(), y: v.string() });
 
-export const UpdateConfigSchema = v.pipe(
+const UpdateConfigSchema = v.pipe(
   v.strictObject({
     /** latest.json of the published folder; https, or http on 127.0.0.1 for tests. */
     latestUrl: v.pipe(v.string(), v.url(), v.regex(/^(https:\/\/|http:\/\/127\.0\.0\.1[:/])/, 'latestUrl must use https')),

@@ -14,13 +14,23 @@ describe('datasetRefusal', () => {
   });
 
   it('refuses one-character names, in any language and form', () => {
-    expect(datasetRefusal(dataset([entry('a', ['AB', { text: ' X ' }])]), { installedEntries: 1, allowFewerEntries: false })).toBe('a has the name " X ", shorter than 2 characters');
-    expect(datasetRefusal(dataset([{ id: 'b', aliases: { zh: ['芯'] } } as unknown as Entry]), { installedEntries: 1, allowFewerEntries: false })).toMatch(/^b has the name "芯"/);
+    expect(datasetRefusal(dataset([entry('a', ['AB', { text: ' X ' }])]), { installedEntries: 1, allowFewerEntries: false })).toBe(
+      'a has the name " X ", shorter than 2 characters',
+    );
+    expect(datasetRefusal(dataset([{ id: 'b', aliases: { zh: ['芯'] } } as unknown as Entry]), { installedEntries: 1, allowFewerEntries: false })).toMatch(
+      /^b has the name "芯"/,
+    );
     expect(datasetRefusal(dataset([entry('c', ['英伟'])]), { installedEntries: 1, allowFewerEntries: false })).toBeUndefined();
   });
 
   it('bounds the number of names', () => {
-    const names = (n: number) => dataset([entry('a', Array.from({ length: n }, (_, i) => `Name ${i}`))]);
+    const names = (n: number) =>
+      dataset([
+        entry(
+          'a',
+          Array.from({ length: n }, (_, i) => `Name ${i}`),
+        ),
+      ]);
     expect(datasetRefusal(names(MAX_NAMES), { installedEntries: 1, allowFewerEntries: false })).toBeUndefined();
     expect(datasetRefusal(names(MAX_NAMES + 1), { installedEntries: 1, allowFewerEntries: false })).toBe('it has 20,001 names, more than the 20,000 allowed');
   });

@@ -6,13 +6,13 @@
 import type { Dataset } from './dataset-schema';
 
 /** A new copy may not have fewer entries than this share of the installed one, unless its notice allows it. */
-export const MIN_ENTRY_SHARE = 0.8;
+const MIN_ENTRY_SHARE = 0.8;
 /** Shorter names would match inside ordinary words on every page. */
-export const MIN_NAME_LENGTH = 2;
+const MIN_NAME_LENGTH = 2;
 /** Names across all entries and languages (the bundled dataset has about 2,700). */
 export const MAX_NAMES = 20_000;
 /** The compiled name table as stored for pages (the bundled one is about 0.23 MB). */
-export const MAX_TABLE_CHARS = 2_000_000;
+const MAX_TABLE_CHARS = 2_000_000;
 
 /** A refused update: the message is for the user, and nothing was written. */
 export class UpdateRefused extends Error {
@@ -24,7 +24,10 @@ function aliasText(alias: string | { text: string }): string {
 }
 
 /** Why `next` may not replace a dataset of `installedEntries` entries; undefined when it may. */
-export function datasetRefusal(next: Dataset, { installedEntries, allowFewerEntries }: { installedEntries: number; allowFewerEntries: boolean }): string | undefined {
+export function datasetRefusal(
+  next: Dataset,
+  { installedEntries, allowFewerEntries }: { installedEntries: number; allowFewerEntries: boolean },
+): string | undefined {
   const floor = Math.ceil(installedEntries * MIN_ENTRY_SHARE);
   if (!allowFewerEntries && next.entries.length < floor) {
     return `it has ${next.entries.length} entries, far fewer than the ${installedEntries} in use`;

@@ -10,7 +10,7 @@ const Instant = v.pipe(v.string(), v.isoTimestamp());
 
 // Not strict: a field an older version kept (it once stored an ETag) is
 // dropped on read rather than making the whole record unreadable.
-export const UpdateStateSchema = v.object({
+const UpdateStateSchema = v.object({
   lastCheckAt: v.optional(Instant),
   lastUpdateAt: v.optional(Instant),
   /** The last check that failed, in plain words; cleared by the next success. */

@@ -71,9 +71,7 @@ describe('validateDataset', () => {
   });
 
   it('requires names and summaries in English, Russian and Chinese', () => {
-    expect(errorsOf(dataset([chip({ summary: { en: 'A GPU.', ru: 'Ускоритель.' } }), nvidia]))).toEqual([
-      'entries[0] (nvidia-h20).summary.zh: is missing',
-    ]);
+    expect(errorsOf(dataset([chip({ summary: { en: 'A GPU.', ru: 'Ускоритель.' } }), nvidia]))).toEqual(['entries[0] (nvidia-h20).summary.zh: is missing']);
   });
 
   it('refuses unknown fields, so typos are not silently dropped', () => {

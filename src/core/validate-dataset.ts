@@ -2,10 +2,9 @@
 // then the links between entries that a schema cannot express.
 import * as v from 'valibot';
 import { DatasetSchema, EntrySchema, type Dataset, type Entry } from './dataset-schema';
+import { REFERENCE_FIELDS } from './entry-references';
 
-export type DatasetValidation =
-  | { ok: true; dataset: Dataset }
-  | { ok: false; errors: string[] };
+export type DatasetValidation = { ok: true; dataset: Dataset } | { ok: false; errors: string[] };
 
 const MAX_ERRORS = 50;
 
@@ -36,7 +35,7 @@ function describeIssue(input: unknown, issue: v.BaseIssue<unknown>): string {
     where += `[${key}]`;
     // Name the entry, since "entries[143]" alone is hard to find in the files.
     if (depth === 1 && keys[0] === 'entries') {
-      const id = ((input as { entries?: { id?: unknown }[] }).entries?.[key])?.id;
+      const id = (input as { entries?: { id?: unknown }[] }).entries?.[key]?.id;
       if (typeof id === 'string') where += ` (${id})`;
     }
   });
@@ -45,7 +44,7 @@ function describeIssue(input: unknown, issue: v.BaseIssue<unknown>): string {
   return `${where || 'dataset'}: ${message}`;
 }
 
-export function integrityErrors(dataset: Dataset): string[] {
+function integrityErrors(dataset: Dataset): string[] {
   const errors: string[] = [];
   const byId = new Map<string, Entry>();
   for (const entry of dataset.entries) {
@@ -53,23 +52,17 @@ export function integrityErrors(dataset: Dataset): string[] {
     byId.set(entry.id, entry);
   }
   for (const entry of dataset.entries) {
-    const needKind = (id: string | undefined, kinds: Entry['kind'][], field: string) => {
-      if (id === undefined) return;
+    const needKind = (id: string, kinds: readonly Entry['kind'][], field: string) => {
       const target = byId.get(id);
       if (!target) errors.push(`${entry.id}: ${field} names "${id}", which is not in the dataset`);
       else if (!kinds.includes(target.kind)) errors.push(`${entry.id}: ${field} "${id}" is a ${target.kind}, expected ${kinds.join(' or ')}`);
     };
-    for (const id of entry.related) {
-      if (id === entry.id) errors.push(`${entry.id}: an entry cannot be related to itself`);
-      needKind(id, ['chip', 'company', 'model', 'rule'], 'related');
-    }
-    if (entry.kind === 'chip') {
-      needKind(entry.facts.vendor, ['company'], 'facts.vendor');
-      for (const event of entry.facts.exportStatus ?? []) needKind(event.rule, ['rule'], 'facts.exportStatus.rule');
-    } else if (entry.kind === 'model') {
-      needKind(entry.facts.maker, ['company'], 'facts.maker');
-    } else if (entry.kind === 'rule') {
-      needKind(entry.facts.issuer.entity, ['company'], 'facts.issuer.entity');
+    if (entry.related.includes(entry.id)) errors.push(`${entry.id}: an entry cannot be related to itself`);
+    for (const reference of REFERENCE_FIELDS) {
+      for (const id of reference.ids(entry)) {
+        // An entry related to itself is reported above.
+        if (typeof id === 'string' && !(reference.field === 'related' && id === entry.id)) needKind(id, reference.kinds, reference.field);
+      }
     }
     for (const ref of sourceRefs(entry.facts)) {
       if (ref >= entry.sources.length) {

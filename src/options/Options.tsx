@@ -2,24 +2,14 @@
 // dataset and its refresh, and the settings as a file. Every change goes to
 // the background as a whole, validated settings object.
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { ask } from '../common/ask-background';
 import { t, uiLanguage } from '../common/i18n';
+import { onSettingsChange, readStoredSettings } from '../common/stored-settings';
 import { ENTRY_KINDS, type EntryKind } from '../core/dataset-schema';
 import { displayLanguage } from '../core/display-language';
 import { FACT_LABELS } from '../core/fact-labels';
 import type { DatasetStatus } from '../core/messages';
-import {
-  defaultSettings,
-  HIGHLIGHT_STYLES,
-  parseSettings,
-  readSettings,
-  SETTINGS_KEY,
-  TOOLTIP_LANGUAGES,
-  validSiteRule,
-  withSiteRules,
-  type Settings,
-} from '../core/settings';
+import { defaultSettings, HIGHLIGHT_STYLES, parseSettings, TOOLTIP_LANGUAGES, validSiteRule, withSiteRules, type Settings } from '../core/settings';
 import { DataStatus } from '../ui/DataStatus';
 
 /** The intervals offered, in hours: from the shortest to the longest allowed. */
@@ -44,13 +34,9 @@ export function Options() {
     document.title = t('optionsTitle');
     document.documentElement.lang = uiLanguage();
     ask({ type: 'get-status' }).then(setStatus, (e: unknown) => setMessage({ kind: 'error', text: String(e) }));
-    browser.storage.local.get(SETTINGS_KEY).then((stored) => setSettings(readSettings(stored[SETTINGS_KEY])));
+    void readStoredSettings().then(setSettings);
     // The popup may change settings while this page is open.
-    const onChange = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-      if (area === 'local' && SETTINGS_KEY in changes) setSettings(readSettings(changes[SETTINGS_KEY]!.newValue));
-    };
-    browser.storage.onChanged.addListener(onChange);
-    return () => browser.storage.onChanged.removeListener(onChange);
+    return onSettingsChange(setSettings);
   }, []);
 
   if (!settings) return <main class="options" aria-busy="true" />;
@@ -128,7 +114,13 @@ export function Options() {
       <section aria-labelledby="data-title">
         <h2 id="data-title">{t('datasetSection')}</h2>
         {status ? <DataStatus status={status} onStatus={setStatus} /> : null}
-        <Choice label={t('refreshLabel')} testId="refresh-hours" value={settings.refreshHours} options={INTERVALS.map((h) => [h, describeHours(h)])} onChange={setHours} />
+        <Choice
+          label={t('refreshLabel')}
+          testId="refresh-hours"
+          value={settings.refreshHours}
+          options={INTERVALS.map((h) => [h, describeHours(h)])}
+          onChange={setHours}
+        />
         <p class="fine">{t('updateSource', __CHIPLENS_UPDATE_CONFIG__.latestUrl)}</p>
       </section>
 
@@ -195,7 +187,13 @@ function SitesSection({ settings, save }: { settings: Settings; save: (next: Set
       <fieldset>
         <legend class="visually-hidden">{t('sitesSection')}</legend>
         <label class="check">
-          <input type="radio" name="mode" data-testid="mode-all-except" checked={mode === 'all-except'} onChange={() => void save({ ...settings, siteMode: 'all-except' })} />
+          <input
+            type="radio"
+            name="mode"
+            data-testid="mode-all-except"
+            checked={mode === 'all-except'}
+            onChange={() => void save({ ...settings, siteMode: 'all-except' })}
+          />
           {t('modeAllExcept')}
         </label>
         <label class="check">
@@ -210,7 +208,20 @@ function SitesSection({ settings, save }: { settings: Settings; save: (next: Set
           <li key={rule}>
             <code>{rule}</code>
             <span class="fine">{rule.startsWith('*.') ? t('ruleWholeDomain', rule.slice(2)) : t('ruleOneHost')}</span>
-            <button type="button" class="link" aria-label={t('removeRule', rule)} onClick={() => void save(withSiteRules(settings, mode, list.filter((r) => r !== rule)))}>
+            <button
+              type="button"
+              class="link"
+              aria-label={t('removeRule', rule)}
+              onClick={() =>
+                void save(
+                  withSiteRules(
+                    settings,
+                    mode,
+                    list.filter((r) => r !== rule),
+                  ),
+                )
+              }
+            >
               {t('remove')}
             </button>
           </li>
@@ -225,7 +236,15 @@ function SitesSection({ settings, save }: { settings: Settings; save: (next: Set
       >
         <label>
           <span class="visually-hidden">{t('addSiteLabel')}</span>
-          <input type="text" data-testid="site-input" value={draft} placeholder="news.example.com, *.example.com" onInput={(e) => setDraft((e.target as HTMLInputElement).value)} aria-invalid={problem ? 'true' : 'false'} aria-describedby={problem ? 'site-problem' : undefined} />
+          <input
+            type="text"
+            data-testid="site-input"
+            value={draft}
+            placeholder="news.example.com, *.example.com"
+            onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
+            aria-invalid={problem ? 'true' : 'false'}
+            aria-describedby={problem ? 'site-problem' : undefined}
+          />
         </label>
         <button type="submit">{t('addSite')}</button>
       </form>
@@ -241,7 +260,7 @@ function SitesSection({ settings, save }: { settings: Settings; save: (next: Set
 function FileSection({ settings, save }: { settings: Settings; save: (next: Settings, done?: string) => Promise<void> }) {
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const exportFile = () => {
-    const blob = new Blob([JSON.stringify(settings, null, 2) + '\n'], { type: 'application/json' });
+    const blob = new Blob([`${JSON.stringify(settings, null, 2)}\n`], { type: 'application/json' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = 'chiplens-settings.json';
@@ -277,7 +296,13 @@ function FileSection({ settings, save }: { settings: Settings; save: (next: Sett
         </button>
         <label class="button">
           {t('importSettings')}
-          <input type="file" accept="application/json,.json" data-testid="import" class="visually-hidden" onChange={(e) => void importFile((e.target as HTMLInputElement).files?.[0])} />
+          <input
+            type="file"
+            accept="application/json,.json"
+            data-testid="import"
+            class="visually-hidden"
+            onChange={(e) => void importFile((e.target as HTMLInputElement).files?.[0])}
+          />
         </label>
         <button
           type="button"

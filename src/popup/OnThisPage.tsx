@@ -7,7 +7,9 @@ import type { EntryKind } from '../core/dataset-schema';
 import { ENTRY_KINDS } from '../core/dataset-schema';
 import { FACT_LABELS } from '../core/fact-labels';
 import type { EntryRef, PageInfo } from '../core/messages';
-import { ask, revealMention, t } from './popup-api';
+import { ask } from '../common/ask-background';
+import { t } from '../common/i18n';
+import { revealMention } from './popup-api';
 
 export function OnThisPage({ page, tabId, lang }: { page: PageInfo; tabId: number; lang: DisplayLanguage }) {
   const [refs, setRefs] = useState<Record<string, EntryRef>>({});
@@ -44,14 +46,19 @@ export function OnThisPage({ page, tabId, lang }: { page: PageInfo; tabId: numbe
             <h3>
               {L.kind[kind]} <span class="count">{items.reduce((n, m) => n + m.count, 0)}</span>
             </h3>
-            <ul role="list">
+            <ul>
               {items.map((m) => (
                 <li key={m.id}>
                   <button type="button" class={`mention kind-${m.kind}`} data-entry-id={m.id} onClick={() => void show(m.id)}>
                     <span class="mention-name">{refs[m.id] ? pick(refs[m.id]!.name, lang) : m.id}</span>
-                    <span class="count" aria-label={t('mentionCount', String(m.count))}>
-                      {shown?.id === m.id ? t('mentionOf', String(shown.index + 1), String(shown.total)) : `×${m.count}`}
-                    </span>
+                    {shown?.id === m.id ? (
+                      <span class="count">{t('mentionOf', String(shown.index + 1), String(shown.total))}</span>
+                    ) : (
+                      <span class="count">
+                        <span aria-hidden="true">×{m.count}</span>
+                        <span class="visually-hidden">{t('mentionCount', String(m.count))}</span>
+                      </span>
+                    )}
                   </button>
                 </li>
               ))}

@@ -12,7 +12,10 @@ import browser from 'webextension-polyfill';
 import { DataStatus } from '../ui/DataStatus';
 import { OnThisPage } from './OnThisPage';
 import { EntryCardView } from '../ui/EntryCardView';
-import { ask, onSettingsChange, pageInfo, readStoredSettings, t, targetTabId, uiLanguage } from './popup-api';
+import { ask } from '../common/ask-background';
+import { t, uiLanguage } from '../common/i18n';
+import { onSettingsChange, readStoredSettings } from '../common/stored-settings';
+import { pageInfo, targetTabId } from './popup-api';
 
 const KIND_FILTERS: (EntryKind | 'all')[] = ['all', ...ENTRY_KINDS];
 
@@ -64,7 +67,10 @@ export function Popup() {
         setTabId(id);
         return id === undefined ? undefined : pageInfo(id);
       })
-      .then((info) => setPage(info ?? null), () => setPage(null));
+      .then(
+        (info) => setPage(info ?? null),
+        () => setPage(null),
+      );
     // "More" in a tooltip opens the popup page on an entry.
     const entry = new URLSearchParams(location.search).get('entry');
     if (entry && /^[a-z0-9-]{1,80}$/.test(entry)) open(entry);
@@ -139,14 +145,19 @@ export function Popup() {
           setQuery((e.target as HTMLInputElement).value);
         }}
       />
-      <div class="kind-filter" role="group" aria-label={t('kindFilter')}>
+      <fieldset class="kind-filter">
+        <legend class="visually-hidden">{t('kindFilter')}</legend>
         {KIND_FILTERS.map((k) => (
           <button type="button" key={k} aria-pressed={kind === k} data-kind={k} onClick={() => setKind(k)}>
             {k === 'all' ? t('kindAll') : L.kind[k]}
           </button>
         ))}
-      </div>
-      {error ? <p class="error" role="alert">{t('errorGeneric', error)}</p> : null}
+      </fieldset>
+      {error ? (
+        <p class="error" role="alert">
+          {t('errorGeneric', error)}
+        </p>
+      ) : null}
       {detail ? (
         <section class="detail" aria-label={pick(detail.entry.name, lang)}>
           <button type="button" class="back" onClick={() => setTrail((t) => t.slice(0, -1))}>
@@ -163,7 +174,11 @@ export function Popup() {
         <>
           <Results query={query} hits={hits} lang={lang} active={active} onOpen={(id) => open(id)} />
           {query.trim() === '' && page && tabId !== undefined ? <OnThisPage page={page} tabId={tabId} lang={lang} /> : null}
-          {query.trim() === '' && page === undefined && slowPage ? <p class="hint" role="status">{t('readingPage')}</p> : null}
+          {query.trim() === '' && page === undefined && slowPage ? (
+            <p class="hint" role="status">
+              {t('readingPage')}
+            </p>
+          ) : null}
         </>
       )}
       {status ? <DataStatus status={status} onStatus={setStatus} compact /> : null}
@@ -185,21 +200,30 @@ function Results({
   onOpen: (id: string) => void;
 }) {
   if (hits === undefined) return <p class="hint">{t('searchHint')}</p>;
-  if (hits.length === 0) return <p class="hint" role="status">{t('noResults', query.trim())}</p>;
+  if (hits.length === 0)
+    return (
+      <p class="hint" role="status">
+        {t('noResults', query.trim())}
+      </p>
+    );
   const L = FACT_LABELS[lang];
   return (
-    <ul class="results" id="results" role="listbox" aria-label={t('searchResults')}>
+    <div class="results" id="results" role="listbox" aria-label={t('searchResults')}>
       {hits.map((hit, i) => (
-        // The search box keeps focus; arrow keys move the active option, and a
-        // click opens one.
-        <li
+        // The search box keeps focus (aria-activedescendant); arrow keys move
+        // the active option and Enter opens it, and a click opens one.
+        <div
           key={hit.id}
           id={`result-${hit.id}`}
           role="option"
+          tabIndex={-1}
           aria-selected={i === active}
           class={`result kind-${hit.kind}${i === active ? ' active' : ''}`}
           data-entry-id={hit.id}
           onClick={() => onOpen(hit.id)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') onOpen(hit.id);
+          }}
         >
           <span class="result-head">
             <span class="kind">{L.kind[hit.kind]}</span>
@@ -207,9 +231,9 @@ function Results({
             {hit.matched ? <span class="matched">{t('matchedAlias', hit.matched)}</span> : null}
           </span>
           <span class="result-summary">{pick(hit.summary, lang)}</span>
-        </li>
+        </div>
       ))}
-    </ul>
+    </div>
   );
 }
 
@@ -218,7 +242,7 @@ function SiteControls({ page, settings }: { page: PageInfo | null | undefined; s
   const setPaused = (paused: boolean) => void ask({ type: 'set-paused', paused });
   const rule = page ? siteRuleFor(settings, page.host) : undefined;
   // A rule for a whole domain is changed in Options, not by this switch.
-  const byWildcard = rule !== undefined && rule.startsWith('*.');
+  const byWildcard = rule?.startsWith('*.');
   const onHere = page ? isActiveOn({ ...settings, paused: false }, page.host) : false;
   return (
     <section class="site">
@@ -230,6 +254,7 @@ function SiteControls({ page, settings }: { page: PageInfo | null | undefined; s
             <input
               type="checkbox"
               role="switch"
+              aria-checked={onHere}
               data-testid="site-switch"
               checked={onHere}
               disabled={byWildcard}
@@ -244,7 +269,14 @@ function SiteControls({ page, settings }: { page: PageInfo | null | undefined; s
         </>
       )}
       <label class="switch">
-        <input type="checkbox" role="switch" data-testid="pause-switch" checked={settings.paused} onChange={(e) => setPaused((e.target as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          role="switch"
+          aria-checked={settings.paused}
+          data-testid="pause-switch"
+          checked={settings.paused}
+          onChange={(e) => setPaused((e.target as HTMLInputElement).checked)}
+        />
         <span>{t('pauseAll')}</span>
       </label>
       {settings.paused ? <p class="fine">{t('paused')}</p> : null}

@@ -1,11 +1,7 @@
 // What the popup needs from the rest of the extension: the background for
 // data and settings, and the content script of the tab it was opened on.
 import browser from 'webextension-polyfill';
-import type { PageInfo, Reply, RevealResult } from '../core/messages';
-import { readSettings, SETTINGS_KEY, type Settings } from '../core/settings';
-
-export { ask } from '../common/ask-background';
-export { t, uiLanguage } from '../common/i18n';
+import { contentAsker, type PageInfo, type RevealResult } from '../core/messages';
 
 /**
  * The tab the popup acts on: the active tab of its window, or the one named
@@ -19,35 +15,14 @@ export async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-export async function pageInfo(tabId: number): Promise<PageInfo | undefined> {
-  try {
-    const reply = (await browser.tabs.sendMessage(tabId, { type: 'page-info' })) as Reply<PageInfo> | undefined;
-    return reply?.ok ? reply.value : undefined;
-  } catch {
-    // No content script there: a browser page, the store, or a PDF.
-    return undefined;
-  }
+const askTab = (tabId: number) => contentAsker((message) => browser.tabs.sendMessage(tabId, message));
+
+export function pageInfo(tabId: number): Promise<PageInfo | undefined> {
+  // Undefined where no content script answers: a browser page, the store, or a PDF.
+  return askTab(tabId)({ type: 'page-info' }).catch(() => undefined);
 }
 
 /** Asks the tab to scroll to mention `index` of `id` and flash it. */
-export async function revealMention(tabId: number, id: string, index: number): Promise<RevealResult | undefined> {
-  try {
-    const reply = (await browser.tabs.sendMessage(tabId, { type: 'reveal', id, index })) as Reply<RevealResult> | undefined;
-    return reply?.ok ? reply.value : undefined;
-  } catch {
-    return undefined;
-  }
+export function revealMention(tabId: number, id: string, index: number): Promise<RevealResult | undefined> {
+  return askTab(tabId)({ type: 'reveal', id, index }).catch(() => undefined);
 }
-
-export async function readStoredSettings(): Promise<Settings> {
-  return readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-}
-
-export function onSettingsChange(listener: (settings: Settings) => void): () => void {
-  const handler = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-    if (area === 'local' && SETTINGS_KEY in changes) listener(readSettings(changes[SETTINGS_KEY]!.newValue));
-  };
-  browser.storage.onChanged.addListener(handler);
-  return () => browser.storage.onChanged.removeListener(handler);
-}
-

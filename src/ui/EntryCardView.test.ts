@@ -69,10 +69,12 @@ describe('EntryCardView', () => {
   });
 
   it('marks the status when the page was written too', () => {
-    expect(text(show('en', '2024-06-30').querySelector('[data-then]'))).toBe('When this was written (2024-06-30): No licence needed · vendor figure · since 2024[1]');
+    expect(text(show('en', '2024-06-30').querySelector('[data-then]'))).toBe(
+      'When this was written (2024-06-30): No licence needed · vendor figure · since 2024[1]',
+    );
   });
 
-  it('puts the mark in a small muted span of its own, in the reader\'s language', () => {
+  it("puts the mark in a small muted span of its own, in the reader's language", () => {
     expect([...show('en').querySelectorAll('.claim')].map((el) => [el.getAttribute('data-claim'), text(el)])).toEqual([
       ['press', '· press report'],
       ['vendor', '· vendor figure'],
@@ -101,7 +103,12 @@ describe('EntryCardView', () => {
     expect(show('en').querySelector('.report-problem')).toBeNull();
     const href = 'https://github.com/chiplens/chiplens/issues/new?template=fact-report.yml&entry=acme-x1';
     const link = show('en', undefined, { href }).querySelector('footer .report a.report-problem')!;
-    expect([link.getAttribute('href'), link.getAttribute('target'), link.getAttribute('rel'), text(link)]).toEqual([href, '_blank', 'noopener noreferrer', 'Report a problem']);
+    expect([link.getAttribute('href'), link.getAttribute('target'), link.getAttribute('rel'), text(link)]).toEqual([
+      href,
+      '_blank',
+      'noopener noreferrer',
+      'Report a problem',
+    ]);
     expect(text(show('ru', undefined, { href }).querySelector('.report-problem'))).toBe('Сообщить об ошибке');
     expect(text(show('zh', undefined, { href }).querySelector('.report-problem'))).toBe('报告问题');
     const clicks: Event[] = [];

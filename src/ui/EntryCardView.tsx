@@ -38,7 +38,12 @@ function Cite({ n }: { n: number[] }) {
 
 /** Whose claim it is, in words after the value, when it is not official text. */
 function Claim({ claim, lang }: { claim: MarkedClaim | undefined; lang: DisplayLanguage }) {
-  return claim ? <span class="claim" data-claim={claim}> · {FACT_LABELS[lang].claim[claim]}</span> : null;
+  return claim ? (
+    <span class="claim" data-claim={claim}>
+      {' '}
+      · {FACT_LABELS[lang].claim[claim]}
+    </span>
+  ) : null;
 }
 
 function Line({ line, lang }: { line: CardLine; lang: DisplayLanguage }) {
@@ -77,7 +82,10 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
         {onPin ? (
           <button type="button" class="pin" aria-pressed={pinned} aria-label={L.pin} title={L.pin} onClick={onPin}>
             <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-              <path fill="currentColor" d="M10.6 1.2a.8.8 0 0 1 1.1 0l3.1 3.1a.8.8 0 0 1 0 1.1l-1.2 1.2a.8.8 0 0 1-.9.2l-2.3 2.3.3 2.6a.8.8 0 0 1-.2.7l-.9.9a.8.8 0 0 1-1.1 0L6 10.8l-3.6 3.6-.8-.8L5.2 10 2.7 7.5a.8.8 0 0 1 0-1.1l.9-.9a.8.8 0 0 1 .7-.2l2.6.3 2.3-2.3a.8.8 0 0 1 .2-.9z" />
+              <path
+                fill="currentColor"
+                d="M10.6 1.2a.8.8 0 0 1 1.1 0l3.1 3.1a.8.8 0 0 1 0 1.1l-1.2 1.2a.8.8 0 0 1-.9.2l-2.3 2.3.3 2.6a.8.8 0 0 1-.2.7l-.9.9a.8.8 0 0 1-1.1 0L6 10.8l-3.6 3.6-.8-.8L5.2 10 2.7 7.5a.8.8 0 0 1 0-1.1l.9-.9a.8.8 0 0 1 .7-.2l2.6.3 2.3-2.3a.8.8 0 0 1 .2-.9z"
+              />
             </svg>
           </button>
         ) : null}
@@ -150,7 +158,10 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
             </ul>
           ) : (
             <>
-              {card.related.slice(0, relatedLimit).map((r) => r.name).join(', ')}
+              {card.related
+                .slice(0, relatedLimit)
+                .map((r) => r.name)
+                .join(', ')}
               {card.related.length > relatedLimit ? ` +${card.related.length - relatedLimit} ${L.more}` : null}
             </>
           )}

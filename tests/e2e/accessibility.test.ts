@@ -115,7 +115,7 @@ describe.each([
     expect(report).toEqual(Object.fromEntries(Object.keys(report).map((k) => [k, []])));
   });
 
-  it('speaks the browser\'s language', async () => {
+  it("speaks the browser's language", async () => {
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html`);
     const placeholder = await popup.getByRole('searchbox').getAttribute('placeholder');

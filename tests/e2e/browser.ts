@@ -10,13 +10,11 @@ import { fileURLToPath } from 'node:url';
 /** The build under test: `dist/`, or another (an older build, to see a new test fail on it) named by CHIPLENS_DIST. */
 export const DIST = process.env.CHIPLENS_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
 
-export function findChromium(): string {
+function findChromium(): string {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
   const found = candidates.find((path) => existsSync(path));
   if (!found) {
-    throw new Error(
-      'No Chromium found for the browser tests. Install Debian\'s (apt-get install -y chromium) or set CHROME_PATH to a Chromium binary.',
-    );
+    throw new Error("No Chromium found for the browser tests. Install Debian's (apt-get install -y chromium) or set CHROME_PATH to a Chromium binary.");
   }
   return found;
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
 import { labelProblems, loadFixture } from '../labels';
-import { launchWithExtension, pointOf, readHighlights, settledHighlights, total, type ExtensionBrowser } from './browser';
+import { launchWithExtension, readHighlights, settledHighlights, total, type ExtensionBrowser } from './browser';
 import { hoverForCard, inTooltip, waitForCard, waitForNoCard } from './tooltip-probe';
 
 const RESULTS = join(__dirname, '../../test-results');
@@ -90,7 +90,10 @@ describe('seed article', () => {
     await settledHighlights(fresh, { atLeast: 20 });
     // Asked the way the popup asks, not read from the page: ChipLens puts nothing on the page's timeline.
     const tabId = await activeTabId();
-    const info = (await browser.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'page-info' }), tabId)) as { ok: boolean; value: { startup?: unknown } };
+    const info = (await browser.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'page-info' }), tabId)) as {
+      ok: boolean;
+      value: { startup?: unknown };
+    };
     await fresh.close();
     expect(info.ok).toBe(true);
     expect(info.value.startup).toEqual({ early: true, warm: true, tableRead: true });
@@ -126,7 +129,11 @@ describe('seed article', () => {
     expect(tooltipCode().length).toBeGreaterThan(0);
     expect(new URL(tooltipCode()[0]!).host).not.toBe(browser.extensionId);
     const probe = await fresh.evaluate(
-      (url) => fetch(url).then(() => 'fetched', () => 'refused'),
+      (url) =>
+        fetch(url).then(
+          () => 'fetched',
+          () => 'refused',
+        ),
       `chrome-extension://${browser.extensionId}/src/content/tooltip.js`,
     );
     expect(probe).toBe('refused');
@@ -154,7 +161,11 @@ describe('seed article', () => {
     const highlights = await settledHighlights(page, { atLeast: 20 });
     const terms = [...new Set(Object.values(highlights).flat())];
     // Every distinct labelled spelling is among them: none at all is a failure, not a pass.
-    const labelled = new Set(loadFixture(SEED).labels.filter((l) => !l.optional).map((l) => l.text));
+    const labelled = new Set(
+      loadFixture(SEED)
+        .labels.filter((l) => !l.optional)
+        .map((l) => l.text),
+    );
     expect(labelled.size).toBeGreaterThan(5);
     expect(terms.length).toBeGreaterThanOrEqual(labelled.size);
     const report: string[] = [];
@@ -171,7 +182,7 @@ describe('seed article', () => {
       expect(sources, term).toBeGreaterThan(0);
       report.push(`${term} → ${id} «${title}» · ${status} · ${sources} source(s)`);
     }
-    writeFileSync(join(RESULTS, 'seed-hover-report.txt'), report.join('\n') + '\n');
+    writeFileSync(join(RESULTS, 'seed-hover-report.txt'), `${report.join('\n')}\n`);
   });
 });
 
@@ -191,7 +202,13 @@ describe.each(Object.entries(PER_LANGUAGE))('%s corpus article', (lang, name) =>
     const required = labels.filter((l) => !l.optional).length;
     const highlights = await settledHighlights(page, { atLeast: required, within: 'article > p:not(.source)' });
     const found = Object.entries(highlights).flatMap(([kind, texts]) => texts.map((text) => ({ text, id: kind })));
-    expect(labelProblems(body, labels.map((l) => ({ ...l, id: l.kind })), found)).toEqual([]);
+    expect(
+      labelProblems(
+        body,
+        labels.map((l) => ({ ...l, id: l.kind })),
+        found,
+      ),
+    ).toEqual([]);
     await page.screenshot({ path: join(RESULTS, `article-${lang}.png`) });
     await page.close();
   });
@@ -217,7 +234,7 @@ describe('tooltips of every kind', () => {
 });
 
 describe('then and now', () => {
-  it('shows NVIDIA H20\'s status when a 2023 page was written beside today\'s', async () => {
+  it("shows NVIDIA H20's status when a 2023 page was written beside today's", async () => {
     const page = await openArticle('/pages/dated-2023.html');
     await settledHighlights(page, { atLeast: 2 });
     const card = await tooltipFor(page, 'NVIDIA H20');
@@ -229,7 +246,7 @@ describe('then and now', () => {
     await page.close();
   });
 
-  it('shows only today\'s status on a page that gives no date', async () => {
+  it("shows only today's status on a page that gives no date", async () => {
     const page = await openArticle(`/fixtures/${SEED}.html`);
     await settledHighlights(page, { atLeast: 20 });
     const card = await tooltipFor(page, 'NVIDIA H20');
@@ -262,16 +279,18 @@ describe('tooltip controls', () => {
     const step = () => browser.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'step', by: 1 }), tabId);
     await step();
     const first = await waitForCard(page);
-    expect(await inTooltip(page, function (this: ShadowRoot) {
-      return this.querySelector('[role="tooltip"]')?.getAttribute('aria-live');
-    })).toBe('polite');
+    expect(
+      await inTooltip(page, function (this: ShadowRoot) {
+        return this.querySelector('[role="tooltip"]')?.getAttribute('aria-live');
+      }),
+    ).toBe('polite');
     const firstTitle = await first.text('.title');
     await step();
     await expect.poll(() => first.text('.title')).not.toBe(firstTitle);
     await page.close();
   });
 
-  it('declares its keyboard commands, described in the browser\'s shortcut settings', async () => {
+  it("declares its keyboard commands, described in the browser's shortcut settings", async () => {
     // The browser assigns the suggested keys (Alt+Shift+N/P) when they are free;
     // this automated profile leaves them for the user to set.
     const commands = await browser.worker.evaluate(() => chrome.commands.getAll());
@@ -484,7 +503,11 @@ describe('popup', () => {
     const popup = await openPopup(await activeTabId());
     const search = popup.getByRole('searchbox');
     const first = () => popup.locator('.result').first().getAttribute('data-entry-id');
-    for (const [query, id] of [['nvdia', 'nvidia'], ['хуавей', 'huawei'], ['昇腾', 'huawei-ascend']] as const) {
+    for (const [query, id] of [
+      ['nvdia', 'nvidia'],
+      ['хуавей', 'huawei'],
+      ['昇腾', 'huawei-ascend'],
+    ] as const) {
       await search.fill(query);
       await expect.poll(first).toBe(id);
     }
@@ -521,7 +544,9 @@ describe('popup', () => {
     // innerText shows the CSS upper case; the counts are the seed's labels.
     expect(groups).toEqual(['CHIP 1', 'COMPANY 15', 'AI MODEL 3', 'EXPORT RULE 2']);
     const nvidia = section.locator('[data-entry-id="nvidia"]');
-    await expect.poll(() => nvidia.innerText()).toMatch(/^NVIDIA\s+×4$/);
+    // Seen: the name and ×4; heard: the name and "4 mentions".
+    await expect.poll(() => nvidia.innerText()).toMatch(/^NVIDIA\s+×4\s+4 mentions$/);
+    expect(await popup.getByRole('button', { name: 'NVIDIA 4 mentions', exact: true }).count()).toBe(1);
     const flashed = () =>
       article.evaluate(() => {
         const h = CSS.highlights.get('chiplens-flash');
@@ -587,7 +612,9 @@ describe('first moments of a page', () => {
         setTimeout(() => res.writeHead(200, { 'content-type': 'text/javascript' }).end('void 0;'), 1500);
         return;
       }
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><html lang="en"><body><script src="/slow.js"></script><p>NVIDIA H20 sales to China were restricted in April.</p></body></html>');
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><html lang="en"><body><script src="/slow.js"></script><p>NVIDIA H20 sales to China were restricted in April.</p></body></html>');
     });
     await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
     const saved = await browser.worker.evaluate(async () => {

@@ -75,7 +75,7 @@ async function longestTasks(path: string, scenario: (page: Page, on: boolean) =>
 }
 
 describe('busy pages stay responsive', () => {
-  it('an append storm (20,000 blocks, a thousand per task) costs no task longer than twice the page\'s own', async () => {
+  it("an append storm (20,000 blocks, a thousand per task) costs no task longer than twice the page's own", async () => {
     const { own, withChipLens } = await longestTasks('/pages/append-storm.html', async (page, on) => {
       if (on) await settledHighlights(page, { atLeast: 2 });
       await resetLongTasks(page);
@@ -87,7 +87,7 @@ describe('busy pages stay responsive', () => {
     expect(withChipLens, `own ${own} ms`).toBeLessThanOrEqual(2 * own);
   });
 
-  it('a live ticker (3,000 cells rewritten every second) costs no task longer than twice the page\'s own', async () => {
+  it("a live ticker (3,000 cells rewritten every second) costs no task longer than twice the page's own", async () => {
     const { own, withChipLens } = await longestTasks('/pages/live-ticker.html', async (page, on) => {
       if (on) await settledHighlights(page, { atLeast: 2 });
       // The table's first drawing is the page's own work: only its updates count.
@@ -98,7 +98,7 @@ describe('busy pages stay responsive', () => {
     expect(withChipLens, `own ${own} ms`).toBeLessThanOrEqual(2 * own);
   });
 
-  it('a comment with 64,000 combining marks costs no task longer than twice the page\'s own, and the names after it are found', async () => {
+  it("a comment with 64,000 combining marks costs no task longer than twice the page's own, and the names after it are found", async () => {
     const { own, withChipLens } = await longestTasks('/pages/combining-marks.html', async (page, on) => {
       if (on) await settledHighlights(page, { atLeast: 2, timeout: 30_000 });
       else await page.waitForTimeout(2_000);
@@ -111,7 +111,7 @@ describe('busy pages stay responsive', () => {
     await page.close();
   });
 
-  it('a 5 MB text node is read in slices: no task longer than twice the page\'s own, and highlights are capped', async () => {
+  it("a 5 MB text node is read in slices: no task longer than twice the page's own, and highlights are capped", async () => {
     const { own, withChipLens } = await longestTasks('/pages/huge-node.html', async (page, on) => {
       if (on) await settledHighlights(page, { atLeast: 10, timeout: 30_000 });
       else await page.waitForTimeout(3_000);
@@ -156,12 +156,15 @@ describe('the tooltip belongs to the user', () => {
     await settledHighlights(plain, { atLeast: 4 });
     const { x, y } = await pointOf(plain, 'NVIDIA H20');
     for (let i = 0; i < 5; i++) {
-      await plain.evaluate(({ x, y }) => {
-        const target = document.elementFromPoint(x, y) ?? document.body;
-        for (const type of ['pointerover', 'pointermove', 'mousemove']) {
-          target.dispatchEvent(new PointerEvent(type, { clientX: x, clientY: y, bubbles: true, composed: true, pointerType: 'mouse' }));
-        }
-      }, { x, y });
+      await plain.evaluate(
+        ({ x, y }) => {
+          const target = document.elementFromPoint(x, y) ?? document.body;
+          for (const type of ['pointerover', 'pointermove', 'mousemove']) {
+            target.dispatchEvent(new PointerEvent(type, { clientX: x, clientY: y, bubbles: true, composed: true, pointerType: 'mouse' }));
+          }
+        },
+        { x, y },
+      );
       await plain.waitForTimeout(100);
     }
     // Longer than the hover delay (300 ms by default) and the tooltip's loading.
@@ -185,7 +188,7 @@ describe('the tooltip belongs to the user', () => {
     await plain.close();
   });
 
-  it('stays visible and on top whatever the page\'s CSS says', async () => {
+  it("stays visible and on top whatever the page's CSS says", async () => {
     const card = await hoverForCard(page, 'NVIDIA H20');
     const box = (await card.box())!;
     expect(box.width).toBeGreaterThan(100);
@@ -231,9 +234,14 @@ describe('silent when off', () => {
       };
       const unknown = style('no-such-highlight');
       return {
-        timeline: performance.getEntries().filter((e) => /chiplens/i.test(e.name)).map((e) => e.name),
+        timeline: performance
+          .getEntries()
+          .filter((e) => /chiplens/i.test(e.name))
+          .map((e) => e.name),
         highlights: [...CSS.highlights.keys()],
-        styledNames: ['chiplens-chip', 'chiplens-company', 'chiplens-model', 'chiplens-rule', 'chiplens-flash', 'chiplens-chip-background'].filter((n) => style(n) !== unknown),
+        styledNames: ['chiplens-chip', 'chiplens-company', 'chiplens-model', 'chiplens-rule', 'chiplens-flash', 'chiplens-chip-background'].filter(
+          (n) => style(n) !== unknown,
+        ),
         sheets: document.adoptedStyleSheets.length + document.styleSheets.length,
         elements: document.querySelectorAll('*').length,
       };
@@ -245,7 +253,13 @@ describe('silent when off', () => {
     ['off for the site', { disabledSites: ['127.0.0.1'] }],
   ] satisfies [string, Partial<Settings>][])('leaves no trace a page can see when %s', async (_, settings) => {
     const reference = await open('/pages/each-kind.html');
-    const expected = { timeline: [], highlights: [], styledNames: [], sheets: 0, elements: await reference.evaluate(() => document.querySelectorAll('*').length) };
+    const expected = {
+      timeline: [],
+      highlights: [],
+      styledNames: [],
+      sheets: 0,
+      elements: await reference.evaluate(() => document.querySelectorAll('*').length),
+    };
     await reference.close();
     await setSettings(settings);
     const page = await open('/pages/each-kind.html');
@@ -261,7 +275,7 @@ describe('silent when off', () => {
     await setSettings({});
   });
 
-  it('puts no marks on the page\'s timeline while on either (they exist only in benchmark builds)', async () => {
+  it("puts no marks on the page's timeline while on either (they exist only in benchmark builds)", async () => {
     await setSettings({});
     const page = await open('/pages/each-kind.html');
     await settledHighlights(page, { atLeast: 4 });

@@ -78,7 +78,7 @@ async function setStyle(style: string): Promise<void> {
 }
 
 describe('overlay painter (no CSS Custom Highlight API)', () => {
-  it('draws a box over each mention on screen, in its kind\'s style, and registers no highlight', async () => {
+  it("draws a box over each mention on screen, in its kind's style, and registers no highlight", async () => {
     await expect.poll(async () => (await boxes(page)).length, { timeout: 15_000 }).toBeGreaterThan(5);
     const h20 = await textBox(page, 'NVIDIA H20');
     const drawn = await boxes(page);
@@ -87,7 +87,7 @@ describe('overlay painter (no CSS Custom Highlight API)', () => {
     await page.screenshot({ path: join(ROOT, 'test-results/overlay-seed-article.png') });
   });
 
-  it('leaves the page\'s DOM as it was, but for its one element outside the body', async () => {
+  it("leaves the page's DOM as it was, but for its one element outside the body", async () => {
     const outside = await page.evaluate(() => [...document.documentElement.children].map((el) => el.localName));
     expect(outside).toEqual(['head', 'body', 'chiplens-overlay']);
     expect(await page.evaluate(() => document.body.querySelectorAll('mark, chiplens-overlay, [data-chiplens]').length)).toBe(0);
@@ -112,10 +112,12 @@ describe('overlay painter (no CSS Custom Highlight API)', () => {
 
   it('follows the highlight style: a tint, then nothing', async () => {
     await setStyle('background');
-    await expect.poll(async () => {
-      const drawn = await boxes(page);
-      return drawn.length > 0 && drawn.every((box) => box.className.includes('background'));
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const drawn = await boxes(page);
+        return drawn.length > 0 && drawn.every((box) => box.className.includes('background'));
+      })
+      .toBe(true);
     await setStyle('none');
     await expect.poll(async () => (await boxes(page)).length).toBe(0);
     await setStyle('underline');

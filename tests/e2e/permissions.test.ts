@@ -57,7 +57,7 @@ describe('permissions', () => {
 
   it('let the extension connect to the update server and nowhere else', () => {
     expect(manifest.content_security_policy).toEqual({
-      extension_pages: `script-src 'self'; object-src 'none'; connect-src ${new URL(latestUrl).origin}`,
+      extension_pages: `script-src 'self'; object-src 'none'; connect-src 'self' ${new URL(latestUrl).origin}`,
     });
   });
 

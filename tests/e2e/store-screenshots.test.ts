@@ -139,7 +139,7 @@ describe('store screenshots', () => {
     await english.page.keyboard.press('Escape');
   });
 
-  it('3: a Russian article, with NVIDIA H20\'s export status in Russian', async () => {
+  it("3: a Russian article, with NVIDIA H20's export status in Russian", async () => {
     const page = await article(SEED);
     const card = await tooltip(page, 'NVIDIA H20');
     expect(await card.attribute('data-entry-id')).toBe('nvidia-h20');
@@ -157,11 +157,11 @@ describe('store screenshots', () => {
     await section.locator('[data-entry-id="sophgo"]').waitFor();
     const groups = await section.locator('h3').allInnerTexts();
     expect(groups.map((g) => g.replace(/\s*\d+$/, ''))).toEqual(['CHIP', 'COMPANY', 'EXPORT RULE']);
-    expect(await section.locator('[data-entry-id="sophgo"]').innerText()).toMatch(/^Sophgo\s+×\d+$/);
+    expect(await section.locator('[data-entry-id="sophgo"]').innerText()).toMatch(/^Sophgo\s+×(\d+)\s+\1 mentions$/);
     await popupOverPage(await popup.screenshot(), english.shot, '4-popup-on-this-page.png');
   });
 
-  it('5: the popup finding Huawei\'s Ascend chips from their Chinese name', async () => {
+  it("5: the popup finding Huawei's Ascend chips from their Chinese name", async () => {
     await popup.getByRole('searchbox').fill('昇腾');
     await expect.poll(() => popup.locator('.result').first().getAttribute('data-entry-id')).toBe('huawei-ascend');
     expect(await popup.locator('.result').count()).toBeGreaterThan(1);

@@ -82,52 +82,67 @@ export class TooltipCard {
   /** An attribute of the card itself. */
   async attribute(name: string): Promise<string | null> {
     return (
-      (await this.query(function (this: ShadowRoot, { card, name }) {
-        return this.querySelector(card)?.getAttribute(name) ?? null;
-      }, { card: this.card, name })) ?? null
+      (await this.query(
+        function (this: ShadowRoot, { card, name }) {
+          return this.querySelector(card)?.getAttribute(name) ?? null;
+        },
+        { card: this.card, name },
+      )) ?? null
     );
   }
 
   /** The rendered text (innerText) of the card, or of the first element matching `selector` in it. */
   async text(selector?: string): Promise<string> {
-    const text = await this.query(function (this: ShadowRoot, { card, selector }) {
-      const root = this.querySelector(card);
-      const el = selector ? root?.querySelector(selector) : root;
-      return el ? (el as HTMLElement).innerText : null;
-    }, { card: this.card, selector });
+    const text = await this.query(
+      function (this: ShadowRoot, { card, selector }) {
+        const root = this.querySelector(card);
+        const el = selector ? root?.querySelector(selector) : root;
+        return el ? (el as HTMLElement).innerText : null;
+      },
+      { card: this.card, selector },
+    );
     if (text === null || text === undefined) throw new Error(`no ${selector ?? 'card'} in the tooltip`);
     return text;
   }
 
   async count(selector: string): Promise<number> {
     return (
-      (await this.query(function (this: ShadowRoot, { card, selector }) {
-        return this.querySelector(card)?.querySelectorAll(selector).length ?? 0;
-      }, { card: this.card, selector })) ?? 0
+      (await this.query(
+        function (this: ShadowRoot, { card, selector }) {
+          return this.querySelector(card)?.querySelectorAll(selector).length ?? 0;
+        },
+        { card: this.card, selector },
+      )) ?? 0
     );
   }
 
   /** `attribute` of every element matching `selector` (links' `href` resolve to absolute URLs). */
   async attributes(selector: string, attribute: string): Promise<(string | null)[]> {
     return (
-      (await this.query(function (this: ShadowRoot, { card, selector, attribute }) {
-        return [...(this.querySelector(card)?.querySelectorAll(selector) ?? [])].map((el) =>
-          attribute === 'href' && el instanceof HTMLAnchorElement ? el.href : el.getAttribute(attribute),
-        );
-      }, { card: this.card, selector, attribute })) ?? []
+      (await this.query(
+        function (this: ShadowRoot, { card, selector, attribute }) {
+          return [...(this.querySelector(card)?.querySelectorAll(selector) ?? [])].map((el) =>
+            attribute === 'href' && el instanceof HTMLAnchorElement ? el.href : el.getAttribute(attribute),
+          );
+        },
+        { card: this.card, selector, attribute },
+      )) ?? []
     );
   }
 
   /** Where the card, or an element in it, is on screen; undefined when absent or not rendered. */
   async box(selector?: string): Promise<Box | undefined> {
     return (
-      (await this.query(function (this: ShadowRoot, { card, selector }) {
-        const root = this.querySelector(card);
-        const el = selector ? root?.querySelector(selector) : root;
-        if (!el) return undefined;
-        const rect = el.getBoundingClientRect();
-        return rect.width > 0 && rect.height > 0 ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : undefined;
-      }, { card: this.card, selector })) ?? undefined
+      (await this.query(
+        function (this: ShadowRoot, { card, selector }) {
+          const root = this.querySelector(card);
+          const el = selector ? root?.querySelector(selector) : root;
+          if (!el) return undefined;
+          const rect = el.getBoundingClientRect();
+          return rect.width > 0 && rect.height > 0 ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : undefined;
+        },
+        { card: this.card, selector },
+      )) ?? undefined
     );
   }
 
@@ -141,13 +156,16 @@ export class TooltipCard {
    * scrolled into view inside the card first (the card scrolls when long).
    */
   async centre(selector: string, nth = 0): Promise<{ x: number; y: number }> {
-    const point = await this.query(function (this: ShadowRoot, { card, selector, nth }) {
-      const el = this.querySelector(card)?.querySelectorAll(selector)[nth];
-      if (!el) return undefined;
-      el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-      const rect = el.getBoundingClientRect();
-      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-    }, { card: this.card, selector, nth });
+    const point = await this.query(
+      function (this: ShadowRoot, { card, selector, nth }) {
+        const el = this.querySelector(card)?.querySelectorAll(selector)[nth];
+        if (!el) return undefined;
+        el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        const rect = el.getBoundingClientRect();
+        return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+      },
+      { card: this.card, selector, nth },
+    );
     if (!point) throw new Error(`no ${selector} in the tooltip`);
     return point;
   }
@@ -170,10 +188,13 @@ export class TooltipCard {
   }
 
   private async buttonIndex(name: string): Promise<number> {
-    const index = await this.query(function (this: ShadowRoot, { card, name }) {
-      const buttons = [...(this.querySelector(card)?.querySelectorAll('button') ?? [])];
-      return buttons.findIndex((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name);
-    }, { card: this.card, name });
+    const index = await this.query(
+      function (this: ShadowRoot, { card, name }) {
+        const buttons = [...(this.querySelector(card)?.querySelectorAll('button') ?? [])];
+        return buttons.findIndex((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name);
+      },
+      { card: this.card, name },
+    );
     if (index === undefined || index < 0) throw new Error(`no button "${name}" in the tooltip`);
     return index;
   }
@@ -213,7 +234,7 @@ export async function waitForNoCard(page: Page, timeout = 5_000): Promise<void> 
 }
 
 /** A copy of the tooltip's markup and styles, for checks (axe) that must run as page script. */
-export async function tooltipCopy(page: Page): Promise<{ html: string; css: string } | undefined> {
+async function tooltipCopy(page: Page): Promise<{ html: string; css: string } | undefined> {
   return inTooltip(page, function (this: ShadowRoot) {
     const css = this.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
     return { html: this.innerHTML, css };

@@ -2,15 +2,7 @@
 // can misbehave on demand: every fault the refresh must survive.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 
-export type Fault =
-  | 'none'
-  | 'malformed-json'
-  | 'html-200'
-  | 'http-500'
-  | 'hang'
-  | 'truncated'
-  | 'oversized'
-  | 'stall-dataset';
+export type Fault = 'none' | 'malformed-json' | 'html-200' | 'http-500' | 'hang' | 'truncated' | 'oversized' | 'stall-dataset';
 
 export interface Published {
   latest: Record<string, unknown>;

@@ -156,22 +156,37 @@ describe('dataset refresh', () => {
     ['a hang past the timeout', 'hang', async () => undefined, /did not answer within 2 s/],
     ['a truncated body', 'truncated', () => publish(CURRENT + 1), /cut off in transfer|incomplete/],
     ['an oversized body', 'oversized', () => publish(CURRENT + 1), /larger than allowed/],
-    ['a bad signature', 'none', async () => {
-      const p = await publish(CURRENT + 1);
-      const forged = await publish(CURRENT + 1, { signWith: stranger });
-      return { ...p, latest: { ...p.latest, signature: forged.latest.signature } };
-    }, /the signature of latest\.json is not valid/],
+    [
+      'a bad signature',
+      'none',
+      async () => {
+        const p = await publish(CURRENT + 1);
+        const forged = await publish(CURRENT + 1, { signWith: stranger });
+        return { ...p, latest: { ...p.latest, signature: forged.latest.signature } };
+      },
+      /the signature of latest\.json is not valid/,
+    ],
     ['an unknown key id', 'none', () => publish(CURRENT + 1, { signWith: stranger }), /does not trust/],
-    ['a schema-invalid dataset with a valid signature', 'none', () => publish(CURRENT + 1, { dataset: { ...base, version: CURRENT + 1, entries: [{ id: 'broken' }] } }), /not a valid dataset/],
-    ['an older version announced as newer (downgrade)', 'none', async () => {
-      const old = await publish(CURRENT - 1);
-      return { ...old, latest: { ...old.latest, datasetVersion: CURRENT + 3 } };
-    }, /the signature of latest\.json is not valid/],
+    [
+      'a schema-invalid dataset with a valid signature',
+      'none',
+      () => publish(CURRENT + 1, { dataset: { ...base, version: CURRENT + 1, entries: [{ id: 'broken' }] } }),
+      /not a valid dataset/,
+    ],
+    [
+      'an older version announced as newer (downgrade)',
+      'none',
+      async () => {
+        const old = await publish(CURRENT - 1);
+        return { ...old, latest: { ...old.latest, datasetVersion: CURRENT + 3 } };
+      },
+      /the signature of latest\.json is not valid/,
+    ],
     ['the same version signed as newer', 'none', () => publish(CURRENT + 1, { dataset: base }), /holds version \d+, not the \d+ announced/],
   ];
 
   const report: string[] = [];
-  afterAll(() => writeFileSync(join(ROOT, 'test-results', 'update-faults-report.txt'), report.join('\n') + '\n'));
+  afterAll(() => writeFileSync(join(ROOT, 'test-results', 'update-faults-report.txt'), `${report.join('\n')}\n`));
 
   it.each(faults)('keeps the data in use on %s and says why', async (name, fault, make, message) => {
     updates.fault = fault;
@@ -239,9 +254,9 @@ describe('dataset refresh', () => {
   });
 
   it('sends no cookie, referrer or origin, even with cookies set for the update host', async () => {
-    // Cookies belong to a host, not a port: this one, set by the article
-    // page, would go to the update server with any request that let it.
-    await article.evaluate(() => (document.cookie = 'visitor=reader-42; path=/'));
+    // A cookie for the update host, as a page on it could have set: it
+    // would go to the update server with any request that let it.
+    await browser.context.addCookies([{ name: 'visitor', value: 'reader-42', url: `http://127.0.0.1:${PORT}/` }]);
     expect(await browser.context.cookies(`http://127.0.0.1:${PORT}/`)).toHaveLength(1);
     updates.fault = 'none';
     updates.published = await publish(CURRENT + 2);
@@ -269,8 +284,18 @@ describe('dataset refresh', () => {
     // The first of an update's two writes, done by hand: the dataset into
     // IndexedDB, with no table published for pages. Then the worker dies.
     const dataset = withMark({ ...base, version: killed });
-    const entries = dataset.entries.map((e) => (e.id === 'nvidia-h20' ? { ...e, summary: { en: `${e.summary.en} ${KILLED_MARK}`, ru: `${e.summary.ru} ${KILLED_MARK}`, zh: `${e.summary.zh} ${KILLED_MARK}` } } : e));
-    const meta = { format: dataset.format, version: killed, asOf: dataset.asOf, counts: { chip: 0, company: 0, model: 0, rule: 0 }, writtenAt: new Date().toISOString() };
+    const entries = dataset.entries.map((e) =>
+      e.id === 'nvidia-h20'
+        ? { ...e, summary: { en: `${e.summary.en} ${KILLED_MARK}`, ru: `${e.summary.ru} ${KILLED_MARK}`, zh: `${e.summary.zh} ${KILLED_MARK}` } }
+        : e,
+    );
+    const meta = {
+      format: dataset.format,
+      version: killed,
+      asOf: dataset.asOf,
+      counts: { chip: 0, company: 0, model: 0, rule: 0 },
+      writtenAt: new Date().toISOString(),
+    };
     await (await worker()).evaluate(
       ({ entries, meta }) =>
         new Promise<void>((resolve, reject) => {
@@ -282,7 +307,10 @@ describe('dataset refresh', () => {
             tx.objectStore('entries').clear();
             for (const entry of entries) tx.objectStore('entries').put(entry);
             tx.objectStore('meta').put(meta, 'dataset');
-            tx.oncomplete = () => (db.close(), resolve());
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
             tx.onerror = () => reject(tx.error);
           };
         }),
@@ -311,13 +339,17 @@ describe('dataset refresh', () => {
     await again.close();
   });
 
-  it('lets the background and ChipLens\'s pages connect to the update server and nowhere else', async () => {
+  it("lets the background and ChipLens's pages connect to the update server and nowhere else", async () => {
     const manifest = await (await worker()).evaluate(() => chrome.runtime.getManifest());
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.content_security_policy).toEqual({
-      extension_pages: `script-src 'self'; object-src 'none'; connect-src http://127.0.0.1:${PORT}`,
+      extension_pages: `script-src 'self'; object-src 'none'; connect-src 'self' http://127.0.0.1:${PORT}`,
     });
-    const tryFetch = (url: string) => fetch(url, { credentials: 'omit' }).then((r) => `HTTP ${r.status}`, () => 'refused');
+    const tryFetch = (url: string) =>
+      fetch(url, { credentials: 'omit' }).then(
+        (r) => `HTTP ${r.status}`,
+        () => 'refused',
+      );
     const update = `http://127.0.0.1:${PORT}/updates/latest.json`;
     const elsewhere = `${pages.origin}/fixtures/01-ru-servernews-seed.html`;
     const background = await worker();

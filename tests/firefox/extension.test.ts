@@ -35,21 +35,24 @@ type Highlights = Record<string, string[]>;
 
 /** The text of every range in ChipLens's highlights, per kind, as the page's registry holds them. */
 function readHighlights(page: Page): Promise<Highlights> {
-  return page.evaluate((kinds) => {
-    // No live Range is left behind: the browser keeps each one up to date on every change to the page.
-    const range = document.createRange();
-    const out: Record<string, string[]> = {};
-    for (const kind of kinds) {
-      out[kind] = [];
-      for (const r of CSS.highlights.get(`chiplens-${kind}`) ?? []) {
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        out[kind]!.push(range.toString());
+  return page.evaluate(
+    (kinds) => {
+      // No live Range is left behind: the browser keeps each one up to date on every change to the page.
+      const range = document.createRange();
+      const out: Record<string, string[]> = {};
+      for (const kind of kinds) {
+        out[kind] = [];
+        for (const r of CSS.highlights.get(`chiplens-${kind}`) ?? []) {
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          out[kind]!.push(range.toString());
+        }
       }
-    }
-    range.selectNodeContents(document.createElement('div'));
-    return out;
-  }, [...KINDS]);
+      range.selectNodeContents(document.createElement('div'));
+      return out;
+    },
+    [...KINDS],
+  );
 }
 
 /** Waits until at least `atLeast` highlights show and stop changing; fails, saying what it saw, if they do not within 20 s. */
@@ -96,7 +99,13 @@ describe('Firefox: seed article', () => {
     const { body, labels } = loadFixture(SEED);
     const highlights = await settledHighlights(article, 20);
     const found = Object.entries(highlights).flatMap(([kind, texts]) => texts.map((text) => ({ text, id: kind })));
-    expect(labelProblems(body, labels.map((l) => ({ ...l, id: l.kind })), found)).toEqual([]);
+    expect(
+      labelProblems(
+        body,
+        labels.map((l) => ({ ...l, id: l.kind })),
+        found,
+      ),
+    ).toEqual([]);
     for (const kind of KINDS) expect(highlights[kind]!.length, kind).toBeGreaterThan(0);
     await article.screenshot({ path: join(RESULTS, 'firefox-seed-article.png') });
   });
@@ -151,7 +160,9 @@ describe('Firefox: seed article', () => {
     // Every fact is sourced: the card ends with numbered source links.
     expect(sources).toBeGreaterThan(0);
     // The page sees the host, not what it says.
-    expect(await article.evaluate(() => [document.querySelector('chiplens-tooltip') !== null, document.querySelector('chiplens-tooltip')?.shadowRoot ?? null])).toEqual([true, null]);
+    expect(
+      await article.evaluate(() => [document.querySelector('chiplens-tooltip') !== null, document.querySelector('chiplens-tooltip')?.shadowRoot ?? null]),
+    ).toEqual([true, null]);
     await article.screenshot({ path: join(RESULTS, 'firefox-tooltip.png') });
   });
 });
@@ -160,7 +171,11 @@ describe('Firefox: popup', () => {
   it('searches the dataset as you type, in three languages', async () => {
     const popup = await openExtensionPage(firefox.browser, 'src/popup/index.html');
     await popup.waitForSelector('input[type="search"]');
-    for (const [query, id] of [['Ascend', 'huawei-ascend'], ['хуавей', 'huawei'], ['英伟达', 'nvidia']] as const) {
+    for (const [query, id] of [
+      ['Ascend', 'huawei-ascend'],
+      ['хуавей', 'huawei'],
+      ['英伟达', 'nvidia'],
+    ] as const) {
       await popup.$eval('input[type="search"]', (input) => ((input as HTMLInputElement).value = ''));
       await popup.type('input[type="search"]', query);
       await popup.waitForFunction((id) => document.querySelector('.result')?.getAttribute('data-entry-id') === id, { timeout: 10_000 }, id);

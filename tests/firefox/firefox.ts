@@ -8,13 +8,12 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findFirefox } from '../../scripts/firefox.mjs';
 
-export const DIST_FIREFOX = fileURLToPath(new URL('../../dist-firefox', import.meta.url));
+const DIST_FIREFOX = fileURLToPath(new URL('../../dist-firefox', import.meta.url));
 /** The id in the Firefox manifest (vite.config.ts). */
 const ADDON_ID = 'chiplens@chiplens.github.io';
 /** Fixed for the tests, so that they can open the extension's own pages. */
-export const EXTENSION_UUID = '3f0c5a52-6c1d-4b8e-9a57-2f1d0c9e7a11';
-export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
-
+const EXTENSION_UUID = '3f0c5a52-6c1d-4b8e-9a57-2f1d0c9e7a11';
+const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
 export interface FirefoxWithExtension {
   browser: Browser;
@@ -25,7 +24,7 @@ export interface FirefoxWithExtension {
 export async function launchFirefoxWithExtension(dist = DIST_FIREFOX): Promise<FirefoxWithExtension> {
   if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`No build in ${dist}: run npm run build:firefox first.`);
   const executablePath = findFirefox();
-  if (!executablePath) throw new Error('No Firefox found: install Debian\'s (apt-get install -y firefox-esr) or set FIREFOX_PATH.');
+  if (!executablePath) throw new Error("No Firefox found: install Debian's (apt-get install -y firefox-esr) or set FIREFOX_PATH.");
   const userDataDir = mkdtempSync(join(tmpdir(), 'chiplens-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',

@@ -31,7 +31,7 @@ async function call(page: Page, params: object): Promise<RemoteValue> {
 }
 
 /** Runs `fn` (source text of a function of no arguments) with `this` bound to the tooltip's shadow root; its result must be a string (JSON). */
-export async function inTooltip<T>(page: Page, fn: string): Promise<T | undefined> {
+async function inTooltip<T>(page: Page, fn: string): Promise<T | undefined> {
   const host = await call(page, {
     functionDeclaration: '() => document.querySelector("chiplens-tooltip")',
     serializationOptions: { includeShadowTree: 'all', maxDomDepth: 1 },

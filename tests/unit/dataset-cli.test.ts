@@ -16,6 +16,7 @@ function run(...args: string[]) {
   return { status: result.status, out: result.stdout + result.stderr };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests break entry files on purpose, in any field.
 function edit(path: string, change: (entry: Record<string, any>) => void) {
   const file = join(copy, 'entries', path);
   const entry = JSON.parse(readFileSync(file, 'utf8'));
@@ -110,7 +111,15 @@ describe('dataset tools', () => {
     const [, keyId, publicJson] = /"([0-9a-f]{16})": (\{.*\})/.exec(keygen.out) ?? [];
     expect(keyId).toBeDefined();
     const config = join(copy, 'update-config.json');
-    writeFileSync(config, JSON.stringify({ latestUrl: 'https://example.com/latest.json', productionKeyId: keyId, trustedKeys: { [keyId!]: JSON.parse(publicJson!) }, timeoutSeconds: 10 }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        latestUrl: 'https://example.com/latest.json',
+        productionKeyId: keyId,
+        trustedKeys: { [keyId!]: JSON.parse(publicJson!) },
+        timeoutSeconds: 10,
+      }),
+    );
     const out = join(copy, 'site');
     const read = () => {
       const latest = parseLatest(JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')));
@@ -135,7 +144,10 @@ describe('dataset tools', () => {
     // Changed entries under the same version number are refused.
     edit('chips/nvidia-h20.json', (e) => (e.summary.en += ' Changed.'));
     expect(run('publish', '--key', key, '--out', out, '--config', config).out).toMatch(/already announces version \d+ with other content/);
-    writeFileSync(join(copy, 'meta.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(copy, 'meta.json'), 'utf8')), version: latest.datasetVersion - 1 }));
+    writeFileSync(
+      join(copy, 'meta.json'),
+      JSON.stringify({ ...JSON.parse(readFileSync(join(copy, 'meta.json'), 'utf8')), version: latest.datasetVersion - 1 }),
+    );
     expect(run('publish', '--key', key, '--out', out, '--config', config).out).toMatch(/already announces version \d+; bump/);
     expect(run('publish', '--key', other, '--out', join(copy, 'site2'), '--config', config).out).toMatch(/not among the trusted keys/);
   }, 60_000);

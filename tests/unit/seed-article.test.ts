@@ -14,9 +14,9 @@ describe('seed article (servernews.ru, Russian)', () => {
 
   it('highlights every labelled mention and nothing else', () => {
     // Matched paragraph by paragraph, as the content script reads blocks.
-    const found = body.split(/\n\s*\n/).flatMap((paragraph) =>
-      matcher.findMentions(paragraph).map((m) => ({ text: paragraph.slice(m.start, m.end), id: matcher.table.entries[m.entry]!.id })),
-    );
+    const found = body
+      .split(/\n\s*\n/)
+      .flatMap((paragraph) => matcher.findMentions(paragraph).map((m) => ({ text: paragraph.slice(m.start, m.end), id: matcher.table.entries[m.entry]!.id })));
     expect(labelProblems(body, labels, found)).toEqual([]);
     expect(found.length).toBeGreaterThanOrEqual(20);
   });
@@ -35,16 +35,26 @@ describe('labelProblems', () => {
   ];
 
   it('accepts exactly the labelled mentions', () => {
-    expect(labelProblems(body, labels, [{ text: 'NVIDIA H20', id: 'nvidia-h20' }, { text: 'NVIDIA', id: 'nvidia' }])).toEqual([]);
+    expect(
+      labelProblems(body, labels, [
+        { text: 'NVIDIA H20', id: 'nvidia-h20' },
+        { text: 'NVIDIA', id: 'nvidia' },
+      ]),
+    ).toEqual([]);
   });
 
   it('reports a miss, a wrong entry and an unlabelled highlight', () => {
-    expect(labelProblems(body, labels, [{ text: 'NVIDIA', id: 'nvidia' }, { text: 'and', id: 'x' }])).toEqual([
-      'highlighted "and" as x, which no label allows',
-      '"NVIDIA H20" (nvidia-h20): expected 1 highlights, found 0',
-    ]);
-    expect(labelProblems(body, labels, [{ text: 'NVIDIA H20', id: 'nvidia' }, { text: 'NVIDIA', id: 'nvidia' }])).toContain(
-      'highlighted "NVIDIA H20" as nvidia, which no label allows',
-    );
+    expect(
+      labelProblems(body, labels, [
+        { text: 'NVIDIA', id: 'nvidia' },
+        { text: 'and', id: 'x' },
+      ]),
+    ).toEqual(['highlighted "and" as x, which no label allows', '"NVIDIA H20" (nvidia-h20): expected 1 highlights, found 0']);
+    expect(
+      labelProblems(body, labels, [
+        { text: 'NVIDIA H20', id: 'nvidia' },
+        { text: 'NVIDIA', id: 'nvidia' },
+      ]),
+    ).toContain('highlighted "NVIDIA H20" as nvidia, which no label allows');
   });
 });

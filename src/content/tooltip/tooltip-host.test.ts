@@ -32,7 +32,7 @@ beforeEach(() => {
 
 afterEach(() => {
   HTMLElement.prototype.attachShadow = attachShadow;
-  document.documentElement.querySelectorAll('chiplens-tooltip').forEach((el) => el.remove());
+  for (const el of document.documentElement.querySelectorAll('chiplens-tooltip')) el.remove();
 });
 
 function open(actions: Partial<TooltipActions> = {}): { host: TooltipHost; button: HTMLButtonElement } {
@@ -52,7 +52,7 @@ function userClick(): MouseEvent {
 }
 
 describe('TooltipHost: Report a problem', () => {
-  it('acts on the user\'s click only, once per click, never on a script\'s', () => {
+  it("acts on the user's click only, once per click, never on a script's", () => {
     const report = vi.fn();
     const { host, button } = open({ report });
     button.click();

@@ -12,8 +12,6 @@ import css from '../../ui/entry-card.css?inline';
 import { applyHostStyle, leaveTopLayer, raiseToTopLayer } from './host-style';
 import { HOST_TAG } from './tooltip-path';
 
-export { HOST_TAG };
-
 export interface TooltipActions {
   close(): void;
   pin(): void;

@@ -14,7 +14,9 @@ let loading: Promise<TooltipModule> | undefined;
 
 export function loadTooltipModule(): Promise<TooltipModule> {
   loading ??= (
-    __CHIPLENS_FIREFOX__ ? import('./tooltip-module') : (import(/* @vite-ignore */ extensionApi().runtime.getURL(TOOLTIP_MODULE_PATH)) as Promise<TooltipModule>)
+    __CHIPLENS_FIREFOX__
+      ? import('./tooltip-module')
+      : (import(/* @vite-ignore */ extensionApi().runtime.getURL(TOOLTIP_MODULE_PATH)) as Promise<TooltipModule>)
   ).catch((error: unknown) => {
     // Try again on the next hover (the extension may have been reloaded).
     loading = undefined;
