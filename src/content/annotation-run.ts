@@ -8,56 +8,15 @@ import type { Matcher, Mention } from '../core/matcher';
 import { isFirstPiece, isLastPiece, matchPiece, type Piece } from './block-pieces';
 import { MentionIndex, type Unplaced } from './mention-index';
 import { MutationWatcher, type PageChanges } from './mutation-watcher';
-import { newWalk, reaches, type PageWalk } from './page-walk';
+import { newWalk, reaches, walkLandingFirst, walkScreenFirst, type PageWalk } from './page-walk';
 import type { Painter } from './painter';
 import { READ_AHEAD_CHARS, ReadAheadWindow } from './read-ahead';
-import { containerOf, isConnectedBlock, type TextBlock, type WalkBounds } from './text-blocks';
+import { isConnectedBlock, type TextBlock, type WalkBounds } from './text-blocks';
 import * as timeline from './timeline';
 import { isAfter, probeViewport, type Viewport, type ViewportProbe } from './viewport';
-
-/** Matching work is split into slices this long so the page stays responsive. */
-const SLICE_MS = 8;
-/**
- * Until the first screen is read, slices may run this long: yielding every
- * 8 ms there only lets the page's own loading tasks delay what the reader
- * sees first, and it stays well inside the 50 ms of a long task.
- */
-const FIRST_SCREEN_SLICE_MS = 20;
-/**
- * Below the first screen, new highlights are painted in batches, at most
- * this often, and less often the more there are: each batch costs the
- * browser time in proportion to all the highlights on the page.
- */
-const PAINT_EVERY_MS = 250;
-const PAINT_SLOWER_PER = 5000;
-/**
- * And only once the waiting ranges are this share of those painted, so
- * that batches grow geometrically and the browser's work over all of them
- * stays within a few times that of the last. In a trace of the 10 MB page
- * (64,000 highlights), painting every 250 ms or so took it 21 frames whose
- * pre-paint step alone came to 7.8 s, the last ones 0.6-0.9 s each.
- */
-const PAINT_GROWTH = 1;
-/**
- * Mentions further down than the viewport are placed (their text nodes
- * found, ranges made, painted) only this many ahead of it; the others wait
- * until the reader scrolls towards them. Pages with fewer are painted whole.
- * Placing is over half of ChipLens's work on a page dense with names, and
- * every range painted costs the browser something in every frame that
- * changes a highlight.
- */
-const PAINT_AHEAD = 1000;
-/** A walk that lost its place (the page removed it) starts again from the top at most this often. */
-const MAX_RESTARTS = 5;
-/** While the reader scrolls, where the viewport is is asked at most this often. */
-const SCROLL_PROBE_MS = 100;
-/**
- * A run stops reading a page once it holds this many mentions, and the
- * popup says so. No article comes near it (a 10 MB page of news holds
- * 64,000); one 5 MB paragraph of nothing but names would otherwise keep
- * 200,000 highlights and 70 MB for the page's life.
- */
-const MENTION_LIMIT = 100_000;
+import { FIRST_SCREEN_SLICE_MS, MAX_RESTARTS, MENTION_LIMIT, PAINT_AHEAD, SLICE_MS } from './annotation-pacing';
+import { ScrollFollower } from './scroll-follower';
+import { PaintPacer } from './paint-pacer';
 
 export class AnnotationRun {
   readonly index: MentionIndex;
@@ -73,11 +32,6 @@ export class AnnotationRun {
   /** Set once the blocks on the first screen have been read; once their highlights are painted too, it is on the timeline (for the benchmark). */
   private firstScreenDone = false;
   private firstScreenPainted = false;
-  private lastPaint = 0;
-  /** A walk came to the bottom of the viewport after the reader scrolled: what it placed on screen is painted now, not with the next batch. */
-  private screenRead = false;
-  /** A batch of highlights is being painted, over as many slices as it takes. */
-  private painting = false;
   /** The viewport when the page was first read, once probed: the walk from the top may not have begun yet. */
   private viewport: Viewport | undefined;
   /** The bounds of the first walk of the page, which the viewport may cut short. */
@@ -92,10 +46,17 @@ export class AnnotationRun {
   /** MENTION_LIMIT stopped the reading. */
   private limited = false;
   private sliceTimer: ReturnType<typeof setTimeout> | undefined;
-  private scrollTimer: ReturnType<typeof setTimeout> | undefined;
   private cancelProbe: () => void;
-  private cancelScrollProbe: (() => void) | undefined;
-  private readonly onScroll = () => this.followScroll();
+  private readonly pacer: PaintPacer;
+  private readonly scrolls = new ScrollFollower(
+    // While the page is still being read, a new bottom also decides what is queued next.
+    () => this.index.waitingCount > 0 || this.walks.length > 0,
+    (viewport) => {
+      this.moveFrontier(viewport.last);
+      this.readLandingFirst(viewport.first);
+      this.schedule();
+    },
+  );
 
   /**
    * Starts reading `root`. `probe` finds the viewport; the content script
@@ -112,11 +73,11 @@ export class AnnotationRun {
     probe: ViewportProbe = probeViewport,
   ) {
     this.index = new MentionIndex(matcher.table.entries, painter);
+    this.pacer = new PaintPacer(painter);
     this.watcher = new MutationWatcher(ignore, (changes) => this.onChanges(changes));
     this.watcher.start(root);
     this.enqueue(root);
-    // Capturing, so that scrolled containers inside the page count too.
-    document.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    this.scrolls.start();
     this.cancelProbe = probe((viewport) => {
       this.viewport = viewport;
       // What was placed while the viewport was unknown counts as placed ahead of it.
@@ -133,10 +94,8 @@ export class AnnotationRun {
     this.stopped = true;
     this.watcher.stop();
     clearTimeout(this.sliceTimer);
-    clearTimeout(this.scrollTimer);
     this.cancelProbe();
-    this.cancelScrollProbe?.();
-    document.removeEventListener('scroll', this.onScroll, { capture: true });
+    this.scrolls.stop();
     this.resolveReadWaiters();
     this.painter.clear();
   }
@@ -170,19 +129,8 @@ export class AnnotationRun {
     for (const resolve of this.readWaiters.splice(0)) resolve();
   }
 
-  // Reading starts at the top at once; when the viewport is known (one frame
-  // later) and the page is scrolled down, the part on screen is read next,
-  // and the top is read only up to where that begins.
   private readViewportFirst(): void {
-    const root = this.root;
-    const first = this.viewport?.first;
-    const top = this.topBounds;
-    if (!first || !top || !this.walks.length || !root.contains(first)) return;
-    const from = containerOf(first) ?? first;
-    // Only if the walk from the top has not got there yet: no block is read twice.
-    if (from === root || !root.contains(from) || (top.reached && !isAfter(from, top.reached))) return;
-    top.until = from;
-    this.walks.unshift(newWalk(root, this.ignore, { from }, true));
+    walkScreenFirst(this.root, this.ignore, this.walks, this.viewport?.first, this.topBounds);
   }
 
   private enqueue(root: Node): void {
@@ -213,8 +161,8 @@ export class AnnotationRun {
     const started = performance.now();
     const deadline = started + (this.firstScreenDone ? SLICE_MS : FIRST_SCREEN_SLICE_MS);
     // A batch under way is finished before more of the page is read.
-    if (this.painting) this.painting = !this.painter.flush(deadline);
-    while (!this.painting && performance.now() < deadline) {
+    this.pacer.continueBatch(deadline);
+    while (!this.pacer.busy && performance.now() < deadline) {
       // What comes into view is placed before more of the page is read.
       const next = this.nextToPlace();
       if (next) {
@@ -244,12 +192,12 @@ export class AnnotationRun {
     // A walk paused before the viewport was known may not have reached its bottom.
     if (!reading && (this.viewport !== undefined || this.walks.length === 0)) this.noteFirstScreen(undefined);
     if (!reading) this.resolveReadWaiters();
-    this.paintDue(started, reading);
+    this.pacer.paintDue(started, { reading, firstScreenPainted: this.firstScreenPainted });
     if (this.firstScreenDone && !this.firstScreenPainted) {
       this.firstScreenPainted = true;
       timeline.mark('chiplens:first-screen');
     }
-    const more = reading || this.painting || this.nextToPlace() !== undefined;
+    const more = reading || this.pacer.busy || this.nextToPlace() !== undefined;
     // Each slice is on the page's performance timeline, for `npm run bench`.
     timeline.work(started, performance.now());
     if (more) this.schedule();
@@ -270,18 +218,6 @@ export class AnnotationRun {
       if (top) this.readViewportFirst();
     }
     return true;
-  }
-
-  // The first screen is painted at once; the rest in batches, each given
-  // a slice's time per task so that no task runs long.
-  private paintDue(started: number, reading: boolean): void {
-    const paintEvery = PAINT_EVERY_MS * (1 + this.painter.painted / PAINT_SLOWER_PER);
-    const batchDue = started - this.lastPaint >= paintEvery && this.painter.waiting >= this.painter.painted * PAINT_GROWTH;
-    if (!this.painting && this.painter.waiting > 0 && (!reading || !this.firstScreenPainted || batchDue || this.screenRead)) {
-      this.painting = !this.painter.flush(this.firstScreenPainted ? performance.now() + SLICE_MS : Infinity);
-      this.lastPaint = started;
-      this.screenRead = false;
-    }
   }
 
   // The first screen is done when a block below it comes up, or the page
@@ -336,7 +272,7 @@ export class AnnotationRun {
     if (walk.page && !walk.past && this.frontier && reaches(block.container, this.frontier)) {
       walk.past = true;
       if (walk.catchingUp) this.caughtUp(walk);
-      this.screenRead = this.firstScreenPainted;
+      this.pacer.screenRead = this.firstScreenPainted;
     }
     // While a walk waited, a change may have been read on its own (a block
     // appended further down, or a walk started again after losing its place).
@@ -427,43 +363,8 @@ export class AnnotationRun {
     this.index.placeFromNode(node);
   }
 
-  /**
-   * After a jump past where the walk of the page paused, the screen it
-   * landed on (from `first`, its top) is read first, by a walk of its own;
-   * the walk catching up stops where that one began, and then places the
-   * last of what it found above the screen.
-   */
   private readLandingFirst(first: Element | null): void {
-    const root = this.root;
-    const behind = this.walks.find((walk) => walk.page && walk.catchingUp && walk.bounds.until === undefined);
-    if (!first || !behind?.last || this.readingAll) return;
-    const from = containerOf(first) ?? first;
-    if (from === root || !root.contains(from) || !isAfter(from, behind.last)) return;
-    behind.bounds.until = from;
-    // Walks catching up queue what they find; the queue must stay in
-    // document order, and this walk's stretch comes after those of any
-    // others still catching up (from an earlier jump): it goes last.
-    this.walks.splice(this.walks.indexOf(behind), 1);
-    this.walks.push(behind);
-    this.walks.unshift(newWalk(root, this.ignore, { from }, true));
-  }
-
-  // The reader scrolled: once the frame is laid out, the frontier moves to
-  // the new bottom of the viewport and what is near it gets placed.
-  private followScroll(): void {
-    // While the page is still being read, a new bottom also decides what is queued next.
-    if ((this.index.waitingCount === 0 && this.walks.length === 0) || this.scrollTimer !== undefined || this.cancelScrollProbe) return;
-    // At most every SCROLL_PROBE_MS: with a thousand placed ahead, nothing
-    // unplaced comes into view that soon.
-    this.scrollTimer = setTimeout(() => {
-      this.scrollTimer = undefined;
-      this.cancelScrollProbe = probeViewport((viewport) => {
-        this.cancelScrollProbe = undefined;
-        this.moveFrontier(viewport.last);
-        this.readLandingFirst(viewport.first);
-        this.schedule();
-      });
-    }, SCROLL_PROBE_MS);
+    if (!this.readingAll) walkLandingFirst(this.root, this.ignore, this.walks, first);
   }
 
   // What the page changed: removed subtrees are forgotten at once (a walk
