@@ -14,6 +14,9 @@ mkdirSync('test-results', { recursive: true });
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
+/** Under CI=true nothing may be skipped: a skipped suite or a missing browser fails the run. */
+const strict = process.env.CI === 'true';
 
 function step(title, command, args, env = {}) {
   console.log(`\n▶ ${title}`);
@@ -26,6 +29,7 @@ function count(reportFile) {
     const report = JSON.parse(readFileSync(reportFile, 'utf8'));
     passed += report.numPassedTests;
     failed += report.numFailedTests;
+    skipped += report.numPendingTests + report.numTodoTests;
   } catch {
     // No report: the runner itself failed, which the exit status reports.
   }
@@ -39,7 +43,11 @@ function vitest(project) {
 }
 
 function finish(ok) {
-  console.log(`\ntests: ${passed} passed, ${failed} failed`);
+  console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  if (ok && strict && skipped > 0) {
+    console.error(`✖ CI=true: ${skipped} test(s) skipped; every test must run in CI.`);
+    process.exit(1);
+  }
   process.exit(ok ? 0 : 1);
 }
 
@@ -72,6 +80,8 @@ try {
 }
 if (!firefox) {
   console.log('\n⚠ Firefox tests NOT run: no Firefox here. Install it (Debian: sudo apt-get install -y firefox-esr) or set FIREFOX_PATH; CI installs it.');
+  // Counted as skipped, so that under CI=true the run fails rather than passing without them.
+  skipped += 1;
   finish(true);
 }
 process.env.FIREFOX_PATH = firefox;
