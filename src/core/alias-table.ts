@@ -5,10 +5,12 @@
 // automaton (see stored-table).
 import type { AutomatonShape } from './automaton';
 import type { Alias, Dataset, Entry, EntryKind } from './dataset-schema';
+import { HanFold } from './han-fold';
+import { hanFoldPairs } from './han-fold-pairs';
 import { normalizeKey } from './normalize';
 import { inflectPhrase } from './ru-inflect';
 
-export const ALIAS_TABLE_FORMAT = 5;
+export const ALIAS_TABLE_FORMAT = 6;
 
 export interface AliasTableEntry {
   id: string;
@@ -41,6 +43,8 @@ export interface AliasTable {
   patterns: AliasPattern[];
   /** Context words: never highlighted, they only support their entry's context-dependent aliases. */
   cues: AliasPattern[];
+  /** Traditional characters folded to Simplified, as pairs (see HanFold): patterns are folded, and so is page text. */
+  hanFold: string;
   /**
    * Set in stored tables: the shape of the automaton compiled from the
    * patterns, then the cues, stored beside the table (see stored-table).
@@ -66,6 +70,8 @@ export interface MatchTable {
   pattern(index: number): PatternInfo;
   /** Every pattern's text, in number order, for building an automaton. */
   texts(): string[];
+  /** Traditional characters folded to Simplified, as pairs (see HanFold). */
+  hanFold: string;
 }
 
 export function isMatchTable(table: MatchTable | AliasTable): table is MatchTable {
@@ -82,6 +88,7 @@ export function matchTableOf(table: AliasTable): MatchTable {
     patternCount: patterns.length + cues.length,
     pattern: (index) => (index < patterns.length ? patterns[index]! : cues[index - patterns.length]!),
     texts: () => aliasTexts(table),
+    hanFold: table.hanFold,
   };
 }
 
@@ -92,10 +99,10 @@ export interface AliasConflict {
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
-function aliasForms(alias: Alias): { forms: string[]; caseSensitive: boolean } {
+function aliasForms(alias: Alias, fold: HanFold): { forms: string[]; caseSensitive: boolean } {
   const spec: Exclude<Alias, string> = typeof alias === 'string' ? { text: alias } : alias;
   const caseSensitive = spec.caseSensitive === true;
-  const key = normalizeKey(spec.text);
+  const key = fold.apply(normalizeKey(spec.text));
   const words = key.split(' ');
   let inflectAt: number[] | undefined;
   if (Array.isArray(spec.inflect)) inflectAt = spec.inflect;
@@ -118,10 +125,10 @@ function makerOf(entry: Entry): string | undefined {
   return undefined;
 }
 
-function compile(aliases: Alias[], index: number, into: AliasPattern[], seen: Set<string>): void {
+function compile(aliases: Alias[], index: number, into: AliasPattern[], seen: Set<string>, fold: HanFold): void {
   for (const alias of aliases) {
-    const { forms, caseSensitive } = aliasForms(alias);
-    const cased = caseSensitive ? normalizeKey(typeof alias === 'string' ? alias : alias.text, false) : undefined;
+    const { forms, caseSensitive } = aliasForms(alias, fold);
+    const cased = caseSensitive ? fold.apply(normalizeKey(typeof alias === 'string' ? alias : alias.text, false)) : undefined;
     const ambiguous = typeof alias !== 'string' && alias.ambiguous === true;
     const needsContext = typeof alias !== 'string' && alias.needsContext === true;
     for (const text of forms) {
@@ -138,7 +145,17 @@ function compile(aliases: Alias[], index: number, into: AliasPattern[], seen: Se
   }
 }
 
+/** Characters the dataset writes in its Simplified names and summaries: never folded (see han-fold-pairs). */
+export function simplifiedInUse(dataset: Pick<Dataset, 'entries'>): Set<string> {
+  const used = new Set<string>();
+  // Tests build entries without names; a real dataset always has them.
+  for (const entry of dataset.entries) for (const ch of (entry.name?.zh ?? '') + (entry.summary?.zh ?? '')) used.add(ch);
+  return used;
+}
+
 export function buildAliasTable(dataset: Dataset): AliasTable {
+  const hanFold = hanFoldPairs(simplifiedInUse(dataset));
+  const fold = new HanFold(hanFold);
   const indexOf = new Map(dataset.entries.map((entry, index) => [entry.id, index]));
   const patterns: AliasPattern[] = [];
   const cues: AliasPattern[] = [];
@@ -149,17 +166,17 @@ export function buildAliasTable(dataset: Dataset): AliasTable {
     const maker = indexOf.get(makerOf(entry) ?? '');
     if (maker !== undefined) row.maker = maker;
     const before = patterns.length;
-    compile(entryAliases(entry), index, patterns, seen);
+    compile(entryAliases(entry), index, patterns, seen, fold);
     const contextual = patterns.slice(before).some((p) => p.needsContext || p.ambiguous);
     // Only entries that can be in doubt need their supporters on every page.
     if (contextual) {
       row.supporters = entry.related.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined);
       const { en = [], ru = [], zh = [] } = entry.context ?? {};
-      compile([...en, ...ru, ...zh], index, cues, seenCues);
+      compile([...en, ...ru, ...zh], index, cues, seenCues, fold);
     }
     return row;
   });
-  return { format: ALIAS_TABLE_FORMAT, datasetVersion: dataset.version, entries, patterns, cues: mergeCues(cues) };
+  return { format: ALIAS_TABLE_FORMAT, datasetVersion: dataset.version, entries, patterns, cues: mergeCues(cues), hanFold };
 }
 
 /** The texts the automaton finds: pattern i is alias pattern i, then the cues follow. */

@@ -3,7 +3,10 @@
 // text written in English only (a reader of the Russian or Chinese tooltip
 // would get English), and spellings shared between entries without a
 // declaration.
-import { buildAliasTable, findAliasConflicts } from './alias-table';
+import { buildAliasTable, findAliasConflicts, simplifiedInUse } from './alias-table';
+import { HanFold } from './han-fold';
+import { hanFoldPairs } from './han-fold-pairs';
+import { normalizeKey } from './normalize';
 import type { Dataset } from './dataset-schema';
 
 const DATE_KEYS = new Set(['date', 'published', 'accessed', 'asOf']);
@@ -21,10 +24,40 @@ export function lintDataset(dataset: Dataset, today: string): { id: string; mess
       }
     });
   }
+  problems.push(...redundantTraditional(dataset));
   for (const conflict of findAliasConflicts(buildAliasTable(dataset))) {
     for (const id of conflict.ids) {
       const others = conflict.ids.filter((other) => other !== id).join(', ');
       problems.push({ id, message: `alias "${conflict.text}" is also used by ${others}; declare it "ambiguous": true on every entry or drop it` });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Traditional spellings that another alias of the same entry already
+ * covers: pages' Traditional text is folded to Simplified before matching,
+ * so "華為" beside "华为" finds nothing more.
+ */
+function redundantTraditional(dataset: Dataset): { id: string; message: string }[] {
+  const fold = new HanFold(hanFoldPairs(simplifiedInUse(dataset)));
+  const problems: { id: string; message: string }[] = [];
+  for (const entry of dataset.entries) {
+    const texts = Object.values(entry.aliases).flatMap((list) => (list ?? []).map((alias) => (typeof alias === 'string' ? alias : alias.text)));
+    const keys = new Map<string, string>();
+    for (const text of texts) {
+      const key = normalizeKey(text);
+      if (fold.apply(key) === key) keys.set(key, text);
+    }
+    for (const text of texts) {
+      const key = normalizeKey(text);
+      const folded = fold.apply(key);
+      const twin = folded !== key ? keys.get(folded) : undefined;
+      if (twin)
+        problems.push({
+          id: entry.id,
+          message: `alias "${text}" is redundant: Traditional text is folded to Simplified, so "${twin}" already finds it; remove it`,
+        });
     }
   }
   return problems;

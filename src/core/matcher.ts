@@ -6,6 +6,7 @@
 // product ("Huawei Ascend 910C", "阿里Qwen") joins the product's mention.
 import { isMatchTable, matchTableOf, type AliasTable, type MatchTable, type PatternInfo } from './alias-table';
 import { Automaton, Hits } from './automaton';
+import { HanFold } from './han-fold';
 import { isSpacedWordAt, isWordCharAt, normalizeKey, normalizeText, sourceEnd, sourceStart } from './normalize';
 
 export interface Mention {
@@ -46,11 +47,14 @@ export class Matcher {
   private readonly automaton: Automaton;
   /** Where scans put their hits, reused from one text to the next. */
   private readonly hits = new Hits();
+  /** Traditional characters folded to Simplified, as the table's patterns were. */
+  private readonly fold: HanFold;
 
   /** With `automaton` compiled from this table's patterns and cues (stored-table); without, it is built here. */
   constructor(table: MatchTable | AliasTable, automaton?: Automaton) {
     this.table = isMatchTable(table) ? table : matchTableOf(table);
     this.automaton = automaton ?? Automaton.build(this.table.texts());
+    this.fold = new HanFold(this.table.hanFold);
   }
 
   /** All mentions in `text`, in order, none overlapping. */
@@ -63,7 +67,9 @@ export class Matcher {
    * page (they support context-dependent aliases here).
    */
   match(text: string, page?: ReadonlySet<number>): MatchResult {
-    const folded = normalizeText(text);
+    const normalized = normalizeText(text);
+    // Folding keeps every unit in place, so the offset maps still hold.
+    const folded = { ...normalized, text: this.fold.apply(normalized.text) };
     this.automaton.scan(folded.text, this.hits);
     if (this.hits.length === 0) return { mentions: [], deferred: [] };
     const aliases: Candidate[] = [];
@@ -81,7 +87,7 @@ export class Matcher {
         // Case is checked on the original stretch, normalised without folding
         // unless it already reads exactly as the alias.
         const original = text.slice(sourceStart(folded, start), sourceEnd(folded, end - 1));
-        if (original !== pattern.cased && normalizeKey(original, false) !== pattern.cased) continue;
+        if (original !== pattern.cased && this.fold.apply(normalizeKey(original, false)) !== pattern.cased) continue;
       }
       if (index >= patternCount) {
         cued ??= new Set<number>();

@@ -1,9 +1,14 @@
 // Search over names and aliases in all three languages, forgiving of case,
 // ё/е, prefixes and small typos. Chinese has no spaces, so Han runs are
 // indexed as single characters and pairs, which lets 昇腾 find 华为昇腾910B.
+// Traditional characters are folded to Simplified as on pages, so 華為
+// finds Huawei.
 import MiniSearch from 'minisearch';
 import type { Dataset, Entry, EntryKind } from './dataset-schema';
 import type { SearchHit } from './messages';
+import { simplifiedInUse } from './alias-table';
+import { HanFold, NO_HAN_FOLD } from './han-fold';
+import { hanFoldPairs } from './han-fold-pairs';
 import { normalizeKey } from './normalize';
 
 interface SearchDoc {
@@ -16,10 +21,10 @@ interface SearchDoc {
 const HAN_RUN = /^\p{Script=Han}+$/u;
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
-export function tokenize(text: string): string[] {
+export function tokenize(text: string, fold: HanFold = NO_HAN_FOLD): string[] {
   const tokens: string[] = [];
   // Scripts are split after normalising, which joins Han to Latin ("英伟达h20").
-  for (const [word] of splitScripts(normalizeKey(text)).matchAll(TOKEN)) {
+  for (const [word] of splitScripts(fold.apply(normalizeKey(text))).matchAll(TOKEN)) {
     if (!HAN_RUN.test(word)) {
       tokens.push(word);
       continue;
@@ -54,11 +59,11 @@ function toDoc(entry: Entry): SearchDoc {
 }
 
 /** The largest share of the words of one of an entry's names or aliases that the matched terms cover. */
-function nameCoverage(entry: Entry | undefined, terms: readonly string[]): number {
+function nameCoverage(entry: Entry | undefined, terms: readonly string[], fold: HanFold): number {
   if (!entry) return 0;
   return Math.max(
     ...[entry.name.en, entry.name.ru, entry.name.zh, ...aliasTexts(entry)].map((name) => {
-      const words = [...new Set(tokenize(name))];
+      const words = [...new Set(tokenize(name, fold))];
       return words.length === 0 ? 0 : words.filter((w) => terms.includes(w)).length / words.length;
     }),
   );
@@ -67,12 +72,15 @@ function nameCoverage(entry: Entry | undefined, terms: readonly string[]): numbe
 export class EntrySearch {
   private readonly index: MiniSearch<SearchDoc>;
   private readonly byId: Map<string, Entry>;
+  private readonly fold: HanFold;
 
   constructor(dataset: Pick<Dataset, 'entries'>) {
     this.byId = new Map(dataset.entries.map((e) => [e.id, e]));
+    const fold = new HanFold(hanFoldPairs(simplifiedInUse(dataset)));
+    this.fold = fold;
     this.index = new MiniSearch<SearchDoc>({
       fields: ['names', 'aliases', 'summary'],
-      tokenize,
+      tokenize: (text) => tokenize(text, fold),
       processTerm: (term) => term,
       searchOptions: {
         boost: { names: 3, aliases: 2, summary: 0.2 },
@@ -93,7 +101,7 @@ export class EntrySearch {
     // the Ascend family) comes before the many whose names merely contain it
     // (NVIDIA A40, 昇腾310).
     const ranked = results
-      .map((result) => ({ result, score: result.score * (1 + nameCoverage(this.byId.get(String(result.id)), result.terms)) }))
+      .map((result) => ({ result, score: result.score * (1 + nameCoverage(this.byId.get(String(result.id)), result.terms, this.fold)) }))
       .sort((a, b) => b.score - a.score);
     return ranked.slice(0, limit).flatMap(({ result }) => {
       const entry = this.byId.get(String(result.id));

@@ -41,6 +41,8 @@ interface StoredHead {
   /** Cues that support further entries: [number, entries]. */
   also: [number, number[]][];
   automaton: AutomatonShape;
+  /** Traditional-to-Simplified pairs (see HanFold). */
+  hanFold: string;
 }
 
 const NEEDS_CONTEXT = 1;
@@ -57,6 +59,7 @@ export async function encodeStoredTable(table: AliasTable): Promise<string> {
     cased: all.flatMap((p, i): [number, string][] => (p.cased === undefined ? [] : [[i, p.cased]])),
     also: all.flatMap((p, i): [number, number[]][] => (p.also ? [[i, p.also]] : [])),
     automaton: shape,
+    hanFold: table.hanFold,
   };
   const json = new TextEncoder().encode(JSON.stringify(head));
   const words = Uint32Array.from(all, (p) => p.entry * 2 + (p.needsContext ? NEEDS_CONTEXT : 0));
@@ -140,6 +143,7 @@ function packedTable(head: StoredHead, words: Uint32Array, texts: () => string[]
     entries: head.entries,
     aliasCount: head.aliasCount,
     patternCount: head.patternCount,
+    hanFold: head.hanFold,
     pattern(index) {
       let info = made[index];
       if (info) return info;
@@ -163,7 +167,8 @@ const KINDS: ReadonlySet<unknown> = new Set(ENTRY_KINDS);
 function isStoredHead(value: unknown): value is StoredHead {
   const h = value as Partial<StoredHead> | null;
   if (typeof h !== 'object' || h === null || h.format !== ALIAS_TABLE_FORMAT || typeof h.datasetVersion !== 'number') return false;
-  const { entries, aliasCount, patternCount, cased, also, automaton } = h;
+  const { entries, aliasCount, patternCount, cased, also, automaton, hanFold } = h;
+  if (typeof hanFold !== 'string' || hanFold.length % 2 !== 0) return false;
   if (!Array.isArray(entries) || !Number.isInteger(aliasCount) || !Number.isInteger(patternCount)) return false;
   if (aliasCount! < 0 || aliasCount! > patternCount! || typeof automaton !== 'object' || automaton === null) return false;
   const isEntry = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) < entries.length;
