@@ -5,6 +5,7 @@
 import type { MatchTable } from '../core/alias-table';
 import type { Automaton } from '../core/automaton';
 import { ENTRY_KINDS } from '../core/dataset-schema';
+import { looksTraditional } from '../core/han-fold';
 import { Matcher } from '../core/matcher';
 import type { PageInfo } from '../core/messages';
 import { isActiveOn, readSettings, type Settings } from '../core/settings';
@@ -64,7 +65,12 @@ export class PageSession {
       this.automaton = start.loaded.automaton;
       this.matcher = start.loaded.matcher;
     }
-    this.tooltip = new TooltipController({ settings: () => this.settings, hover: () => this.hover, uiLanguage });
+    this.tooltip = new TooltipController({
+      settings: () => this.settings,
+      hover: () => this.hover,
+      uiLanguage,
+      looksTraditional: (text) => (this.matcher ? looksTraditional(this.matcher.fold, text) : false),
+    });
     this.navigation = new PageNavigation({ annotator: () => this.annotator, hover: () => this.hover, painter: this.painter, tooltip: this.tooltip });
   }
 

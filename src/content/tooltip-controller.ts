@@ -10,11 +10,15 @@ import type { HoverTracker } from './hover-tracker';
 import { pagePublicationDay } from './page-date';
 import { loadTooltipModule, type TooltipModule } from './tooltip/tooltip-loader';
 
+const HAN_CHARACTERS = /\p{Script=Han}/gu;
+
 export interface TooltipContext {
   settings(): Settings;
   hover(): HoverTracker | undefined;
   /** The browser's interface language. */
   uiLanguage(): string;
+  /** Whether a stretch of the page reads as Traditional Chinese. */
+  looksTraditional(text: string): boolean;
 }
 
 export class TooltipController {
@@ -46,7 +50,7 @@ export class TooltipController {
   /** Shows `mention`'s card at `anchor`; `announce` reads it out (keyboard stepping). */
   async show(mention: PageMention, anchor: DOMRect, announce = false): Promise<void> {
     const generation = ++this.generation;
-    const lang = this.language();
+    const lang = this.language(mention);
     const text =
       mention.range.startContainer === mention.range.endContainer
         ? (mention.range.startContainer as Text).data.slice(mention.range.startOffset, mention.range.endOffset)
@@ -88,11 +92,19 @@ export class TooltipController {
   }
 
   /** The tooltip's language: the page's, the browser's, or the one the user fixed. */
-  private language(): DisplayLanguage {
+  private language(mention: PageMention): DisplayLanguage {
     const chosen = this.context.settings().tooltipLanguage;
     switch (chosen) {
-      case 'page':
-        return displayLanguage(document.documentElement.lang || navigator.language);
+      case 'page': {
+        const declared = document.documentElement.lang;
+        const around = mention.range.startContainer.parentElement?.textContent?.slice(0, 500) ?? '';
+        const chinese = () => (this.context.looksTraditional(around) ? 'zh-TW' : 'zh');
+        // A page that declares no language, written in Chinese: the script decides.
+        if (!declared) return (around.match(HAN_CHARACTERS)?.length ?? 0) >= 10 ? chinese() : displayLanguage(navigator.language);
+        const lang = displayLanguage(declared);
+        // Chinese with no script or region declared: Traditional if the text around the name is.
+        return lang === 'zh' && !/[-_]/.test(declared) ? chinese() : lang;
+      }
       case 'interface':
         return displayLanguage(this.context.uiLanguage());
       default:

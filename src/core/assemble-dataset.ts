@@ -1,10 +1,12 @@
 // Builds one dataset document from the reviewable source files (one JSON
 // file per entry, in a folder per kind). Relations are made two-way here,
 // so a company lists its chips and models and a rule the chips it names,
-// without anyone keeping both sides in step by hand.
+// without anyone keeping both sides in step by hand, and Traditional Chinese
+// text is made from the Simplified.
 import type { Entry, EntryKind } from './dataset-schema';
-// With its extension: vite.config.ts loads this module through Node.
+// With their extensions: vite.config.ts loads this module through Node.
 import { REFERENCE_FIELDS } from './entry-references.ts';
+import { addTraditional } from './traditional-text.ts';
 
 export interface EntryFile {
   /** Path relative to the entries folder, e.g. "chips/nvidia-h20.json". */
@@ -52,6 +54,8 @@ export function assembleDataset(meta: DatasetMeta, files: EntryFile[]): { json: 
     entries.push(entry);
   }
   linkBothWays(entries);
+  // Traditional Chinese, made from the Simplified text (see traditional-text).
+  addTraditional(entries);
   entries.sort((a, b) => KIND_ORDER.indexOf(a.kind as EntryKind) - KIND_ORDER.indexOf(b.kind as EntryKind) || String(a.id).localeCompare(String(b.id)));
   return { json: { ...meta, entries }, problems };
 }

@@ -32,11 +32,18 @@ const SourceSchema = v.strictObject({
   live: v.optional(v.literal(true)),
 });
 
+/** Made from `zh` when the dataset is assembled (see traditional-text); zh-HK only where it differs from zh-TW. */
+const TraditionalText = {
+  'zh-TW': v.optional(nonEmpty('Traditional Chinese text')),
+  'zh-HK': v.optional(nonEmpty('Traditional Chinese text (Hong Kong)')),
+};
+
 /** Text in the three interface languages; English is always there. */
 const LocalText = v.strictObject({
   en: nonEmpty('English text'),
   ru: v.optional(nonEmpty('Russian text')),
   zh: v.optional(nonEmpty('Chinese text')),
+  ...TraditionalText,
 });
 
 /** Names and summaries are shown in every interface language. */
@@ -46,6 +53,7 @@ const Trilingual = (what: string) =>
     en: nonEmpty(`English ${what}`),
     ru: nonEmpty(`Russian ${what}`),
     zh: nonEmpty(`Chinese ${what}`),
+    ...TraditionalText,
   });
 
 /** Indexes into the entry's `sources`: every fact names where it comes from. */

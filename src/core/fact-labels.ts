@@ -1,9 +1,10 @@
 // Words the tooltip and popup put around the facts, in each display
 // language. Kept apart from the components so they hold no literal text.
 import type { DisplayLanguage } from './display-language';
+import { ZH_HK_LABELS, ZH_TW_LABELS } from './fact-labels-hant';
 import type { ClaimType, EntryKind, ExportStatus, RuleDateKind, RuleStatus } from './dataset-schema';
 
-type Labels = {
+export type Labels = {
   kind: Record<EntryKind, string>;
   exportStatus: Record<ExportStatus, string>;
   ruleStatus: Record<RuleStatus, string>;
@@ -294,4 +295,6 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     openInChipLens: '在 ChipLens 中查看',
     reportProblem: '报告问题',
   },
+  'zh-TW': ZH_TW_LABELS,
+  'zh-HK': ZH_HK_LABELS,
 };

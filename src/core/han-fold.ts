@@ -32,5 +32,14 @@ export class HanFold {
   }
 }
 
+/** Whether `text` reads as Traditional Chinese: it holds at least `least` characters that fold. */
+export function looksTraditional(fold: HanFold, text: string, least = 2): boolean {
+  const folded = fold.apply(text);
+  if (folded === text) return false;
+  let differences = 0;
+  for (let i = 0; i < text.length && differences < least; i++) if (text.charCodeAt(i) !== folded.charCodeAt(i)) differences++;
+  return differences >= least;
+}
+
 /** Folds nothing: for tables built without pairs. */
 export const NO_HAN_FOLD = new HanFold('');

@@ -48,7 +48,7 @@ export class Matcher {
   /** Where scans put their hits, reused from one text to the next. */
   private readonly hits = new Hits();
   /** Traditional characters folded to Simplified, as the table's patterns were. */
-  private readonly fold: HanFold;
+  readonly fold: HanFold;
 
   /** With `automaton` compiled from this table's patterns and cues (stored-table); without, it is built here. */
   constructor(table: MatchTable | AliasTable, automaton?: Automaton) {

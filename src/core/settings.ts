@@ -10,7 +10,7 @@ export { ALIAS_TABLE_KEY, SETTINGS_KEY } from './storage-keys';
 export const REFRESH_HOURS = { min: 6, max: 168, default: 24 } as const;
 const TOOLTIP_DELAY_MS = { min: 0, max: 2000, default: 120 } as const;
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
-export const TOOLTIP_LANGUAGES = ['page', 'interface', 'en', 'ru', 'zh'] as const;
+export const TOOLTIP_LANGUAGES = ['page', 'interface', 'en', 'ru', 'zh', 'zh-TW', 'zh-HK'] as const;
 const SITE_MODES = ['all-except', 'only'] as const;
 
 /**

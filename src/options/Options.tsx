@@ -106,7 +106,7 @@ export function Options() {
           label={t('languageLabel')}
           testId="tooltip-language"
           value={settings.tooltipLanguage}
-          options={TOOLTIP_LANGUAGES.map((language) => [language, t(`language_${language}`)])}
+          options={TOOLTIP_LANGUAGES.map((language) => [language, t(`language_${language.replace('-', '_')}`)])}
           onChange={(language) => void save({ ...settings, tooltipLanguage: language })}
         />
       </section>

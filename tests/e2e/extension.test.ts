@@ -233,6 +233,30 @@ describe('tooltips of every kind', () => {
   });
 });
 
+describe('Traditional Chinese', () => {
+  it.each([
+    // A page in Taiwan's Chinese gets Taiwan's terms, Hong Kong's its own;
+    // an undeclared page whose text is Traditional gets Traditional.
+    ['zh-TW', '晶片', /通訊裝置/],
+    ['zh-HK', '芯片', /通信設備/],
+    ['undeclared', '晶片', /通訊裝置/],
+  ])('finds names written in Traditional characters and shows the tooltip in Traditional on a %s page', async (variant, kindLabel, traditional) => {
+    const page = await openArticle(`/pages/traditional-${variant}.html`);
+    const found = await settledHighlights(page, { atLeast: 3 });
+    expect(found.company).toEqual(expect.arrayContaining(['華為', '臺積電']));
+    const card = await tooltipFor(page, '華為');
+    expect(await card.attribute('class')).toContain('kind-company');
+    expect(await card.text('.summary')).toMatch(traditional);
+    // No Simplified character where the scripts differ.
+    expect(await card.text('.summary')).not.toMatch(/[华为这个们发过进设据网请选择显数语]/);
+    await page.keyboard.press('Escape');
+    const chip = await tooltipFor(page, 'H20');
+    expect(await chip.text('.kind')).toBe(kindLabel);
+    await page.screenshot({ path: join(RESULTS, `tooltip-traditional-${variant}.png`) });
+    await page.close();
+  });
+});
+
 describe('then and now', () => {
   it("shows NVIDIA H20's status when a 2023 page was written beside today's", async () => {
     const page = await openArticle('/pages/dated-2023.html');
