@@ -130,6 +130,23 @@ describe('then and now', () => {
     expect(buildEntryCard(view, 'en').then).toBeUndefined();
   });
 
+  it('picks, on a longer timeline, the status in force on the day the page was written', () => {
+    const events = [
+      { date: '2023-11', status: 'no-licence-needed', region: { en: 'China' }, src: [0] },
+      { date: '2025-04-09', status: 'licence-required', region: { en: 'China' }, src: [1] },
+      { date: '2025-08', status: 'allowed-with-conditions', region: { en: 'China' }, src: [1] },
+      { date: '2025-08-22', status: 'sales-halted', region: { en: 'China' }, src: [1] },
+    ];
+    const long = { ...view, entry: { ...h20, facts: { ...h20.facts, exportStatus: events } } as Entry };
+    const then = (pageDate: string) => buildEntryCard(long, 'en', { pageDate }).then?.status?.value;
+    expect(buildEntryCard(long, 'en').status).toMatchObject({ value: 'Sales halted', date: '2025-08-22' });
+    // A mid-2025 page was written under the licence requirement, not before it.
+    expect(then('2025-06-15')).toBe('Licence required');
+    expect(then('2025-04-08')).toBe('No licence needed');
+    expect(then('2025-08-10')).toBe('Allowed with conditions');
+    expect(buildEntryCard(long, 'en', { pageDate: '2025-09-01' }).then).toBeUndefined();
+  });
+
   it('says when the data has no record as early as the page', () => {
     expect(buildEntryCard(view, 'en', { pageDate: '2023-03-01' }).then).toEqual({ pageDate: '2023-03-01' });
   });

@@ -60,6 +60,9 @@ describe('Matcher', () => {
   it('respects word boundaries in Latin and Cyrillic script', () => {
     expect(found('the H200 and H20, not H20x or xH20')).toEqual(['H200=nvidia-h200', 'H20=nvidia-h20']);
     expect(found('YEAR EAR ear')).toEqual(['EAR=us-ear']);
+    // A Russian word that merely contains a name is not a mention of it.
+    expect(found('сНвидиа, Нвидиаш и Хуавэйка')).toEqual([]);
+    expect(found('«Нвидиа», Хуавэй.')).toEqual(['Нвидиа=nvidia', 'Хуавэй=huawei']);
   });
 
   it('matches case-sensitive aliases only in their case', () => {
