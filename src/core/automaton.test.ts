@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Automaton, Hits } from './automaton';
 
@@ -66,37 +68,27 @@ describe('Automaton', () => {
     expect(() => Automaton.fromBytes(shape, new Uint8Array(far.buffer))).toThrow(/inconsistent/);
   });
 
-  it('ends its scan when a damaged copy has edge starts out of order', () => {
-    const { shape, bytes } = Automaton.build(patterns).toBytes();
-    const values = new Uint16Array(bytes.buffer.slice(0));
-    // Within bounds, so it loads, but every node's edges are wrong: runs
-    // that reach past the last edge, or end before they start.
-    for (let n = 1; n < shape.nodes; n++) values[n] = n % 2 === 1 ? 1 : shape.nodes;
-    const damaged = Automaton.fromBytes(shape, new Uint8Array(values.buffer));
-    expect(() => found(damaged, texts.join(' '))).not.toThrow();
-  });
+  describe('damaged copies', () => {
+    // Scanned in a child process with a time limit: a scan that loops for
+    // ever is synchronous, and would hang this process instead of failing.
+    const run = spawnSync(join(__dirname, '../../node_modules/.bin/tsx'), [join(__dirname, 'damaged-automaton.probe.ts')], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    const result = () => {
+      if (run.error || run.status !== 0) throw new Error(`the scan did not end: ${run.error?.message ?? run.stderr}`);
+      return JSON.parse(run.stdout) as { patterns: string[]; text: string; edgesOutOfOrder: number[][]; linksInCircles: number[][] };
+    };
 
-  it('ends its scan when a damaged copy has links that go round in circles', () => {
-    const { shape, bytes } = Automaton.build(patterns).toBytes();
-    const { nodes } = shape;
-    const values = new Uint16Array(bytes.buffer.slice(0));
-    // Failure and output links start after the edge starts and classes;
-    // the next-pattern links after the first patterns.
-    const failAt = nodes + 1 + nodes - 1;
-    const outAt = failAt + nodes;
-    const sameAt = 5 * nodes;
-    for (let n = 1; n < nodes; n++) {
-      values[failAt + n] = n;
-      values[outAt + n] = n;
-    }
-    values[sameAt] = 1;
-    values[sameAt + 1] = 1;
-    const damaged = Automaton.fromBytes(shape, new Uint8Array(values.buffer));
-    // The scan ends (a loop would time the test out) and still finds the patterns it walks straight into.
-    const text = 'huawei ascend 910b h200 entity list 英伟达 хуавэй aaaa';
-    const hits = found(damaged, text);
-    expect(hits.length).toBeGreaterThan(0);
-    expect(hits.every(([end, p]) => text.slice(end! - patterns[p!]!.length, end) === patterns[p!])).toBe(true);
+    it('ends its scan when a damaged copy has edge starts out of order', () => {
+      expect(Array.isArray(result().edgesOutOfOrder)).toBe(true);
+    });
+
+    it('ends its scan when a damaged copy has links that go round in circles, and still finds what it walks straight into', () => {
+      const { patterns: walked, text, linksInCircles } = result();
+      expect(linksInCircles.length).toBeGreaterThan(0);
+      expect(linksInCircles.every(([end, p]) => text.slice(end! - walked[p!]!.length, end) === walked[p!])).toBe(true);
+    });
   });
 
   it('numbers nodes breadth first, so a text is found by walking edges to node e + 1', () => {
