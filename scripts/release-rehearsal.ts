@@ -225,10 +225,12 @@ async function main(): Promise<void> {
     expired,
     '--config',
     config,
+    // Published at the start of the version's own day (as early as it may
+    // be), and expired a tenth of a second later: long past by the check.
     '--now',
-    new Date(Date.now() - 3 * 86_400_000).toISOString(),
+    `${String(v2 + 1).slice(0, 4)}-${String(v2 + 1).slice(4, 6)}-${String(v2 + 1).slice(6, 8)}T00:00:00Z`,
     '--lifetime-days',
-    '1',
+    '0.000001',
   ]);
   await expectRefused('expiredNotice', expired, /data channel is stale: the newest signed notice expired/, article, v2);
 
