@@ -283,13 +283,19 @@ describe('tooltip controls', () => {
   it('pins a tooltip open, opens the entry in ChipLens with "more", and steps through highlights from the keyboard', async () => {
     const page = await openArticle(`/fixtures/${SEED}.html`);
     await settledHighlights(page, { atLeast: 20 });
+    // Unpinned, the tooltip closes once the pointer leaves (within a second).
+    await tooltipFor(page, 'NVIDIA H20');
+    const left = Date.now();
+    await page.mouse.move(5, 5, { steps: 3 });
+    await waitForNoCard(page, 2_000);
+    const closedAfter = Date.now() - left;
     const card = await tooltipFor(page, 'NVIDIA H20');
     // The seed page is Russian, so is its tooltip.
     await card.clickButton('Закрепить');
     await expect.poll(() => card.buttonAttribute('Закрепить', 'aria-pressed')).toBe('true');
-    // Pinned: moving away does not close it (the unpinned one goes 300 ms after the pointer leaves).
+    // Pinned: moving away does not close it, well past the time the unpinned one took.
     await page.mouse.move(5, 5, { steps: 3 });
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(Math.max(800, 3 * closedAfter));
     expect(await card.isVisible()).toBe(true);
     const opened = browser.context.waitForEvent('page');
     await card.clickButton('Подробнее в ChipLens');

@@ -1,7 +1,7 @@
 // The options page as a user works it, in real Chromium: site lists in both
 // modes (with *.domain rules), kinds and style, and the settings file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -116,11 +116,30 @@ describe('options: settings file', () => {
   });
 
   it('exports the settings as a JSON file that imports back', async () => {
+    // Settings that differ from the defaults, so that a round trip shows.
+    const custom = {
+      ...defaultSettings(),
+      disabledSites: ['example.org', '*.example.net'],
+      tooltipDelayMs: 600,
+      highlightStyle: 'background',
+      tooltipLanguage: 'zh-TW',
+    };
+    await browser.worker.evaluate((settings) => chrome.storage.local.set({ settings }), custom);
+    await expect.poll(stored).toEqual(custom);
     const download = options.waitForEvent('download');
     await options.getByTestId('export').click();
     const file = join(files, 'exported.json');
     await (await download).saveAs(file);
-    const { readFileSync } = await import('node:fs');
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(await stored());
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(custom);
+    // Back to the defaults, then the exported file brings every setting back.
+    options.once('dialog', (dialog) => void dialog.accept());
+    await options.getByTestId('reset').click();
+    await expect.poll(stored).toEqual(defaultSettings());
+    await options.getByTestId('import').setInputFiles(file);
+    await expect.poll(() => options.getByTestId('options-message').innerText()).toContain('Settings imported from exported.json');
+    expect(await stored()).toEqual(custom);
+    options.once('dialog', (dialog) => void dialog.accept());
+    await options.getByTestId('reset').click();
+    await expect.poll(stored).toEqual(defaultSettings());
   });
 });
