@@ -61,6 +61,20 @@ async function listedCounts(): Promise<string[]> {
   return counts;
 }
 
+/** What the tab's content script says about its page (undefined until it answers). */
+async function pageInfo(page: Page): Promise<unknown> {
+  await page.bringToFront();
+  const tabId = await activeTabId();
+  return browser.worker.evaluate(
+    (id) =>
+      chrome.tabs.sendMessage(id, { type: 'page-info' }).then(
+        (reply: { value?: unknown }) => reply?.value,
+        () => undefined,
+      ),
+    tabId,
+  );
+}
+
 const tooltipFor = hoverForCard;
 
 describe('seed article', () => {
@@ -306,17 +320,25 @@ describe('tooltip controls', () => {
     await waitForNoCard(page);
     // The "next highlight" command, as the background sends it to the tab.
     const tabId = await activeTabId();
-    const step = () => browser.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'step', by: 1 }), tabId);
-    await step();
+    const step = (by: 1 | -1) => browser.worker.evaluate(({ id, by }) => chrome.tabs.sendMessage(id, { type: 'step', by }), { id: tabId, by });
+    const shown = async () => (await waitForCard(page)).attribute('data-entry-id');
+    expect(await step(1)).toMatchObject({ ok: true, value: { index: 0 } });
     const first = await waitForCard(page);
     expect(
       await inTooltip(page, function (this: ShadowRoot) {
         return this.querySelector('[role="tooltip"]')?.getAttribute('aria-live');
       }),
     ).toBe('polite');
-    const firstTitle = await first.text('.title');
-    await step();
-    await expect.poll(() => first.text('.title')).not.toBe(firstTitle);
+    const firstId = await shown();
+    // Next goes to the second highlight, previous back to the first, and previous again wraps round to the last.
+    const second = await step(1);
+    expect(second).toMatchObject({ ok: true, value: { index: 1 } });
+    await expect.poll(shown).not.toBe(firstId);
+    expect(await step(-1)).toMatchObject({ ok: true, value: { index: 0 } });
+    await expect.poll(shown).toBe(firstId);
+    const count = (second as { value: { total: number } }).value.total;
+    expect(await step(-1)).toMatchObject({ ok: true, value: { index: count - 1, total: count } });
+    expect(await first.isVisible()).toBe(true);
     await page.close();
   });
 
@@ -620,13 +642,35 @@ describe('popup', () => {
     await expect(popup.locator('.site').innerText()).resolves.toContain('127.0.0.1');
     await siteSwitch.uncheck();
     await expect.poll(async () => total(await readHighlights(page)), { timeout: 3_000 }).toBe(0);
-    // Remembered: a new page on the same host stays plain.
+    // Remembered: a new page on the same host stays plain, as its content script says once it has run.
     const again = await openArticle(`/fixtures/${SEED}.html`);
-    await again.waitForTimeout(800);
+    await expect.poll(() => pageInfo(again), { timeout: 5_000 }).toMatchObject({ active: false, host: '127.0.0.1' });
     expect(total(await readHighlights(again))).toBe(0);
     await siteSwitch.check();
     await expect.poll(async () => total(await readHighlights(page)), { timeout: 5_000 }).toBeGreaterThanOrEqual(20);
     await popup.close();
+  });
+
+  it('pauses ChipLens everywhere with one switch, and resumes it', async () => {
+    const page = await openArticle(`/fixtures/${SEED}.html`);
+    expect(total(await settledHighlights(page, { atLeast: 20 }))).toBeGreaterThanOrEqual(20);
+    const popup = await openPopup(await activeTabId());
+    const pause = popup.getByTestId('pause-switch');
+    expect(await pause.isChecked()).toBe(false);
+    await pause.check();
+    await expect.poll(async () => total(await readHighlights(page)), { timeout: 3_000 }).toBe(0);
+    expect(await popup.locator('.site').innerText()).toMatch(/paused/i);
+    // Paused everywhere: a page on another host stays plain too.
+    const other = await browser.context.newPage();
+    await other.goto(`${server.origin.replace('127.0.0.1', 'localhost')}/fixtures/${SEED}.html`);
+    await expect.poll(() => pageInfo(other), { timeout: 5_000 }).toMatchObject({ active: false, host: 'localhost' });
+    expect(total(await readHighlights(other))).toBe(0);
+    await pause.uncheck();
+    await expect.poll(async () => total(await readHighlights(page)), { timeout: 5_000 }).toBeGreaterThanOrEqual(20);
+    await expect.poll(async () => total(await readHighlights(other)), { timeout: 5_000 }).toBeGreaterThanOrEqual(20);
+    await other.close();
+    await popup.close();
+    await page.close();
   });
 });
 
