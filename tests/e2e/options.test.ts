@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
 import { defaultSettings } from '../../src/core/settings';
-import { launchWithExtension, readHighlights, settledHighlights, total, type ExtensionBrowser } from './browser';
+import { launchWithExtension, pointOf, readHighlights, settledHighlights, total, type ExtensionBrowser } from './browser';
+import { hoverForCard, tooltipState, waitForCard, waitForNoCard } from './tooltip-probe';
 
 const RESULTS = join(__dirname, '../../test-results');
 const SEED = '/fixtures/01-ru-servernews-seed.html';
@@ -87,7 +88,78 @@ describe('options: highlights', () => {
   });
 });
 
+describe('options: tooltips and refresh', () => {
+  // Hovering needs the article in front: a tab behind has its timers slowed to once a second.
+  const kindOnCard = async () => {
+    await article.bringToFront();
+    await article.mouse.move(5, 5);
+    await article.keyboard.press('Escape');
+    await waitForNoCard(article);
+    const card = await hoverForCard(article, 'NVIDIA H20');
+    return card.text('.kind');
+  };
+
+  it("shows tooltips in the language chosen, or the page's", async () => {
+    // The seed article is Russian.
+    expect(await kindOnCard()).toMatch(/^чип$/i);
+    await options.getByTestId('tooltip-language').selectOption('en');
+    await expect.poll(stored).toMatchObject({ tooltipLanguage: 'en' });
+    expect(await kindOnCard()).toMatch(/^chip$/i);
+    await options.getByTestId('tooltip-language').selectOption('zh-TW');
+    await expect.poll(stored).toMatchObject({ tooltipLanguage: 'zh-TW' });
+    expect(await kindOnCard()).toBe('晶片');
+    await options.getByTestId('tooltip-language').selectOption('page');
+    await expect.poll(stored).toMatchObject({ tooltipLanguage: 'page' });
+    expect(await kindOnCard()).toMatch(/^чип$/i);
+  });
+
+  it('waits the chosen delay before a tooltip opens', async () => {
+    await options.getByTestId('tooltip-delay').selectOption('1000');
+    await expect.poll(stored).toMatchObject({ tooltipDelayMs: 1000 });
+    await article.bringToFront();
+    await article.mouse.move(5, 5);
+    await waitForNoCard(article);
+    const { x, y } = await pointOf(article, 'NVIDIA H20');
+    await article.mouse.move(x - 30, y - 40);
+    await article.mouse.move(x, y, { steps: 3 });
+    // Still closed well before the delay is over; open after it.
+    await article.waitForTimeout(400);
+    expect(await tooltipState(article)).toBeUndefined();
+    await waitForCard(article, 5_000);
+    await options.getByTestId('tooltip-delay').selectOption('120');
+    await expect.poll(stored).toMatchObject({ tooltipDelayMs: 120 });
+  });
+
+  it('plans the next dataset check by the interval chosen', async () => {
+    const next = () =>
+      browser.worker.evaluate(
+        async () => (await chrome.storage.local.get('updateState')).updateState as { lastCheckAt?: string; nextCheckAt?: string } | undefined,
+      );
+    await options.getByTestId('refresh-hours').selectOption('168');
+    await expect.poll(stored).toMatchObject({ refreshHours: 168 });
+    // Seven days from the last check (or from now), give or take the 10 % jitter and a minute.
+    await expect
+      .poll(async () => {
+        const state = await next();
+        const from = state?.lastCheckAt ? Date.parse(state.lastCheckAt) : Date.now();
+        return state?.nextCheckAt ? (Date.parse(state.nextCheckAt) - from) / 3_600_000 : 0;
+      })
+      .toBeGreaterThan(140);
+    await options.getByTestId('refresh-hours').selectOption('24');
+    await expect.poll(stored).toMatchObject({ refreshHours: 24 });
+  });
+});
+
 describe('options: settings file', () => {
+  it('refuses a file over 1 MB without reading it, and changes nothing', async () => {
+    const before = await stored();
+    const big = join(files, 'big.json');
+    writeFileSync(big, JSON.stringify({ ...defaultSettings(), disabledSites: Array.from({ length: 60_000 }, (_, i) => `site${i}.example.com`) }));
+    await options.getByTestId('import').setInputFiles(big);
+    await expect.poll(() => options.getByTestId('import-problem').innerText()).toMatch(/too (big|large)/i);
+    expect(await stored()).toEqual(before);
+  });
+
   it('refuses a file that is not valid settings, saying why, and changes nothing', async () => {
     const before = await stored();
     const bad = join(files, 'bad.json');
