@@ -131,3 +131,41 @@ describe('EntryCardView', () => {
     expect(css).toMatch(/^footer \{[^}]*font-size: 11px;/m);
   });
 });
+
+describe('text from the dataset', () => {
+  it('is rendered as text in every field: markup in a name, summary, note, region, caveat, source title or publisher stays characters', () => {
+    const markup = '<img src=x onerror=alert(1)><b>bold</b>';
+    const hostile = {
+      ...chip,
+      name: { en: `Name ${markup}`, ru: 'x', zh: 'x' },
+      summary: { en: `Summary ${markup}`, ru: 'x', zh: 'x' },
+      sources: sources.map((s) => ({ ...s, title: `Title ${markup}`, publisher: `Publisher ${markup}` })),
+      facts: {
+        ...chip.facts,
+        exportStatus: [{ date: '2025-04-09', status: 'licence-required', region: { en: `Region ${markup}` }, note: { en: `Note ${markup}` }, src: [1] }],
+      },
+      caveats: [{ text: { en: `Caveat ${markup}` }, src: [1] }],
+    } as Entry;
+    const card = buildEntryCard({ entry: hostile, refs: { acme: { kind: 'company', name: { en: `Vendor ${markup}` } } } }, 'en');
+    render(h(EntryCardView, { state: { phase: 'ready', card }, lang: 'en' }), document.body);
+    const root = document.body.querySelector<HTMLElement>('.card')!;
+    expect(root.querySelectorAll('img, b').length).toBe(0);
+    const shown = root.textContent ?? '';
+    for (const field of ['Name', 'Summary', 'Region', 'Note', 'Caveat', 'Title', 'Vendor']) expect(shown).toContain(`${field} ${markup}`);
+  });
+
+  it('links only https sources', () => {
+    // Source 1 backs the export status and the caveats; it is the one https link.
+    const mixed = {
+      ...chip,
+      sources: [{ ...sources[0]!, url: 'javascript:alert(1)' }, sources[1]!, { ...sources[1]!, url: 'http://example.com/plain', title: 'Plain' }],
+      caveats: [{ text: { en: 'Three sources.' }, src: [0, 1, 2] }],
+    } as Entry;
+    const card = buildEntryCard({ entry: mixed, refs: {} }, 'en');
+    render(h(EntryCardView, { state: { phase: 'ready', card }, lang: 'en' }), document.body);
+    const hrefs = [...document.body.querySelectorAll('.sources a')].map((a) => a.getAttribute('href') ?? '');
+    expect(hrefs).toEqual(['https://example.com/news']);
+    // The others are listed by title, as text.
+    expect(document.body.querySelector('.sources')?.textContent).toContain('Plain');
+  });
+});
