@@ -9,6 +9,18 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'dataset/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          exclude: ['tests/unit/corpus.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        // Checks of the evaluation corpus against itself (labels occur in
+        // their articles, name entries of the right kind): reported apart
+        // from the tests of ChipLens.
+        define: { __CHIPLENS_BENCH__: 'false', __CHIPLENS_FIREFOX__: 'false', __CHIPLENS_FORCE_OVERLAY__: 'false' },
+        test: {
+          name: 'corpus',
+          include: ['tests/unit/corpus.test.ts'],
           environment: 'node',
         },
       },

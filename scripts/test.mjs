@@ -15,6 +15,8 @@ mkdirSync('test-results', { recursive: true });
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+/** Checks of the evaluation corpus against itself, counted apart from the tests of ChipLens. */
+const corpus = { passed: 0, failed: 0 };
 /** Under CI=true nothing may be skipped: a skipped suite or a missing browser fails the run. */
 const strict = process.env.CI === 'true';
 
@@ -24,9 +26,15 @@ function step(title, command, args, env = {}) {
   return run.status === 0;
 }
 
-function count(reportFile) {
+function count(reportFile, into = null) {
   try {
     const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+    if (into) {
+      into.passed += report.numPassedTests;
+      into.failed += report.numFailedTests;
+      skipped += report.numPendingTests + report.numTodoTests;
+      return;
+    }
     passed += report.numPassedTests;
     failed += report.numFailedTests;
     skipped += report.numPendingTests + report.numTodoTests;
@@ -35,15 +43,16 @@ function count(reportFile) {
   }
 }
 
-function vitest(project) {
+function vitest(project, into = null) {
   const report = `test-results/${project}.json`;
   const ok = step(`${project} tests`, bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
-  count(report);
+  count(report, into);
   return ok;
 }
 
 function finish(ok) {
-  console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  console.log(`\ncorpus checks: ${corpus.passed} passed, ${corpus.failed} failed`);
+  console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   if (ok && strict && skipped > 0) {
     console.error(`✖ CI=true: ${skipped} test(s) skipped; every test must run in CI.`);
     process.exit(1);
@@ -63,6 +72,7 @@ if (!step('type check', bin('tsc'), ['--noEmit'])) finish(false);
 if (!step('dataset check', bin('tsx'), ['scripts/dataset.ts', 'check'])) finish(false);
 if (!step('lint (Biome: format and lint; knip: dead code and dependencies; actionlint: workflows)', 'npm', ['run', '-s', 'lint'])) finish(false);
 if (!vitest('unit')) finish(false);
+if (!vitest('corpus', corpus)) finish(false);
 if (!step('recognition eval (precision ≥ 0.97, recall ≥ 0.95, each language and kind ≥ 0.92)', bin('tsx'), ['scripts/eval.ts', '--check'])) finish(false);
 if (!step('build', bin('vite'), ['build', '--logLevel', 'warn'])) finish(false);
 process.env.CHROME_PATH = chrome;
