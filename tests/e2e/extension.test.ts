@@ -374,6 +374,34 @@ describe('tooltip placement', () => {
     await page.screenshot({ path: join(RESULTS, 'tooltip-edges.png') });
     await page.close();
   });
+
+  it('fits a long card inside the viewport when the name sits in the middle of the screen, down to 360 px wide', async () => {
+    const page = await openArticle('/pages/mid-screen.html');
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1280, height: 600 },
+      { width: 360, height: 640 },
+    ]) {
+      await page.setViewportSize(size);
+      await settledHighlights(page, { atLeast: 2 });
+      for (const nth of [0, 1]) {
+        await page.mouse.move(5, 5);
+        await page.keyboard.press('Escape');
+        await waitForNoCard(page);
+        const card = await tooltipFor(page, 'H20', nth);
+        const box = (await card.box())!;
+        const where = `${size.width}×${size.height}, mention ${nth}: card at ${JSON.stringify(box)}`;
+        expect(box.y, where).toBeGreaterThanOrEqual(0);
+        expect(box.x, where).toBeGreaterThanOrEqual(0);
+        expect(box.y + box.height, where).toBeLessThanOrEqual(size.height);
+        expect(box.x + box.width, where).toBeLessThanOrEqual(size.width);
+        // Room for the first lines at least: not squeezed to nothing.
+        expect(box.height, where).toBeGreaterThan(120);
+      }
+      await page.screenshot({ path: join(RESULTS, `tooltip-mid-screen-${size.width}x${size.height}.png`) });
+    }
+    await page.close();
+  });
 });
 
 describe('page structure', () => {

@@ -31,9 +31,14 @@ const BASE: readonly [string, string][] = [
   ['bottom', 'auto'],
 ];
 
-/** Writes the host's style: shown or not, at `left`/`top` in viewport pixels. */
-export function applyHostStyle(host: HTMLElement, { shown, left = 0, top = 0 }: { shown: boolean; left?: number; top?: number }): void {
+/**
+ * Writes the host's style: shown or not, at `left`/`top` in viewport pixels,
+ * with `room` pixels of height that the card may take (a custom property the
+ * card's stylesheet reads: custom properties reach into the shadow root).
+ */
+export function applyHostStyle(host: HTMLElement, { shown, left = 0, top = 0, room }: { shown: boolean; left?: number; top?: number; room?: number }): void {
   const declarations: [string, string][] = [...BASE, ['display', shown ? 'block' : 'none'], ['left', `${left}px`], ['top', `${top}px`]];
+  if (room !== undefined) declarations.push(['--chiplens-room', `${room}px`]);
   // Written whole each time, so that a page that edited the attribute gets it back.
   host.setAttribute('style', declarations.map(([property, value]) => `${property}: ${value} !important;`).join(' '));
 }

@@ -3,7 +3,7 @@
 // rewrite or click it, and page CSS and ours stay apart. It is created on
 // the first hover and removed when ChipLens turns off for the site. Only the
 // user acts on it: its buttons ignore clicks that scripts dispatch.
-import { computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { DisplayLanguage } from '../../core/display-language';
 import { EntryCardView, type TooltipState } from '../../ui/EntryCardView';
@@ -31,11 +31,16 @@ function byUser(event: Event): boolean {
   return event.isTrusted;
 }
 
+/** The tooltip keeps this far from the viewport's edges. */
+const VIEWPORT_PADDING_PX = 8;
+/** The least height a card is given: a title and two lines. */
+const MIN_ROOM_PX = 140;
+
 export class TooltipHost {
   private host: HTMLElement | undefined;
   private mount: HTMLElement | undefined;
   private anchor: DOMRect | undefined;
-  private at = { left: 0, top: 0 };
+  private at: { left: number; top: number; room?: number } = { left: 0, top: 0 };
   private token = 0;
   private last: { state: TooltipState; lang: DisplayLanguage } | undefined;
 
@@ -134,14 +139,32 @@ export class TooltipHost {
     const anchor = this.anchor;
     if (!host || !anchor) return;
     const reference = { getBoundingClientRect: () => anchor };
+    // The card takes the side with more room, and no more height than that
+    // side has: a name in the middle of a short window leaves room for a
+    // full card on neither side. A card too short to read (under
+    // MIN_ROOM_PX) flips or shifts instead of shrinking further.
+    let room: number | undefined;
     const { x, y } = await computePosition(reference, host, {
       strategy: 'fixed',
       placement: 'bottom-start',
-      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+      middleware: [
+        offset(6),
+        flip({ padding: VIEWPORT_PADDING_PX, fallbackStrategy: 'initialPlacement' }),
+        shift({ padding: VIEWPORT_PADDING_PX }),
+        size({
+          padding: VIEWPORT_PADDING_PX,
+          apply: ({ availableHeight }) => {
+            room = Math.max(MIN_ROOM_PX, Math.floor(availableHeight));
+            host.style.setProperty('--chiplens-room', `${room}px`, 'important');
+          },
+        }),
+        // Shifted again once the card has its final height.
+        shift({ padding: VIEWPORT_PADDING_PX, crossAxis: true }),
+      ],
     });
     // Hidden (or replaced) while the position was computed.
     if (host !== this.host || this.last === undefined) return;
-    this.at = { left: Math.round(x), top: Math.round(y) };
+    this.at = { left: Math.round(x), top: Math.round(y), ...(room !== undefined ? { room } : {}) };
     applyHostStyle(host, { shown: true, ...this.at });
   }
 }
