@@ -148,7 +148,7 @@ describe('then and now', () => {
   });
 
   it('says when the data has no record as early as the page', () => {
-    expect(buildEntryCard(view, 'en', { pageDate: '2023-03-01' }).then).toEqual({ pageDate: '2023-03-01' });
+    expect(buildEntryCard(view, 'en', { pageDate: '2023-03-01' }).then).toEqual({ pageDate: '2023-03-01', pageDateText: '1 March 2023' });
   });
 
   it('counts a month or a year from its first day', () => {

@@ -7,6 +7,7 @@
 import type { ClaimType, Entry, ExportStatus, RuleStatus } from './dataset-schema';
 import { latestChecked } from './dataset-staleness';
 import { pick, type DisplayLanguage } from './display-language';
+import { formatPartialDate } from './format-date';
 import { FACT_LABELS } from './fact-labels';
 import type { EntryView } from './messages';
 
@@ -26,7 +27,10 @@ export interface CardLine {
 }
 
 interface CardStatus extends CardLine {
+  /** As the data gives it (YYYY, YYYY-MM or YYYY-MM-DD), for comparing. */
   date: string;
+  /** The same date as the reader's language writes it. */
+  dateText: string;
   /** "since" for a change of state; "as of" for a state checked on that date. */
   dateLabel: string;
   tone: Tone;
@@ -36,6 +40,7 @@ interface CardStatus extends CardLine {
 interface CardThen {
   /** The page's publication date, as the page gives it (YYYY-MM-DD). */
   pageDate: string;
+  pageDateText: string;
   /** The status in effect then; absent when the data has no record that early. */
   status?: CardStatus;
 }
@@ -55,6 +60,7 @@ export interface EntryCard {
   sources: { n: number; url: string; title: string; publisher?: string; published?: string }[];
   /** The latest date any of the entry's facts was checked; the entry's `asOf` when none says. */
   asOf: string;
+  asOfText: string;
 }
 
 /** `{ claim }` for a claim the card marks, nothing for official text or an unsaid claim. */
@@ -111,6 +117,7 @@ function statusTimeline(view: EntryView, lang: DisplayLanguage): { date: string;
             label: `${L.exportControls}: ${pick(e.region, lang)}`,
             value: L.exportStatus[e.status],
             date: e.date,
+            dateText: formatPartialDate(e.date, lang),
             dateLabel: L.since,
             tone: EXPORT_TONE[e.status] ?? 'neutral',
             cite: cite(e.src),
@@ -127,6 +134,7 @@ function statusTimeline(view: EntryView, lang: DisplayLanguage): { date: string;
           label: L.entityListLabel,
           value: L.entityList[e.status],
           date: e.date,
+          dateText: formatPartialDate(e.date, lang),
           dateLabel: e.status === 'listed' || e.status === 'removed' ? L.since : L.statusAsOf,
           tone: e.status === 'listed' ? 'bad' : 'neutral',
           cite: cite(e.src),
@@ -142,6 +150,7 @@ function statusTimeline(view: EntryView, lang: DisplayLanguage): { date: string;
           label: L.status,
           value: L.ruleStatus[e.status],
           date: e.date,
+          dateText: formatPartialDate(e.date, lang),
           dateLabel: L.since,
           tone: RULE_TONE[e.status] ?? 'neutral',
           cite: cite(e.src),
@@ -206,7 +215,7 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage, { pageDat
       if (f.released)
         facts.push({
           label: L.released,
-          value: f.released.date,
+          value: formatPartialDate(f.released.date, lang),
           cite: cite(f.released.src),
           ...(f.released.note ? { note: pick(f.released.note, lang) } : {}),
           ...mark(f.released.claim),
@@ -220,7 +229,13 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage, { pageDat
       facts.push({ label: L.issuer, value: pick(f.issuer.name, lang), cite: cite(f.issuer.src) });
       if (f.citation) facts.push({ label: L.citation, value: f.citation.value, cite: cite(f.citation.src) });
       for (const d of f.dates) {
-        facts.push({ label: L.ruleDate[d.kind], value: d.date, cite: cite(d.src), ...(d.note ? { note: pick(d.note, lang) } : {}), ...mark(d.claim) });
+        facts.push({
+          label: L.ruleDate[d.kind],
+          value: formatPartialDate(d.date, lang),
+          cite: cite(d.src),
+          ...(d.note ? { note: pick(d.note, lang) } : {}),
+          ...mark(d.claim),
+        });
       }
       break;
     }
@@ -231,10 +246,11 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage, { pageDat
   let then: CardThen | undefined;
   if (pageDate && now && !happenedBy(now.date, pageDate)) {
     const past = timeline.filter((e) => happenedBy(e.date, pageDate)).at(-1);
-    then = { pageDate, ...(past ? { status: past.status } : {}) };
+    then = { pageDate, pageDateText: formatPartialDate(pageDate, lang), ...(past ? { status: past.status } : {}) };
     if (past && past.key === now.key) then = undefined;
   }
 
+  const asOf = latestChecked(entry) ?? entry.asOf;
   return {
     id: entry.id,
     kind: entry.kind,
@@ -255,7 +271,8 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage, { pageDat
     })),
     // The facts say when they were last verified; an entry-wide date only
     // stands in when none of them does.
-    asOf: latestChecked(entry) ?? entry.asOf,
+    asOf,
+    asOfText: formatPartialDate(asOf, lang),
   };
 }
 

@@ -3,7 +3,9 @@
 // "Check now" button. Shared by the popup (compact) and the options page.
 import { useState } from 'preact/hooks';
 import { ask } from '../common/ask-background';
-import { formatWhen, t } from '../common/i18n';
+import { formatWhen, t, uiLanguage } from '../common/i18n';
+import { displayLanguage } from '../core/display-language';
+import { formatPartialDate } from '../core/format-date';
 import type { DatasetStatus } from '../core/messages';
 
 export function DataStatus({ status, onStatus, compact = false }: { status: DatasetStatus; onStatus: (s: DatasetStatus) => void; compact?: boolean }) {
@@ -19,7 +21,7 @@ export function DataStatus({ status, onStatus, compact = false }: { status: Data
   };
   return (
     <section class={compact ? 'data-status compact' : 'data-status'} data-testid="data-status" data-checked-at={update?.lastCheckAt ?? ''} aria-live="polite">
-      <p class="status-line">{t('datasetStatus', String(status.version), status.asOf)}</p>
+      <p class="status-line">{t('datasetStatus', String(status.version), formatPartialDate(status.asOf, displayLanguage(uiLanguage())))}</p>
       {status.source === 'bundled' ? <p class="warning">{t('dataFallback')}</p> : null}
       <p class="fine" data-testid="update-times">
         {update?.lastCheckAt ? t('updateChecked', formatWhen(update.lastCheckAt)) : t('updateNever')}

@@ -64,13 +64,13 @@ describe('EntryCardView', () => {
       ['Memory bandwidth', '4 TB/s[1]'],
       ['Compute', '148 TFLOPS BF16 (dense) · estimate[1]'],
     ]);
-    expect(text(card.querySelector('[data-now]'))).toBe('Licence required · press report · since 2025-04-09[2]');
+    expect(text(card.querySelector('[data-now]'))).toBe('Licence required · press report · since 9 April 2025[2]');
     expect([...card.querySelectorAll('.caveats li')].map(text)).toEqual(['Reportedly halted. · press report[2]', 'Said in the rule.[2]']);
   });
 
   it('marks the status when the page was written too', () => {
     expect(text(show('en', '2024-06-30').querySelector('[data-then]'))).toBe(
-      'When this was written (2024-06-30): No licence needed · vendor figure · since 2024[1]',
+      'When this was written (30 June 2024): No licence needed · vendor figure · since 2024[1]',
     );
   });
 
@@ -95,8 +95,8 @@ describe('EntryCardView', () => {
   });
 
   it('dates the facts in the footer by the latest check among them', () => {
-    expect(text(show('en').querySelector('footer'))).toMatch(/^Facts as of 2026-06-15 · ChipLens$/);
-    expect(text(show('ru').querySelector('footer'))).toBe('Данные на 2026-06-15 · ChipLens');
+    expect(text(show('en').querySelector('footer'))).toMatch(/^Facts as of 15 June 2026 · ChipLens$/);
+    expect(text(show('ru').querySelector('footer'))).toBe('Данные на 15 июня 2026 г. · ChipLens');
   });
 
   it('offers "Report a problem" in the footer only when given one, as a link or a button, in the reader\'s language', () => {

@@ -100,11 +100,11 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
           <div class="status-label">{card.status.label}</div>
           {card.then ? (
             <div class={`status-then tone-${card.then.status?.tone ?? 'neutral'}`} data-then>
-              {L.whenWritten} ({card.then.pageDate}):{' '}
+              {L.whenWritten} ({card.then.pageDateText}):{' '}
               {card.then.status ? (
                 <>
                   <strong>{card.then.status.value}</strong>
-                  <Claim claim={card.then.status.claim} lang={lang} /> · {card.then.status.dateLabel} {card.then.status.date}
+                  <Claim claim={card.then.status.claim} lang={lang} /> · {card.then.status.dateLabel} {card.then.status.dateText}
                   <Cite n={card.then.status.cite} />
                 </>
               ) : (
@@ -115,7 +115,7 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
           <div class="status-value" data-now>
             {card.then ? `${L.now}: ` : null}
             <strong>{card.status.value}</strong>
-            <Claim claim={card.status.claim} lang={lang} /> · {card.status.dateLabel} {card.status.date}
+            <Claim claim={card.status.claim} lang={lang} /> · {card.status.dateLabel} {card.status.dateText}
             <Cite n={card.status.cite} />
           </div>
           {card.status.note ? <div class="status-note">{card.status.note}</div> : null}
@@ -185,7 +185,7 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
         })}
       </ol>
       <footer>
-        {L.asOf} {card.asOf} · ChipLens
+        {L.asOf} {card.asOfText} · ChipLens
         {onMore ? (
           <button type="button" class="more" onClick={onMore}>
             {L.openInChipLens}

@@ -162,7 +162,8 @@ describe('seed article', () => {
     // The page is Russian, so the tooltip is too.
     expect(text).toContain('Экспортный контроль: Китай');
     const status = await card.text('[data-status]');
-    expect(status).toMatch(/\d{4}-\d{2}(-\d{2})?/);
+    // A date as the reader's language writes it: a year, a month or a day.
+    expect(status).toMatch(/\d{4}/);
     const links = await card.attributes('.sources a', 'href');
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) expect(href).toMatch(/^https:\/\//);
@@ -241,7 +242,7 @@ describe('tooltips of every kind', () => {
     expect(await card.attribute('class')).toContain(`kind-${kind}`);
     expect(await card.count('.sources li')).toBeGreaterThan(0);
     expect(await card.count('.cite')).toBeGreaterThan(0);
-    expect(await card.text('footer')).toMatch(/Facts as of \d{4}-\d{2}-\d{2}/);
+    expect(await card.text('footer')).toMatch(/Facts as of \d{1,2} [A-Z][a-z]+ \d{4}/);
     await page.screenshot({ path: join(RESULTS, `tooltip-${kind}.png`) });
     await page.close();
   });
@@ -277,7 +278,7 @@ describe('then and now', () => {
     await settledHighlights(page, { atLeast: 2 });
     const card = await tooltipFor(page, 'NVIDIA H20');
     const then = await card.text('[data-then]');
-    expect(then).toContain('When this was written (2023-12-05)');
+    expect(then).toContain('When this was written (5 December 2023)');
     expect(then).toContain('No licence needed');
     expect(await card.text('[data-now]')).toMatch(/^Now: /);
     await page.screenshot({ path: join(RESULTS, 'tooltip-then-and-now.png') });

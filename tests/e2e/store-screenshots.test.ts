@@ -134,7 +134,7 @@ describe('store screenshots', () => {
     const card = await tooltip(english.page, 'Sophgo');
     expect(await card.attribute('data-entry-id')).toBe('sophgo');
     expect(await card.text('.title')).toContain('Sophgo');
-    expect(await card.text('[data-status]')).toMatch(/Entity List[\s\S]*\d{4}-\d{2}/);
+    expect(await card.text('[data-status]')).toMatch(/Entity List[\s\S]*\d{4}/);
     await shoot(english.page, '2-tooltip-en.png');
     await english.page.keyboard.press('Escape');
   });
@@ -146,7 +146,7 @@ describe('store screenshots', () => {
     expect(await card.text('.title')).toContain('NVIDIA H20');
     const text = await card.text();
     expect(text).toContain('Экспортный контроль');
-    expect(await card.text('[data-status]')).toMatch(/\d{4}-\d{2}/);
+    expect(await card.text('[data-status]')).toMatch(/\d{4}/);
     await shoot(page, '3-tooltip-ru.png');
     await page.close();
   });

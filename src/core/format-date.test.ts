@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { formatPartialDate } from './format-date';
+
+describe('formatPartialDate', () => {
+  it('writes a year, a month or a day as each language does', () => {
+    expect(formatPartialDate('2025', 'en')).toBe('2025');
+    expect(formatPartialDate('2025-08', 'en')).toBe('August 2025');
+    expect(formatPartialDate('2025-08-22', 'en')).toBe('22 August 2025');
+    expect(formatPartialDate('2025-08', 'ru')).toMatch(/^август 2025/);
+    expect(formatPartialDate('2025-08-22', 'ru')).toMatch(/^22 августа 2025/);
+    expect(formatPartialDate('2025-08', 'zh')).toBe('2025年8月');
+    expect(formatPartialDate('2025-08-22', 'zh-TW')).toBe('2025年8月22日');
+  });
+
+  it('keeps the day it was given whatever the time zone, and leaves anything else as it is', () => {
+    expect(formatPartialDate('2025-01-01', 'en')).toBe('1 January 2025');
+    expect(formatPartialDate('2025-12-31', 'en')).toBe('31 December 2025');
+    expect(formatPartialDate('soon', 'en')).toBe('soon');
+  });
+});
