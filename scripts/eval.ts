@@ -61,7 +61,7 @@ function predictedSpans(fixture: Fixture): Span[] {
   const found = new Map<number, Mention[]>();
   const queue = paragraphs.map((_, i) => i);
   for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-    const result = matcher.match(paragraphs[i]!.text, page.confirmed);
+    const result = matcher.match(paragraphs[i]!.text, page);
     found.set(i, result.mentions);
     queue.push(...page.record(i, result));
   }

@@ -151,7 +151,11 @@ export class PageSession {
 
   private activate(reread: boolean): void {
     if (!this.table || !document.body) return;
-    if (this.matcher?.table !== this.table) this.matcher = new Matcher(this.table, this.automaton);
+    const topicGate = !this.settings.broadNamesEverywhere;
+    if (this.matcher?.table !== this.table || this.matcher.topicGate !== topicGate) {
+      this.matcher = new Matcher(this.table, this.automaton, { topicGate });
+      reread ||= this.annotator !== undefined;
+    }
     this.painter.setStyle(this.settings.highlightStyle);
     if (this.annotator) {
       this.hover!.intentMs = this.settings.tooltipDelayMs;

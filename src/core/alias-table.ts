@@ -9,8 +9,9 @@ import { HanFold } from './han-fold';
 import { hanFoldPairs } from './han-fold-pairs';
 import { normalizeKey } from './normalize';
 import { inflectPhrase } from './ru-inflect';
+import { TOPIC_WORDS } from './topic-words';
 
-export const ALIAS_TABLE_FORMAT = 6;
+export const ALIAS_TABLE_FORMAT = 7;
 
 export interface AliasTableEntry {
   id: string;
@@ -19,6 +20,8 @@ export interface AliasTableEntry {
   maker?: number;
   /** Entries whose mention on the page supports a context-dependent alias of this one. */
   supporters?: number[];
+  /** Highlighted only where the passage or the page is on topic (the entry's `broad`). */
+  broad?: true;
 }
 
 interface AliasPattern {
@@ -125,7 +128,7 @@ function makerOf(entry: Entry): string | undefined {
   return undefined;
 }
 
-function compile(aliases: Alias[], index: number, into: AliasPattern[], seen: Set<string>, fold: HanFold): void {
+function compile(aliases: readonly Alias[], index: number, into: AliasPattern[], seen: Set<string>, fold: HanFold): void {
   for (const alias of aliases) {
     const { forms, caseSensitive } = aliasForms(alias, fold);
     const cased = caseSensitive ? fold.apply(normalizeKey(typeof alias === 'string' ? alias : alias.text, false)) : undefined;
@@ -173,6 +176,11 @@ export function buildAliasTable(dataset: Dataset): AliasTable {
       row.supporters = entry.related.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined);
       const { en = [], ru = [], zh = [] } = entry.context ?? {};
       compile([...en, ...ru, ...zh], index, cues, seenCues, fold);
+    }
+    if (entry.broad) {
+      row.broad = true;
+      // Any topic word in the passage puts a broad name on topic.
+      compile(TOPIC_WORDS, index, cues, seenCues, fold);
     }
     return row;
   });

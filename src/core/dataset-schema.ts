@@ -264,6 +264,12 @@ function entryOf<const K extends string, F extends v.GenericSchema>(kind: K, fac
     summary: Trilingual('summary'),
     related: v.array(EntryId),
     context: v.optional(ContextWords),
+    /**
+     * A name whose mention alone says nothing about chips (Google, Apple, a
+     * government department): highlighted only where the passage or the
+     * page is on topic (see topic-words). Readers may turn this off.
+     */
+    broad: v.optional(v.literal(true)),
     caveats: v.optional(v.array(Caveat)),
     sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'an entry needs at least one source')),
     asOf: IsoDate,

@@ -42,6 +42,22 @@ interface Span {
 
 const NONE: ReadonlySet<number> = new Set();
 
+/** What the rest of the page tells a passage: entries mentioned there, and whether it is on topic. */
+export interface PageSupport {
+  has(entry: number): boolean;
+  /** Set when the page as a whole is about chips (see PageContext): broad names need no more. */
+  readonly onTopic?: boolean;
+}
+
+export interface MatcherOptions {
+  /**
+   * Broad names (Google, Apple, a ministry) only where the passage or the
+   * page is on topic. On unless the reader asks for every known name
+   * everywhere.
+   */
+  topicGate?: boolean;
+}
+
 export class Matcher {
   readonly table: MatchTable;
   private readonly automaton: Automaton;
@@ -50,15 +66,19 @@ export class Matcher {
   /** Traditional characters folded to Simplified, as the table's patterns were. */
   readonly fold: HanFold;
 
+  /** Whether broad names wait for a passage or page on topic. */
+  readonly topicGate: boolean;
+
   /** With `automaton` compiled from this table's patterns and cues (stored-table); without, it is built here. */
-  constructor(table: MatchTable | AliasTable, automaton?: Automaton) {
+  constructor(table: MatchTable | AliasTable, automaton?: Automaton, options: MatcherOptions = {}) {
     this.table = isMatchTable(table) ? table : matchTableOf(table);
     this.automaton = automaton ?? Automaton.build(this.table.texts());
     this.fold = new HanFold(this.table.hanFold);
+    this.topicGate = options.topicGate ?? true;
   }
 
   /** All mentions in `text`, in order, none overlapping. */
-  findMentions(text: string, page?: ReadonlySet<number>): Mention[] {
+  findMentions(text: string, page?: PageSupport): Mention[] {
     return this.match(text, page).mentions;
   }
 
@@ -66,7 +86,7 @@ export class Matcher {
    * Mentions in `text`, given the entries already confirmed elsewhere on the
    * page (they support context-dependent aliases here).
    */
-  match(text: string, page?: ReadonlySet<number>): MatchResult {
+  match(text: string, page?: PageSupport): MatchResult {
     const normalized = normalizeText(text);
     // Folding keeps every unit in place, so the offset maps still hold.
     const folded = { ...normalized, text: this.fold.apply(normalized.text) };
@@ -128,17 +148,22 @@ export class Matcher {
     return spans;
   }
 
-  // A span is certain when its only alias needs no context. Others wait for
-  // support: their entry confirmed on the page or in this text, one of its
-  // supporters (related entries) confirmed, or one of its cue words in this
-  // text. Each newly confirmed entry may support another, so this repeats.
-  private resolve(spans: Span[], cued: ReadonlySet<number>, page?: ReadonlySet<number>): { spans: Span[]; deferred: number[] } {
+  // A span is certain when its only alias needs no context and its entry is
+  // not a broad name. Others wait for support: their entry confirmed on the
+  // page or in this text, one of its supporters (related entries)
+  // confirmed, or one of its cue words in this text. Each newly confirmed
+  // entry may support another, so this repeats. A broad name also needs
+  // the topic: a topic word or a mention of another name in this text, a
+  // page on topic, or its own earlier mention on topic.
+  private resolve(spans: Span[], cued: ReadonlySet<number>, page?: PageSupport): { spans: Span[]; deferred: number[] } {
+    const entries = this.table.entries;
+    const gated = (entry: number) => this.topicGate && entries[entry]!.broad === true;
     // Confirmed here, on top of the page's set (which is not copied: it can
     // hold hundreds of entries, and this runs for every paragraph).
     let open: Span[] | undefined;
     for (const span of spans) {
       const only = span.patterns.length === 1 ? span.patterns[0]! : undefined;
-      if (only && !only.needsContext) span.entry = only.entry;
+      if (only && !only.needsContext && !gated(only.entry)) span.entry = only.entry;
       else {
         open ??= [];
         open.push(span);
@@ -147,29 +172,42 @@ export class Matcher {
     // Most paragraphs hold only certain spans: nothing more to decide.
     if (!open) return { spans, deferred: [] };
     const here = new Set<number>();
-    for (const span of spans) if (span.entry >= 0) here.add(span.entry);
-    const confirmed = { has: (entry: number) => here.has(entry) || page?.has(entry) === true, add: (entry: number) => here.add(entry) };
-    const supported = (entry: number) => confirmed.has(entry) || cued.has(entry) || (this.table.entries[entry]!.supporters ?? []).some((s) => confirmed.has(s));
-    for (let progress = open.length > 0; progress && open.some((s) => s.entry < 0); ) {
+    let topical = page?.onTopic === true;
+    const add = (entry: number) => {
+      here.add(entry);
+      if (entries[entry]!.broad !== true) topical = true;
+    };
+    for (const span of spans) if (span.entry >= 0) add(span.entry);
+    const confirmed = (entry: number) => here.has(entry) || page?.has(entry) === true;
+    // A broad name already shown on this page as on topic counts again.
+    const onTopic = (entry: number) => !gated(entry) || topical || cued.has(entry) || confirmed(entry);
+    const supported = (p: PatternInfo) =>
+      onTopic(p.entry) && (confirmed(p.entry) || cued.has(p.entry) || (entries[p.entry]!.supporters ?? []).some((s) => confirmed(s)));
+    for (let progress = true; progress && open.some((s) => s.entry < 0); ) {
       progress = false;
       for (const span of open) {
         if (span.entry >= 0) continue;
-        const choice = span.patterns.find((p) => supported(p.entry));
+        const choice = span.patterns.find(supported);
         if (choice) {
           span.entry = choice.entry;
-          confirmed.add(choice.entry);
+          add(choice.entry);
           progress = true;
         }
       }
     }
-    const deferred = new Set<number>();
-    for (const span of open) {
-      if (span.entry >= 0) continue;
-      // An ambiguous spelling that needs no context falls back to its first entry.
-      const fallback = span.patterns.find((p) => !p.needsContext);
-      if (fallback) span.entry = fallback.entry;
-      else for (const p of span.patterns) deferred.add(p.entry);
+    // A spelling that needs no context falls back to its first such entry:
+    // other names first, so that they can put a broad one on topic.
+    for (const broadToo of [false, true]) {
+      for (const span of open) {
+        if (span.entry >= 0) continue;
+        const fallback = span.patterns.find((p) => !p.needsContext && onTopic(p.entry));
+        if (!fallback || (!broadToo && gated(fallback.entry))) continue;
+        span.entry = fallback.entry;
+        add(fallback.entry);
+      }
     }
+    const deferred = new Set<number>();
+    for (const span of open) if (span.entry < 0) for (const p of span.patterns) deferred.add(p.entry);
     return { spans: spans.filter((s) => s.entry >= 0), deferred: [...deferred] };
   }
 

@@ -1,13 +1,23 @@
 // What one page has confirmed so far, so that a context-dependent alias in
 // one paragraph ("H20") counts as supported by a mention in another
-// ("NVIDIA"), whichever comes first. The content script and the eval both
-// read blocks through it, so they agree on what a page shows.
+// ("NVIDIA"), whichever comes first, and whether the page is on topic, so
+// that a broad name ("Google") in one paragraph counts once the page has
+// shown it is about chips. The content script and the eval both read
+// blocks through it, so they agree on what a page shows.
 import type { AliasTableEntry } from './alias-table';
-import type { MatchResult } from './matcher';
+import type { MatchResult, PageSupport } from './matcher';
 
-export class PageContext<Block> {
+/**
+ * Distinct names other than broad ones that make a page on topic. One is
+ * not enough: a page about anything may link one chip story in a sidebar.
+ */
+const ON_TOPIC_NAMES = 2;
+
+export class PageContext<Block> implements PageSupport {
   /** Entries mentioned somewhere on the page. */
   readonly confirmed = new Set<number>();
+  /** How many of them are not broad names. */
+  private topical = 0;
   /** Blocks holding unsupported context-dependent aliases, with their entries. */
   private readonly waiting = new Map<Block, number[]>();
 
@@ -19,16 +29,21 @@ export class PageContext<Block> {
    */
   record(block: Block, result: MatchResult): Block[] {
     const fresh = new Set<number>();
+    const wasOnTopic = this.onTopic;
     for (const mention of result.mentions) {
-      if (!this.confirmed.has(mention.entry)) fresh.add(mention.entry);
+      if (this.confirmed.has(mention.entry)) continue;
+      fresh.add(mention.entry);
       this.confirmed.add(mention.entry);
+      if (this.table.entries[mention.entry]?.broad !== true) this.topical++;
     }
+    const becameOnTopic = !wasOnTopic && this.onTopic;
     // A block may be read in parts (text around a nested block): keep them all.
     if (result.deferred.length > 0) this.waiting.set(block, [...new Set([...(this.waiting.get(block) ?? []), ...result.deferred])]);
     if (fresh.size === 0) return [];
     const again: Block[] = [];
     for (const [other, deferred] of this.waiting) {
-      if (other === block || !deferred.some((entry) => this.supportedBy(entry, fresh))) continue;
+      if (other === block || !deferred.some((entry) => this.supportedBy(entry, fresh) || (becameOnTopic && this.table.entries[entry]?.broad === true)))
+        continue;
       this.waiting.delete(other);
       again.push(other);
     }
@@ -45,6 +60,15 @@ export class PageContext<Block> {
     this.waiting.delete(block);
   }
 
+  has(entry: number): boolean {
+    return this.confirmed.has(entry);
+  }
+
+  /** Whether the page has shown it is about chips: broad names count anywhere on it. */
+  get onTopic(): boolean {
+    return this.topical >= ON_TOPIC_NAMES;
+  }
+
   /** How many blocks wait for support. */
   get waitingCount(): number {
     return this.waiting.size;
@@ -52,6 +76,7 @@ export class PageContext<Block> {
 
   clear(): void {
     this.confirmed.clear();
+    this.topical = 0;
     this.waiting.clear();
   }
 

@@ -38,7 +38,7 @@ const SettingsV2 = v.strictObject({
   refreshHours: v.number(),
 });
 
-const SettingsSchema = v.strictObject({
+const SettingsV3 = v.strictObject({
   format: v.literal(3),
   /** Stops ChipLens everywhere until unpaused. */
   paused: v.boolean(),
@@ -54,11 +54,21 @@ const SettingsSchema = v.strictObject({
   /** "page": the page's language; "interface": the browser's; or a fixed one. */
   tooltipLanguage: v.picklist(TOOLTIP_LANGUAGES),
 });
+
+const SettingsSchema = v.strictObject({
+  ...SettingsV3.entries,
+  format: v.literal(4),
+  /**
+   * Broad names (Google, Apple, a ministry) highlighted on every page, not
+   * only where the passage or the page is about chips.
+   */
+  broadNamesEverywhere: v.boolean(),
+});
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
 export function defaultSettings(): Settings {
   return {
-    format: 3,
+    format: 4,
     paused: false,
     siteMode: 'all-except',
     disabledSites: [],
@@ -68,6 +78,7 @@ export function defaultSettings(): Settings {
     highlightStyle: 'underline',
     tooltipDelayMs: TOOLTIP_DELAY_MS.default,
     tooltipLanguage: 'page',
+    broadNamesEverywhere: false,
   };
 }
 
@@ -84,6 +95,7 @@ const MIGRATIONS: { from: v.GenericSchema; up: (old: never) => unknown }[] = [
       refreshHours,
     }),
   },
+  { from: SettingsV3, up: (old: v.InferOutput<typeof SettingsV3>) => ({ ...old, format: 4, broadNamesEverywhere: false }) },
 ];
 
 /** Settings from storage or a file, brought to the current format; an error in words when they are not valid. */

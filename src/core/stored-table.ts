@@ -181,7 +181,8 @@ function isStoredHead(value: unknown): value is StoredHead {
         typeof e.id === 'string' &&
         KINDS.has(e.kind) &&
         (e.maker === undefined || isEntry(e.maker)) &&
-        (e.supporters === undefined || (Array.isArray(e.supporters) && e.supporters.every(isEntry))),
+        (e.supporters === undefined || (Array.isArray(e.supporters) && e.supporters.every(isEntry))) &&
+        (e.broad === undefined || e.broad === true),
     ) &&
     Array.isArray(cased) &&
     cased.every((c) => Array.isArray(c) && isPattern(c[0]) && typeof c[1] === 'string') &&

@@ -88,6 +88,19 @@ export function Options() {
             </label>
           ))}
         </fieldset>
+        <label class="check">
+          <input
+            type="checkbox"
+            data-testid="broad-names"
+            checked={settings.broadNamesEverywhere}
+            aria-describedby="broad-hint"
+            onChange={(e) => void save({ ...settings, broadNamesEverywhere: (e.target as HTMLInputElement).checked })}
+          />
+          {t('broadLabel')}
+        </label>
+        <p class="fine" id="broad-hint">
+          {t('broadHint')}
+        </p>
         <Choice
           label={t('styleLabel')}
           testId="highlight-style"
