@@ -17,11 +17,13 @@ import { isAfter, probeViewport, type Viewport, type ViewportProbe } from './vie
 import { FIRST_SCREEN_SLICE_MS, MAX_RESTARTS, MENTION_LIMIT, PAINT_AHEAD, SLICE_MS } from './annotation-pacing';
 import { ScrollFollower } from './scroll-follower';
 import { PaintPacer } from './paint-pacer';
+import { PageFurniture } from './page-furniture';
 
 export class AnnotationRun {
   readonly index: MentionIndex;
   private readonly ahead = new ReadAheadWindow({ chars: READ_AHEAD_CHARS, mentions: PAINT_AHEAD });
   private readonly watcher: MutationWatcher;
+  private readonly furniture = new PageFurniture();
   private stopped = false;
   /** Walks under way, and roots still to walk. */
   private walks: PageWalk[] = [];
@@ -280,7 +282,10 @@ export class AnnotationRun {
       walk.skipping = block;
       return;
     }
-    const result = matchPiece(piece, (text) => this.matcher.match(text, this.index.context.confirmed));
+    const result = matchPiece(piece, (text) => this.matcher.match(text, this.index.context));
+    // Names in navigation, footers, buttons and banners are not what the
+    // reader reads about: they are neither shown nor count for the page.
+    if ((result.mentions.length > 0 || result.deferred.length > 0) && this.furniture.isFurniture(block.container, block.text)) return;
     const shown = result.mentions.filter((m) => this.visible(this.matcher.table.entries[m.entry]!.kind));
     let where: 'now' | 'below' | 'behind' = 'now';
     if (walk.page && walk.catchingUp) where = 'behind';
