@@ -3,9 +3,9 @@
 // and kind, then every miss and false hit with its context: first for the
 // test half (articles marked `SET: test`, never tuned on), then for the dev
 // half (the rest, which the matcher and dataset were improved on).
-// With --check, exits non-zero when the test half is below the targets
-// (precision 0.97 and recall 0.95 overall, nothing below 0.92 per language,
-// script or kind).
+// With --check (dev) or --check-test (test), exits non-zero when that half
+// is below the targets (precision 0.97 and recall 0.95 overall, nothing
+// below 0.92 per language, script or kind).
 import { loadBundledDatasetJson } from '../dataset/index-node';
 import { buildAliasTable } from '../src/core/alias-table';
 import { Matcher, type Mention } from '../src/core/matcher';
@@ -157,11 +157,16 @@ for (const half of HALVES) {
   for (const line of falseHits[half]) console.log(`  - ${line}`);
 }
 
-if (process.argv.includes('--check')) {
-  const failures = rowsOf('test').filter((r) => (r.group === 'all' ? r.precision < 0.97 || r.recall < 0.95 : r.precision < 0.92 || r.recall < 0.92));
-  if (articles.test === 0 || failures.length > 0) {
-    console.error(articles.test === 0 ? '\neval: no test half' : `\neval: test half below target in ${failures.map((f) => f.group).join(', ')}`);
+// --check holds the dev half to the targets: it guards what tuning reached
+// against regressions (npm test). --check-test holds the test half to them:
+// the figure that says how ChipLens does on news it has never seen.
+const TARGETS = '(precision ≥ 0.97 and recall ≥ 0.95 overall, each language, script and kind ≥ 0.92)';
+for (const half of HALVES) {
+  if (!process.argv.includes(half === 'dev' ? '--check' : '--check-test')) continue;
+  const failures = rowsOf(half).filter((r) => (r.group === 'all' ? r.precision < 0.97 || r.recall < 0.95 : r.precision < 0.92 || r.recall < 0.92));
+  if (articles[half] === 0 || failures.length > 0) {
+    console.error(articles[half] === 0 ? `\neval: no ${half} half` : `\neval: ${half} half below target ${TARGETS} in ${failures.map((f) => f.group).join(', ')}`);
     process.exit(1);
   }
-  console.log('\neval: targets met on the test half');
+  console.log(`\neval: ${half} half meets the targets ${TARGETS}`);
 }

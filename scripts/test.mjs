@@ -73,7 +73,7 @@ if (!step('dataset check', bin('tsx'), ['scripts/dataset.ts', 'check'])) finish(
 if (!step('lint (Biome: format and lint; knip: dead code and dependencies; actionlint: workflows)', 'npm', ['run', '-s', 'lint'])) finish(false);
 if (!vitest('unit')) finish(false);
 if (!vitest('corpus', corpus)) finish(false);
-if (!step('recognition eval (precision ≥ 0.97, recall ≥ 0.95, each language and kind ≥ 0.92)', bin('tsx'), ['scripts/eval.ts', '--check'])) finish(false);
+if (!step('recognition eval: dev half at the targets, test half reported', bin('tsx'), ['scripts/eval.ts', '--check'])) finish(false);
 if (!step('build', bin('vite'), ['build', '--logLevel', 'warn'])) finish(false);
 process.env.CHROME_PATH = chrome;
 if (!vitest('e2e')) finish(false);

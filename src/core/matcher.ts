@@ -181,13 +181,15 @@ export class Matcher {
     const confirmed = (entry: number) => here.has(entry) || page?.has(entry) === true;
     // A broad name already shown on this page as on topic counts again.
     const onTopic = (entry: number) => !gated(entry) || topical || cued.has(entry) || confirmed(entry);
-    const supported = (p: PatternInfo) =>
-      onTopic(p.entry) && (confirmed(p.entry) || cued.has(p.entry) || (entries[p.entry]!.supporters ?? []).some((s) => confirmed(s)));
+    // The page's own mentions say more than a cue word: an ambiguous
+    // spelling goes to the entry they support before one a word hints at.
+    const known = (p: PatternInfo) => onTopic(p.entry) && (confirmed(p.entry) || (entries[p.entry]!.supporters ?? []).some((s) => confirmed(s)));
+    const supported = (p: PatternInfo) => known(p) || (onTopic(p.entry) && cued.has(p.entry));
     for (let progress = true; progress && open.some((s) => s.entry < 0); ) {
       progress = false;
       for (const span of open) {
         if (span.entry >= 0) continue;
-        const choice = span.patterns.find(supported);
+        const choice = span.patterns.find(known) ?? span.patterns.find(supported);
         if (choice) {
           span.entry = choice.entry;
           add(choice.entry);
@@ -227,7 +229,7 @@ export class Matcher {
       const last = out[out.length - 1]!;
       const kind = this.table.entries[last.entry]!.kind;
       if (kind === 'model') last.end = versionEnd(text, last.end);
-      else if (kind === 'company') last.end = legalFormEnd(text, last.end);
+      else if (kind === 'company') last.end = hanLegalFormEnd(text, legalFormEnd(text, last.end));
     }
     return out;
   }
@@ -287,6 +289,19 @@ function legalFormEnd(text: string, at: number): number {
   return text[end] === '-' || isWordCharAt(text, end) ? at : end;
 }
 
+// Chinese company names carry their form glued on: "寒武纪科技", "腾讯控股",
+// "浪潮集团", "…科技有限公司". A generic noun is not part of the name
+// ("华为公司", as "Huawei's company"), nor is "科技股" (tech stocks).
+// Normalised text is folded to Simplified, so "集團" reads "集团" here.
+const HAN_LEGAL_FORMS = /(?:科技股份有限公司|科技有限公司|股份有限公司|有限公司|科技集团|科技(?!股)|集团|控股|股份)/y;
+const HAN = /\p{Script=Han}/u;
+
+/** Where a Chinese company name's glued form ends; `at` when there is none. */
+function hanLegalFormEnd(text: string, at: number): number {
+  if (at === 0 || !HAN.test(text[at - 1]!)) return at;
+  return at + lengthAt(HAN_LEGAL_FORMS, text, at);
+}
+
 /** The length of what sticky `pattern` matches at `at` (0 if nothing). */
 function lengthAt(pattern: RegExp, text: string, at: number): number {
   pattern.lastIndex = at;
@@ -299,15 +314,19 @@ function lengthAt(pattern: RegExp, text: string, at: number): number {
 const VERSION = /[ -]?\d{1,2}(?:\.\d+)*/y;
 const EDITIONS = /(?:-(?:[a-z]*\d[a-z0-9]*|max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|preview|lite))+/y;
 const DIGIT = /\d/;
+const POINT_RELEASE = /(?:\.\d{1,2})+(?![\d.]*\d)/y;
 
 /** Where a model name's version and edition, written straight after it, end; `at` when there are none. */
 function versionEnd(text: string, at: number): number {
   const next = text.charCodeAt(at);
-  // Nothing can follow but a space, a dash or a digit.
-  if (next !== 0x20 && next !== 0x2d && !(next >= 0x30 && next <= 0x39)) return at;
-  let end = at;
-  // A name that ends in a digit ("Qwen3", "GPT-4") already has its version.
+  // A name that ends in a digit ("Qwen3", "GPT-4") already has its version,
+  // and a point release may follow ("DeepSeek V3.1", "GPT-4.5").
   const endsInDigit = at > 0 && DIGIT.test(text[at - 1]!);
+  if (endsInDigit && next === 0x2e) at += lengthAt(POINT_RELEASE, text, at);
+  // Nothing else can follow but a space, a dash or a digit.
+  const after = text.charCodeAt(at);
+  if (after !== 0x20 && after !== 0x2d && !(after >= 0x30 && after <= 0x39)) return at;
+  let end = at;
   if (!endsInDigit) end += Math.min(16, lengthAt(VERSION, text, end));
   if (end > at || endsInDigit) end += Math.min(40, lengthAt(EDITIONS, text, end));
   return end > at && !isSpacedWordAt(text, end) ? end : at;
