@@ -291,9 +291,9 @@ function legalFormEnd(text: string, at: number): number {
 
 // Chinese company names carry their form glued on: "寒武纪科技", "腾讯控股",
 // "浪潮集团", "…科技有限公司". A generic noun is not part of the name
-// ("华为公司", as "Huawei's company"), nor is "科技股" (tech stocks).
+// ("华为公司", as "Huawei's company"), nor is "科技股" (tech stocks, unlike "科技股价", its share price).
 // Normalised text is folded to Simplified, so "集團" reads "集团" here.
-const HAN_LEGAL_FORMS = /(?:科技股份有限公司|科技有限公司|股份有限公司|有限公司|科技集团|科技(?!股)|集团|控股|股份)/y;
+const HAN_LEGAL_FORMS = /(?:科技股份有限公司|科技有限公司|股份有限公司|有限公司|科技集团|科技(?!股(?!价))|集团|控股|股份)/y;
 const HAN = /\p{Script=Han}/u;
 
 /** Where a Chinese company name's glued form ends; `at` when there is none. */
