@@ -14,6 +14,8 @@ const entries = [
   entry('huawei', 'company', { en: 'Huawei', ru: 'Хуавэй' }, { en: ['Huawei'], ru: ['Хуавэй', 'Хуавей'], zh: ['华为'] }),
   entry('huawei-ascend-910b', 'chip', { en: 'Huawei Ascend 910B', zh: '华为昇腾910B' }, { en: ['Ascend 910B'], zh: ['昇腾910B'] }),
   entry('alibaba', 'company', { en: 'Alibaba Group' }, { en: ['Alibaba'], ru: ['Алибаба'], zh: ['阿里巴巴'] }),
+  entry('us-entity-list', 'rule', { en: 'Entity List' }, { en: ['Entity List'], ru: ['Список организаций'] }),
+  entry('amd-mi308', 'chip', { en: 'AMD Instinct MI308X' }, { en: ['MI308X', 'MI308', 'Instinct MI308X'] }),
 ];
 const search = new EntrySearch({ entries } as Dataset);
 const ids = (q: string) => search.search(q).map((h) => h.id);
@@ -32,6 +34,19 @@ describe('EntrySearch', () => {
   it('finds by prefix and tolerates a typo in longer words', () => {
     expect(ids('alib')[0]).toBe('alibaba');
     expect(ids('nvdia')[0]).toBe('nvidia');
+  });
+
+  it('forgives a typo in a short word of a longer query, and only when nothing matches as typed', () => {
+    expect(ids('entity lst')[0]).toBe('us-entity-list');
+    expect(ids('enity list')[0]).toBe('us-entity-list');
+    expect(ids('lst')).toEqual([]);
+  });
+
+  it('finds a name run together with its number or split differently', () => {
+    expect(ids('ascend910b')[0]).toBe('huawei-ascend-910b');
+    expect(ids('h 20')[0]).toBe('nvidia-h20');
+    expect(ids('mi-308')[0]).toBe('amd-mi308');
+    expect(ids('MI 308X')[0]).toBe('amd-mi308');
   });
 
   it('filters by kind', () => {

@@ -1,9 +1,10 @@
 // Search over names and aliases in all three languages, forgiving of case,
-// ё/е, prefixes and small typos. Chinese has no spaces, so Han runs are
+// ё/е, prefixes and small typos, and of a name run together with its
+// number or split differently ("ascend910b", "h 20", "mi-308"). Chinese has no spaces, so Han runs are
 // indexed as single characters and pairs, which lets 昇腾 find 华为昇腾910B.
 // Traditional characters are folded to Simplified as on pages, so 華為
 // finds Huawei.
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Dataset, Entry, EntryKind } from './dataset-schema';
 import type { SearchHit } from './messages';
 import { simplifiedInUse } from './alias-table';
@@ -41,6 +42,22 @@ export function tokenize(text: string, fold: HanFold = NO_HAN_FOLD): string[] {
 /** Latin and digits inside Chinese words ("英伟达H20") are separate tokens. */
 function splitScripts(text: string): string {
   return text.replace(/(\p{Script=Han})(?=[\p{Script=Latin}\p{N}])|([\p{Script=Latin}\p{N}])(?=\p{Script=Han})/gu, '$1$2 ');
+}
+
+/** The same letters and digits written together: "h 20", "mi-308" → "h20", "mi308". */
+function joinedForm(query: string): string {
+  return normalizeKey(query).replace(/(?<=[\p{L}\p{N}])[\s\-–_./]+(?=\p{N})|(?<=\p{N})[\s\-–_./]+(?=\p{L})/gu, '');
+}
+
+/** A word run together with its number, written apart: "ascend910b" → "ascend 910b" (not "h20", a name in itself). */
+function apartForm(query: string): string {
+  return normalizeKey(query).replace(/(?<=[\p{Script=Latin}\p{Script=Cyrillic}]{3})(?=\p{N})/gu, ' ');
+}
+
+/** Typos forgiven in every word of three letters or more: only tried when nothing else matched. */
+function forgivingFuzzy(term: string): number | false {
+  if (term.length >= 5) return 0.2;
+  return term.length >= 3 ? 1 : false;
 }
 
 function aliasTexts(entry: Entry): string[] {
@@ -96,13 +113,29 @@ export class EntrySearch {
   search(query: string, limit = 20, kind?: EntryKind): SearchHit[] {
     if (normalizeKey(query) === '') return [];
     const filter = kind ? (result: { id: unknown }) => this.byId.get(String(result.id))?.kind === kind : undefined;
-    const results = this.index.search(query, filter ? { filter } : {});
-    // An entry whose name the query covers whole ("nvdia" → NVIDIA, 昇腾 →
-    // the Ascend family) comes before the many whose names merely contain it
-    // (NVIDIA A40, 昇腾310).
-    const ranked = results
-      .map((result) => ({ result, score: result.score * (1 + nameCoverage(this.byId.get(String(result.id)), result.terms, this.fold)) }))
-      .sort((a, b) => b.score - a.score);
+    // The query as typed, and as the same name written the other ways people
+    // write it; an entry counts with its best reading.
+    const best = new Map<string, { result: SearchResult; score: number }>();
+    const consider = (results: SearchResult[]) => {
+      for (const result of results) {
+        // An entry whose name the query covers whole ("nvdia" → NVIDIA, 昇腾 →
+        // the Ascend family) comes before the many whose names merely contain
+        // it (NVIDIA A40, 昇腾310).
+        const score = result.score * (1 + nameCoverage(this.byId.get(String(result.id)), result.terms, this.fold));
+        const id = String(result.id);
+        if ((best.get(id)?.score ?? 0) < score) best.set(id, { result, score });
+      }
+    };
+    const options = filter ? { filter } : {};
+    consider(this.index.search(query, options));
+    const joined = joinedForm(query);
+    if (joined !== normalizeKey(query)) consider(this.index.search(joined, options));
+    // Only when nothing else matched: these readings find more by chance.
+    const apart = apartForm(query);
+    if (best.size === 0 && apart !== normalizeKey(query)) consider(this.index.search(apart, options));
+    // A typo in a short word of a longer query ("entity lst").
+    if (best.size === 0 && tokenize(query).length > 1) consider(this.index.search(query, { ...options, fuzzy: forgivingFuzzy }));
+    const ranked = [...best.values()].sort((a, b) => b.score - a.score);
     return ranked.slice(0, limit).flatMap(({ result }) => {
       const entry = this.byId.get(String(result.id));
       if (!entry) return [];
