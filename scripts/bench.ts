@@ -17,6 +17,7 @@ import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, DIST, type ExtensionBrowser } from '../tests/e2e/browser';
+import { benchMatcher } from './bench-matcher';
 import { feedPage, mentionsPage, newsPage, plainPage } from './bench-pages';
 import { renderArticle, startFixtureServer } from './fixture-server.mjs';
 import { loadBundledDatasetJson } from '../dataset/index-node';
@@ -188,6 +189,8 @@ async function settle(page: Page, quietMs = 1500, timeoutMs = 120_000): Promise<
 
 interface ChipLensRun {
   totalMs: number;
+  /** Deciding whether blocks with a mention are page furniture (part of totalMs). */
+  furnitureMs: number;
   slices: number;
   longestSliceMs: number;
   longestPageTaskMs: number;
@@ -228,6 +231,8 @@ async function chiplensOn(browser: ExtensionBrowser, url: string, feed = false):
     );
     return {
       totalMs: work.reduce((n, m) => n + m.duration, 0),
+      // Deciding whether blocks with a mention are page furniture (part of totalMs).
+      furnitureMs: performance.getEntriesByName('chiplens:furniture').reduce((n, m) => n + m.duration, 0),
       slices: work.length,
       longestSliceMs: Math.max(0, ...work.map((m) => m.duration)),
       longestPageTaskMs: w.__longest,
@@ -336,6 +341,7 @@ function medianRun(runs: ChipLensRun[]): ChipLensRun {
   const pick = (key: Exclude<keyof ChipLensRun, 'perBatch'>) => median(runs.map((r) => r[key]));
   return {
     totalMs: pick('totalMs'),
+    furnitureMs: pick('furnitureMs'),
     slices: pick('slices'),
     longestSliceMs: Math.max(...runs.map((r) => r.longestSliceMs)),
     longestPageTaskMs: Math.max(...runs.map((r) => r.longestPageTaskMs)),
@@ -579,6 +585,12 @@ async function main(): Promise<void> {
     // Loaded on the first hover only.
     const tooltipModuleGzipKb = +(gzipSync(readFileSync(`${DIST}/src/content/tooltip.js`)).length / 1024).toFixed(1);
     console.log(`content script ${contentScriptGzipKb} KB gzipped; tooltip module (first hover) ${tooltipModuleGzipKb} KB`);
+    const bundled = validateDataset(loadBundledDatasetJson());
+    if (!bundled.ok) throw new Error(`the bundled dataset is not valid: ${bundled.errors.join('; ')}`);
+    const matcher = benchMatcher(bundled.dataset);
+    console.log(
+      `matcher over the corpus (${matcher.chars} characters): ${matcher.shippedMs} ms as shipped, ${matcher.noFoldMs} ms without the Traditional fold (×${matcher.foldRatio}), ${matcher.noGateMs} ms without the topic gate (×${matcher.gateRatio}); the fold's pairs add ${matcher.foldTableGzipKb} KB gzipped to the stored table`,
+    );
     const one = pages['1mb']!;
     const feed = pages.feed!.chiplens.perBatch;
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
@@ -599,6 +611,7 @@ async function main(): Promise<void> {
     for (const [name, r] of Object.entries(pages)) {
       rows[name] = {
         'ChipLens ms': fixed(r.chiplens.totalMs),
+        '(furniture)': fixed(r.chiplens.furnitureMs),
         'first screen ms': fixed(r.chiplens.firstScreenMs),
         '(own work)': fixed(r.chiplens.firstScreenWorkMs),
         'table read ahead ms': fixed(r.chiplens.readAheadMs),
@@ -630,11 +643,14 @@ async function main(): Promise<void> {
       'feed batches flat (last 5 ≤ 1.5× first 5)': feedGrowth <= 1.5,
       'heap growth < 10 MB on 10 MB page': pages['10mb']!.heapGrowthOwnMb < 10,
       'content script < 40 KB gzipped': contentScriptGzipKb < 40,
+      'Traditional fold ≤ 1.3× the matcher without it': matcher.foldRatio <= 1.3,
+      'topic gate ≤ 1.1× the matcher without it': matcher.gateRatio <= 1.1,
+      'furniture decisions ≤ 5% of ChipLens on the seed article': pages.seed!.chiplens.furnitureMs <= 0.05 * pages.seed!.chiplens.totalMs,
       'popup ≤ 100 ms over the floor': popup.ownCostMs <= 100,
       ...busyChecks(busy),
     };
     for (const [check, ok] of Object.entries(checks)) console.log(`${ok ? '✓' : '✗'} ${check}`);
-    console.log(`BENCH ${JSON.stringify({ popup, pages, busy, contentScriptGzipKb, tooltipModuleGzipKb, ratios, checks })}`);
+    console.log(`BENCH ${JSON.stringify({ popup, pages, busy, contentScriptGzipKb, tooltipModuleGzipKb, matcher, ratios, checks })}`);
   } finally {
     await browser.close();
     await server.close();

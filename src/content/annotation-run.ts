@@ -285,7 +285,9 @@ export class AnnotationRun {
     const result = matchPiece(piece, (text) => this.matcher.match(text, this.index.context));
     // Names in navigation, footers, buttons and banners are not what the
     // reader reads about: they are neither shown nor count for the page.
-    if ((result.mentions.length > 0 || result.deferred.length > 0) && this.furniture.isFurniture(block.container, block.text)) return;
+    if (result.mentions.length > 0 || result.deferred.length > 0) {
+      if (timeline.measured('chiplens:furniture', () => this.furniture.isFurniture(block.container, block.text))) return;
+    }
     const shown = result.mentions.filter((m) => this.visible(this.matcher.table.entries[m.entry]!.kind));
     let where: 'now' | 'below' | 'behind' = 'now';
     if (walk.page && walk.catchingUp) where = 'behind';
