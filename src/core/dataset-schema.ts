@@ -151,7 +151,8 @@ const ChipFacts = v.strictObject({
     v.strictObject({
       tflops: v.pipe(v.number(), v.minValue(0)),
       format: v.picklist(COMPUTE_FORMATS),
-      sparse: v.boolean(),
+      /** With sparsity or dense; left out when the source does not say which. */
+      sparse: v.optional(v.boolean()),
       claim: Claim,
       checked: Checked,
       src: SourceRefs,

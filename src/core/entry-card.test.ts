@@ -62,6 +62,12 @@ describe('buildEntryCard', () => {
     expect(card.sources.map((s) => s.n)).toEqual([1, 2]);
   });
 
+  it('says dense or sparse only when the source does', () => {
+    const { sparse: _, ...unsaid } = (view.entry as Extract<Entry, { kind: 'chip' }>).facts.compute!;
+    const entry = { ...view.entry, facts: { ...view.entry.facts, compute: unsaid } } as Entry;
+    expect(buildEntryCard({ ...view, entry }, 'en').facts.find((f) => f.label === 'Compute')?.value).toBe('148 TFLOPS BF16');
+  });
+
   it("speaks the reader's language, falling back to English per field", () => {
     const ru = buildEntryCard(view, 'ru');
     expect(ru.summary).toBe('Ускоритель для Китая.');

@@ -193,10 +193,10 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage, { pageDat
       if (f.bandwidth)
         facts.push({ label: L.bandwidth, value: `${number.format(f.bandwidth.tbps)} TB/s`, cite: cite(f.bandwidth.src), ...mark(f.bandwidth.claim) });
       if (f.compute) {
-        const density = f.compute.sparse ? L.sparse : L.dense;
+        const density = f.compute.sparse === undefined ? '' : ` (${f.compute.sparse ? L.sparse : L.dense})`;
         facts.push({
           label: L.compute,
-          value: `${number.format(f.compute.tflops)} TFLOPS ${f.compute.format} (${density})`,
+          value: `${number.format(f.compute.tflops)} TFLOPS ${f.compute.format}${density}`,
           cite: cite(f.compute.src),
           ...mark(f.compute.claim),
         });
