@@ -86,5 +86,14 @@ function paint(u, v) {
   return [0, 0, 0, 0];
 }
 
+// The same icon in greys, lighter, for tabs where ChipLens is paused or off.
+function grey(u, v) {
+  const [r, g, b, a] = paint(u, v);
+  const y = Math.round(0.2126 * r + 0.7152 * g + 0.0722 * b);
+  const light = Math.round(y + (255 - y) * 0.35);
+  return [light, light, light, a * 0.8];
+}
+
 for (const size of [16, 32, 48, 128]) writeFileSync(`public/icons/icon-${size}.png`, png(size, paint));
+for (const size of [16, 32]) writeFileSync(`public/icons/icon-grey-${size}.png`, png(size, grey));
 console.log('icons written to public/icons');

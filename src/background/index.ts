@@ -7,6 +7,7 @@ import { SETTINGS_KEY } from '../core/settings';
 import { DatasetStore } from './dataset-store';
 import { DatasetUpdater } from './dataset-updater';
 import { createRouter } from './message-router';
+import { showPageState } from './toolbar-icon';
 import { REFRESH_ALARM, RefreshScheduler } from './refresh-scheduler';
 import { SettingsStore } from './settings-store';
 
@@ -38,11 +39,18 @@ const refresh = new RefreshScheduler({
   now: () => Date.now(),
   random: () => Math.random(),
 });
-const route = createRouter(dataset, settings, refresh, (path) => browser.tabs.create({ url: browser.runtime.getURL(path) }), {
-  // "Report a problem": GitHub's issue form, in a tab of its own (no permission needed).
-  openUrl: (url) => browser.tabs.create({ url }),
-  extensionVersion: browser.runtime.getManifest().version,
-});
+const route = createRouter(
+  dataset,
+  settings,
+  refresh,
+  (path) => browser.tabs.create({ url: browser.runtime.getURL(path) }),
+  {
+    // "Report a problem": GitHub's issue form, in a tab of its own (no permission needed).
+    openUrl: (url) => browser.tabs.create({ url }),
+    extensionVersion: browser.runtime.getManifest().version,
+  },
+  showPageState,
+);
 
 // The badge speaks only when ChipLens cannot work at all, not when the data
 // is merely a day old: a failed refresh shows in the popup instead.
@@ -91,5 +99,5 @@ void refresh.ensureAlarm().catch((error: unknown) => console.error('ChipLens: co
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   // Only our own pages and content scripts talk to us; nothing external.
   if (sender.id !== browser.runtime.id) return undefined;
-  return route(message);
+  return route(message, sender.tab?.id);
 });

@@ -38,7 +38,18 @@ afterAll(async () => {
   await deleteDB(DB_NAME);
 });
 
+const shown: [number, unknown][] = [];
+const withToolbar = createRouter(dataset, settings, refresh, undefined, undefined, async (tabId, state) => void shown.push([tabId, state]));
+
 describe('message router', () => {
+  it("shows a tab's page state on the toolbar, and only a tab's", async () => {
+    expect(await withToolbar({ type: 'page-state', active: true, entries: 12 }, 7)).toEqual({ ok: true, value: { ok: true } });
+    expect(shown).toEqual([[7, { active: true, entries: 12 }]]);
+    expect(await withToolbar({ type: 'page-state', active: false, entries: 0 })).toEqual({ ok: false, error: 'page-state comes from a tab' });
+    expect((await withToolbar({ type: 'page-state', active: true, entries: -1 }, 7)).ok).toBe(false);
+    expect(shown).toHaveLength(1);
+  });
+
   it('serves an entry with the names of the entries it points at', async () => {
     const reply = await route({ type: 'get-entry', id: 'nvidia-h20' });
     expect(reply.ok).toBe(true);

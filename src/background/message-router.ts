@@ -1,6 +1,6 @@
 // Answers requests from content scripts and the popup. Every message is
 // validated first; a bad one gets a plain-words error, never a crash.
-import { parseBackgroundRequest, type BackgroundRequest, type BackgroundResponses, type Reply } from '../core/messages';
+import { parseBackgroundRequest, type BackgroundRequest, type BackgroundResponses, type PageState, type Reply } from '../core/messages';
 import { factReportUrl } from '../core/report-problem';
 import { parseSettings, withSiteEnabled } from '../core/settings';
 import type { UpdateState } from '../core/update-state';
@@ -23,6 +23,8 @@ export function createRouter(
   /** Opens one of ChipLens's own pages in a new tab. */
   openPage: (path: string) => Promise<unknown> = async () => undefined,
   report: ReportLink = { openUrl: async () => undefined, extensionVersion: '0.0.0' },
+  /** Shows a tab's page state on the toolbar icon. */
+  toolbar: (tabId: number, state: PageState) => Promise<unknown> = async () => undefined,
 ) {
   async function status(update?: Promise<UpdateState>) {
     // After a check, the dataset is read only once the check is over.
@@ -30,8 +32,12 @@ export function createRouter(
     return { ...(await dataset.status()), update: state };
   }
 
-  async function answer(request: BackgroundRequest): Promise<BackgroundResponses[BackgroundRequest['type']]> {
+  async function answer(request: BackgroundRequest, tabId: number | undefined): Promise<BackgroundResponses[BackgroundRequest['type']]> {
     switch (request.type) {
+      case 'page-state':
+        if (tabId === undefined) throw new Error('page-state comes from a tab');
+        await toolbar(tabId, { active: request.active, entries: request.entries });
+        return { ok: true };
       case 'get-entry':
         return dataset.entryView(request.id);
       case 'search':
@@ -70,11 +76,12 @@ export function createRouter(
     }
   }
 
-  return async function route(message: unknown): Promise<Reply<unknown>> {
+  /** `tabId`: the tab whose content script sent the message, if one did. */
+  return async function route(message: unknown, tabId?: number): Promise<Reply<unknown>> {
     const parsed = parseBackgroundRequest(message);
     if (!parsed.ok) return parsed;
     try {
-      return { ok: true, value: await answer(parsed.value) };
+      return { ok: true, value: await answer(parsed.value, tabId) };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

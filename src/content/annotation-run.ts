@@ -24,6 +24,8 @@ export class AnnotationRun {
   private readonly ahead = new ReadAheadWindow({ chars: READ_AHEAD_CHARS, mentions: PAINT_AHEAD });
   private readonly watcher: MutationWatcher;
   private readonly furniture = new PageFurniture();
+  /** Hears that mentions were found (for the toolbar's count). */
+  onFound: (() => void) | undefined;
   private stopped = false;
   /** Walks under way, and roots still to walk. */
   private walks: PageWalk[] = [];
@@ -314,6 +316,7 @@ export class AnnotationRun {
    */
   private paint(block: TextBlock, found: Mention[], where: 'now' | 'below' | 'ahead' | 'behind', morePieces = false): void {
     if (found.length === 0) return;
+    this.onFound?.();
     if (where === 'behind' || (where === 'below' && this.placedAhead >= PAINT_AHEAD)) {
       this.index.wait(block, found, morePieces);
       return;

@@ -25,15 +25,26 @@ export class Annotator {
     private readonly visible: (kind: EntryKind) => boolean = () => true,
   ) {}
 
+  /** Hears that mentions were found or cleared (for the toolbar's count). */
+  onChange: (() => void) | undefined;
+
   /** Starts reading `root` (see AnnotationRun for `probe`). */
   start(root: Node, probe?: ViewportProbe): void {
-    this.run ??= new AnnotationRun(root, this.matcher, this.painter, this.ignore, this.visible, probe);
+    if (this.run) return;
+    this.run = new AnnotationRun(root, this.matcher, this.painter, this.ignore, this.visible, probe);
+    this.run.onFound = this.onChange;
+  }
+
+  /** How many entries the page mentions, of the kinds shown. */
+  entryCount(): number {
+    return new Set(this.found().map((m) => m.id)).size;
   }
 
   /** Removes every highlight and stops following the page. */
   stop(): void {
     this.run?.stop();
     this.run = undefined;
+    this.onChange?.();
   }
 
   /** Switches to a new alias table (a dataset update, other kinds shown) and reads the page again. */

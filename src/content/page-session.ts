@@ -11,7 +11,8 @@ import type { PageInfo } from '../core/messages';
 import { isActiveOn, readSettings, type Settings } from '../core/settings';
 import { decodeStoredTable } from '../core/stored-table';
 import { Annotator } from './annotator';
-import { forgetEntryViews } from './background-client';
+import { ask, forgetEntryViews } from './background-client';
+import { ToolbarReport } from './toolbar-report';
 import { HighlightRegistry, highlightsSupported } from './highlight-registry';
 import { HoverTracker } from './hover-tracker';
 import { OverlayPainter, OVERLAY_TAG } from './overlay-painter';
@@ -50,6 +51,7 @@ export class PageSession {
   private readonly painter: Painter = highlightsSupported() && !__CHIPLENS_FORCE_OVERLAY__ ? new HighlightRegistry() : new OverlayPainter();
   readonly tooltip: TooltipController;
   readonly navigation: PageNavigation;
+  private readonly toolbar: ToolbarReport;
 
   constructor(
     private readonly host: string,
@@ -72,6 +74,10 @@ export class PageSession {
       looksTraditional: (text) => (this.matcher ? looksTraditional(this.matcher.fold, text) : false),
     });
     this.navigation = new PageNavigation({ annotator: () => this.annotator, hover: () => this.hover, painter: this.painter, tooltip: this.tooltip });
+    this.toolbar = new ToolbarReport(
+      (state) => ask({ type: 'page-state', ...state }),
+      () => ({ active: this.active, entries: this.annotator?.entryCount() ?? 0 }),
+    );
   }
 
   get active(): boolean {
@@ -100,6 +106,7 @@ export class PageSession {
   apply(reread = false): void {
     if (!this.active) {
       timeline.timed(() => this.deactivate());
+      this.toolbar.now();
       return;
     }
     if (this.table) {
@@ -163,6 +170,8 @@ export class PageSession {
       return;
     }
     this.annotator = new Annotator(this.matcher, this.painter, isOwnElement, (kind) => this.settings.kinds[kind]);
+    this.annotator.onChange = () => this.toolbar.changed();
+    this.toolbar.now();
     this.hover = new HoverTracker(
       this.annotator,
       {

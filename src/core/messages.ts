@@ -34,12 +34,19 @@ const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('set-settings'), settings: v.unknown() }),
   /** Names and kinds of entries, for lists such as "On this page". */
   v.strictObject({ type: v.literal('get-refs'), ids: v.pipe(v.array(EntryId), v.maxLength(1000)) }),
+  /** A content script's page: whether ChipLens is on there, and how many entries it mentions (the toolbar icon and badge). */
+  v.strictObject({
+    type: v.literal('page-state'),
+    active: v.boolean(),
+    entries: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)),
+  }),
   v.strictObject({
     type: v.literal('set-refresh-hours'),
     hours: v.pipe(v.number(), v.integer(), v.minValue(REFRESH_HOURS.min), v.maxValue(REFRESH_HOURS.max)),
   }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
+export type PageState = Omit<Extract<BackgroundRequest, { type: 'page-state' }>, 'type'>;
 
 const ContentRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('page-info') }),
@@ -113,6 +120,7 @@ export interface BackgroundResponses {
   'set-settings': { ok: true };
   'get-refs': Record<string, EntryRef>;
   'set-refresh-hours': DatasetStatus;
+  'page-state': { ok: true };
 }
 
 /** What each request to a content script answers. */
