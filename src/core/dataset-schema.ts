@@ -164,7 +164,12 @@ const ChipFacts = v.strictObject({
 
 const ENTITY_LIST_STATUSES = ['listed', 'not-listed', 'removed'] as const;
 
+/** What an entry of kind company is when it is not a company: a ministry, an agency, a legislature's committee; or a research institute, a university, a standards body. */
+const COMPANY_TYPES = ['agency', 'organisation'] as const;
+
 const CompanyFacts = v.strictObject({
+  /** Left out for a company. */
+  type: v.optional(v.picklist(COMPANY_TYPES)),
   /** ISO 3166-1 alpha-2 code of the headquarters' country. */
   country: v.strictObject({ code: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'ISO country code')), claim: Claim, checked: Checked, src: SourceRefs }),
   activity: v.strictObject({ text: LocalText, claim: Claim, checked: Checked, src: SourceRefs }),
@@ -303,5 +308,6 @@ export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 export type RuleStatus = (typeof RULE_STATUSES)[number];
 export type RuleDateKind = (typeof RULE_DATE_KINDS)[number];
 export type ClaimType = (typeof CLAIM_TYPES)[number];
+export type CompanyType = (typeof COMPANY_TYPES)[number];
 
 export const ENTRY_KINDS: readonly EntryKind[] = ['chip', 'company', 'model', 'rule'];

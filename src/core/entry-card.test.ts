@@ -273,3 +273,40 @@ describe('"as of" from the facts', () => {
     expect(asOf(h20)).toBe('2026-11-28');
   });
 });
+
+describe('no silent statuses', () => {
+  const company = (facts: object) =>
+    ({
+      id: 'acme',
+      kind: 'company',
+      name: { en: 'Acme', ru: 'Acme', zh: 'Acme' },
+      aliases: { en: ['Acme'] },
+      summary: { en: 'A company.', ru: 'Компания.', zh: '公司。' },
+      related: [],
+      sources,
+      asOf: '2026-11-28',
+      facts: { country: { code: 'US', src: [0] }, activity: { text: { en: 'Things' }, src: [0] }, ...facts },
+    }) as Entry;
+
+  it("says a chip or company the dataset follows on no list is not tracked, in the reader's language", () => {
+    const { exportStatus: _, ...untracked } = (h20 as Extract<Entry, { kind: 'chip' }>).facts;
+    const chip = buildEntryCard({ entry: { ...h20, facts: untracked } as Entry, refs: {} }, 'ru');
+    expect(chip.status).toBeUndefined();
+    expect(chip.untracked).toEqual({ label: 'Экспортный контроль', value: 'ChipLens не отслеживает' });
+    expect(buildEntryCard({ entry: company({}), refs: {} }, 'en').untracked).toEqual({ label: 'US Entity List', value: 'Not tracked by ChipLens' });
+  });
+
+  it('shows a checked "not listed" as a status, not as untracked', () => {
+    const card = buildEntryCard({ entry: company({ entityList: [{ date: '2026-11-30', status: 'not-listed', src: [0] }] }), refs: {} }, 'en');
+    expect(card.untracked).toBeUndefined();
+    expect(card.status).toMatchObject({ label: 'US Entity List', value: 'Not on the Entity List', dateLabel: 'as of' });
+  });
+
+  it('labels agencies and organisations as what they are, with no Entity List line', () => {
+    const agency = buildEntryCard({ entry: company({ type: 'agency' }), refs: {} }, 'en');
+    expect(agency.kindLabel).toBe('Government body');
+    expect(agency.untracked).toBeUndefined();
+    expect(buildEntryCard({ entry: company({ type: 'organisation' }), refs: {} }, 'zh').kindLabel).toBe('组织');
+    expect(buildEntryCard({ entry: company({}), refs: {} }, 'en').kindLabel).toBe('Company');
+  });
+});

@@ -52,6 +52,8 @@ export interface EntryCard {
   title: string;
   summary: string;
   status?: CardStatus;
+  /** In place of a status: the list a chip or company would have one on, which the dataset does not follow for it. */
+  untracked?: { label: string; value: string };
   then?: CardThen;
   facts: CardLine[];
   related: { id: string; kind: Entry['kind']; name: string }[];
@@ -251,10 +253,19 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage, { pageDat
   }
 
   const asOf = latestChecked(entry) ?? entry.asOf;
+  const companyType = entry.kind === 'company' ? entry.facts.type : undefined;
+  // A chip or company the dataset follows on no list says so, rather than
+  // looking the same as one that is on none. Agencies and organisations
+  // are not what those lists are about.
+  const untracked =
+    !now && (entry.kind === 'chip' || (entry.kind === 'company' && !companyType))
+      ? { label: entry.kind === 'chip' ? L.exportControls : L.entityListLabel, value: L.notTracked }
+      : undefined;
   return {
     id: entry.id,
     kind: entry.kind,
-    kindLabel: L.kind[entry.kind],
+    kindLabel: companyType ? L.companyType[companyType] : L.kind[entry.kind],
+    ...(untracked ? { untracked } : {}),
     title: pick(entry.name, lang),
     summary: pick(entry.summary, lang),
     ...(now ? { status: now.status } : {}),

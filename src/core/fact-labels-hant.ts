@@ -12,6 +12,8 @@ export const ZH_TW_LABELS: Labels = {
     model: 'AI 模型',
     rule: '出口規則',
   },
+  companyType: { agency: '政府機構', organisation: '組織' },
+  notTracked: 'ChipLens 未追蹤',
   exportStatus: {
     'no-licence-needed': '無需許可證',
     'licence-required': '需要許可證',
@@ -107,6 +109,8 @@ export const ZH_HK_LABELS: Labels = {
     model: 'AI 模型',
     rule: '出口規則',
   },
+  companyType: { agency: '政府機構', organisation: '組織' },
+  notTracked: 'ChipLens 未追蹤',
   exportStatus: {
     'no-licence-needed': '無需許可證',
     'licence-required': '需要許可證',

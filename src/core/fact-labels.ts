@@ -2,10 +2,14 @@
 // language. Kept apart from the components so they hold no literal text.
 import type { DisplayLanguage } from './display-language';
 import { ZH_HK_LABELS, ZH_TW_LABELS } from './fact-labels-hant';
-import type { ClaimType, EntryKind, ExportStatus, RuleDateKind, RuleStatus } from './dataset-schema';
+import type { ClaimType, CompanyType, EntryKind, ExportStatus, RuleDateKind, RuleStatus } from './dataset-schema';
 
 export type Labels = {
   kind: Record<EntryKind, string>;
+  /** Kind labels of companies that are not companies. */
+  companyType: Record<CompanyType, string>;
+  /** A list or control regime the dataset does not follow for this entry. */
+  notTracked: string;
   exportStatus: Record<ExportStatus, string>;
   ruleStatus: Record<RuleStatus, string>;
   entityList: Record<'listed' | 'not-listed' | 'removed', string>;
@@ -54,6 +58,8 @@ export type Labels = {
 export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
   en: {
     kind: { chip: 'Chip', company: 'Company', model: 'AI model', rule: 'Export rule' },
+    companyType: { agency: 'Government body', organisation: 'Organisation' },
+    notTracked: 'Not tracked by ChipLens',
     exportStatus: {
       'no-licence-needed': 'No licence needed',
       'licence-required': 'Licence required',
@@ -135,6 +141,8 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
   },
   ru: {
     kind: { chip: 'Чип', company: 'Компания', model: 'ИИ-модель', rule: 'Экспортное правило' },
+    companyType: { agency: 'Госорган', organisation: 'Организация' },
+    notTracked: 'ChipLens не отслеживает',
     exportStatus: {
       'no-licence-needed': 'Лицензия не нужна',
       'licence-required': 'Нужна лицензия',
@@ -216,6 +224,8 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
   },
   zh: {
     kind: { chip: '芯片', company: '公司', model: 'AI 模型', rule: '出口规则' },
+    companyType: { agency: '政府机构', organisation: '组织' },
+    notTracked: 'ChipLens 未跟踪',
     exportStatus: {
       'no-licence-needed': '无需许可证',
       'licence-required': '需要许可证',

@@ -120,6 +120,11 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
           </div>
           {card.status.note ? <div class="status-note">{card.status.note}</div> : null}
         </div>
+      ) : card.untracked ? (
+        <div class="status tone-neutral untracked" data-status data-untracked>
+          <div class="status-label">{card.untracked.label}</div>
+          <div class="status-value">{card.untracked.value}</div>
+        </div>
       ) : null}
       <p class="summary">{card.summary}</p>
       {card.facts.length > 0 ? (
