@@ -154,7 +154,9 @@ for (const half of HALVES) {
   // The test half stays blind: what it misses is not printed unless asked
   // for, since whoever reads it would be tuning on it.
   if (half === 'test' && !process.argv.includes('--show-test-misses')) {
-    console.log(`Misses: ${misses[half].length}, false hits: ${falseHits[half].length} (not listed: --show-test-misses lists them, and the articles then belong to the dev half)`);
+    console.log(
+      `Misses: ${misses[half].length}, false hits: ${falseHits[half].length} (not listed: --show-test-misses lists them, and the articles then belong to the dev half)`,
+    );
     continue;
   }
   console.log(`Misses (${misses[half].length}):`);
@@ -171,7 +173,9 @@ for (const half of HALVES) {
   if (!process.argv.includes(half === 'dev' ? '--check' : '--check-test')) continue;
   const failures = rowsOf(half).filter((r) => (r.group === 'all' ? r.precision < 0.97 || r.recall < 0.95 : r.precision < 0.92 || r.recall < 0.92));
   if (articles[half] === 0 || failures.length > 0) {
-    console.error(articles[half] === 0 ? `\neval: no ${half} half` : `\neval: ${half} half below target ${TARGETS} in ${failures.map((f) => f.group).join(', ')}`);
+    console.error(
+      articles[half] === 0 ? `\neval: no ${half} half` : `\neval: ${half} half below target ${TARGETS} in ${failures.map((f) => f.group).join(', ')}`,
+    );
     process.exit(1);
   }
   console.log(`\neval: ${half} half meets the targets ${TARGETS}`);
