@@ -18,6 +18,7 @@ import { EntrySearch } from '../core/search-index';
 import { ALIAS_TABLE_KEY } from '../core/settings';
 import { validateDataset } from '../core/validate-dataset';
 import { referencedIds } from '../core/entry-references';
+import { latestStatusKey } from '../core/latest-status';
 import { maxVersionAt } from '../core/dataset-version';
 import { tableRefusal, UpdateRefused } from '../core/update-limits';
 import { countByKind, openDatasetDB, readAllEntries, readEntry, readMeta, readPreviousMeta, rollBack, writeDataset, type DatasetDB } from './dataset-db';
@@ -105,7 +106,9 @@ export class DatasetStore {
     const out: Record<string, EntryRef> = {};
     for (const id of ids) {
       const entry = byId.get(id);
-      if (entry) out[id] = { kind: entry.kind, name: entry.name };
+      if (!entry) continue;
+      const status = latestStatusKey(entry);
+      out[id] = { kind: entry.kind, name: entry.name, ...(status ? { status } : {}) };
     }
     return out;
   }

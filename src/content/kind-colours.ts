@@ -1,7 +1,9 @@
 // The colours of highlights, per kind: one table that both painters use (the
 // CSS Custom Highlight API's ::highlight() rules and the overlay's boxes).
-// Underlines differ in pattern as well as colour, for readers who do not
-// tell the colours apart.
+// The hues are from the Okabe–Ito palette, chosen to stay apart for readers
+// with red-green colour blindness (https://jfly.uni-koeln.de/color/), and
+// each kind has its own underline style as well, so no kind depends on
+// colour alone. kind-colours.test.ts simulates protanopia and deuteranopia.
 import type { EntryKind } from '../core/dataset-schema';
 
 export interface KindColours {
@@ -10,14 +12,18 @@ export interface KindColours {
   /** The tint of the "background" style, which has no underline. */
   strong: string;
   line: string;
-  dash: 'solid' | 'dotted' | 'dashed';
+  dash: 'solid' | 'double' | 'dotted' | 'dashed';
 }
 
 export const KIND_COLOURS: Record<EntryKind, KindColours> = {
-  chip: { tint: 'rgba(255, 196, 0, 0.28)', strong: 'rgba(255, 196, 0, 0.35)', line: 'rgba(214, 140, 0, 0.95)', dash: 'solid' },
-  company: { tint: 'rgba(64, 156, 255, 0.2)', strong: 'rgba(64, 156, 255, 0.28)', line: 'rgba(32, 110, 220, 0.9)', dash: 'solid' },
-  model: { tint: 'rgba(170, 100, 255, 0.2)', strong: 'rgba(170, 100, 255, 0.28)', line: 'rgba(130, 60, 220, 0.95)', dash: 'dotted' },
-  rule: { tint: 'rgba(255, 90, 90, 0.18)', strong: 'rgba(255, 90, 90, 0.26)', line: 'rgba(200, 40, 40, 0.9)', dash: 'dashed' },
+  // Reddish purple, double underline.
+  chip: { tint: 'rgba(204, 121, 167, 0.2)', strong: 'rgba(204, 121, 167, 0.3)', line: 'rgba(204, 121, 167, 1)', dash: 'double' },
+  // Blue, solid.
+  company: { tint: 'rgba(0, 114, 178, 0.14)', strong: 'rgba(0, 114, 178, 0.24)', line: 'rgba(0, 114, 178, 1)', dash: 'solid' },
+  // Bluish green, dotted.
+  model: { tint: 'rgba(0, 158, 115, 0.16)', strong: 'rgba(0, 158, 115, 0.26)', line: 'rgba(0, 158, 115, 1)', dash: 'dotted' },
+  // Vermillion, dashed.
+  rule: { tint: 'rgba(213, 94, 0, 0.14)', strong: 'rgba(213, 94, 0, 0.24)', line: 'rgba(213, 94, 0, 1)', dash: 'dashed' },
 };
 
 /** The flash of a mention the popup or a keyboard command moved to. */

@@ -165,6 +165,18 @@ function statusTimeline(view: EntryView, lang: DisplayLanguage): { date: string;
   }
 }
 
+/** A status key (see latest-status) in words, with its tone, for lists such as "On this page". */
+export function statusInWords(kind: Entry['kind'], key: string, lang: DisplayLanguage): { value: string; tone: Tone } | undefined {
+  const L = FACT_LABELS[lang];
+  if (kind === 'chip' && key in L.exportStatus) return { value: L.exportStatus[key as ExportStatus], tone: EXPORT_TONE[key as ExportStatus] };
+  if (kind === 'rule' && key in L.ruleStatus) return { value: L.ruleStatus[key as RuleStatus], tone: RULE_TONE[key as RuleStatus] };
+  if (kind === 'company' && key in L.entityList) {
+    const listKey = key as keyof typeof L.entityList;
+    return { value: L.entityList[listKey], tone: listKey === 'listed' ? 'bad' : 'neutral' };
+  }
+  return undefined;
+}
+
 /**
  * Whether an event dated `event` (YYYY, YYYY-MM or YYYY-MM-DD) had happened
  * by `day`: a month or year counts from its first day, so "2025-08" is in

@@ -60,6 +60,8 @@ export type ContentRequest = v.InferOutput<typeof ContentRequestSchema>;
 export interface EntryRef {
   kind: EntryKind;
   name: LocalizedText;
+  /** The key of its latest status (see latest-status), if it has one. */
+  status?: string;
 }
 
 /** An entry with the names of the entries it points at, ready to render. */

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { pick, type DisplayLanguage } from '../core/display-language';
 import type { EntryKind } from '../core/dataset-schema';
 import { ENTRY_KINDS } from '../core/dataset-schema';
+import { statusInWords } from '../core/entry-card';
 import { FACT_LABELS } from '../core/fact-labels';
 import type { EntryRef, PageInfo } from '../core/messages';
 import { ask } from '../common/ask-background';
@@ -50,7 +51,9 @@ export function OnThisPage({ page, tabId, lang }: { page: PageInfo; tabId: numbe
               {items.map((m) => (
                 <li key={m.id}>
                   <button type="button" class={`mention kind-${m.kind}`} data-entry-id={m.id} onClick={() => void show(m.id)}>
+                    <span class="kind-mark" aria-hidden="true" />
                     <span class="mention-name">{refs[m.id] ? pick(refs[m.id]!.name, lang) : m.id}</span>
+                    <Status ref={refs[m.id]} lang={lang} />
                     {shown?.id === m.id ? (
                       <span class="count">{t('mentionOf', String(shown.index + 1), String(shown.total))}</span>
                     ) : (
@@ -69,4 +72,14 @@ export function OnThisPage({ page, tabId, lang }: { page: PageInfo; tabId: numbe
       <p class="fine">{t('onThisPageHint')}</p>
     </section>
   );
+}
+
+/** The entry's latest status, in a word and a tone, beside its name. */
+function Status({ ref, lang }: { ref: EntryRef | undefined; lang: DisplayLanguage }) {
+  const status = ref?.status ? statusInWords(ref.kind, ref.status, lang) : undefined;
+  return status ? (
+    <span class={`mention-status tone-${status.tone}`} data-status>
+      {status.value}
+    </span>
+  ) : null;
 }

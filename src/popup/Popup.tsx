@@ -116,6 +116,7 @@ export function Popup() {
     e.preventDefault();
   };
   const L = FACT_LABELS[lang];
+  const onPage = query.trim() === '' && !detail && page?.active === true && page.mentions.length > 0 && tabId !== undefined;
 
   return (
     <main class="popup">
@@ -125,7 +126,8 @@ export function Popup() {
           {t('optionsLink')}
         </a>
       </header>
-      <SiteControls page={page} settings={settings} />
+      {/* What the page mentions comes first: it is why the reader opened the popup. */}
+      {onPage ? <OnThisPage page={page!} tabId={tabId!} lang={lang} /> : null}
       <label class="visually-hidden" for="search">
         {t('searchLabel')}
       </label>
@@ -173,7 +175,7 @@ export function Popup() {
       ) : (
         <>
           <Results query={query} hits={hits} lang={lang} active={active} onOpen={(id) => open(id)} />
-          {query.trim() === '' && page && tabId !== undefined ? <OnThisPage page={page} tabId={tabId} lang={lang} /> : null}
+          {query.trim() === '' && page && tabId !== undefined && !onPage ? <OnThisPage page={page} tabId={tabId} lang={lang} /> : null}
           {query.trim() === '' && page === undefined && slowPage ? (
             <p class="hint" role="status">
               {t('readingPage')}
@@ -181,6 +183,7 @@ export function Popup() {
           ) : null}
         </>
       )}
+      <SiteControls page={page} settings={settings} />
       {status ? <DataStatus status={status} onStatus={setStatus} compact /> : null}
     </main>
   );
@@ -243,7 +246,8 @@ function SiteControls({ page, settings }: { page: PageInfo | null | undefined; s
   const rule = page ? siteRuleFor(settings, page.host) : undefined;
   // A rule for a whole domain is changed in Options, not by this switch.
   const byWildcard = rule?.startsWith('*.');
-  const onHere = page ? isActiveOn({ ...settings, paused: false }, page.host) : false;
+  // While paused, ChipLens is off here too: the site switch says so, and waits.
+  const onHere = page ? isActiveOn({ ...settings, paused: false }, page.host) && !settings.paused : false;
   return (
     <section class="site">
       {page === null ? (
@@ -257,13 +261,19 @@ function SiteControls({ page, settings }: { page: PageInfo | null | undefined; s
               aria-checked={onHere}
               data-testid="site-switch"
               checked={onHere}
-              disabled={byWildcard}
+              disabled={byWildcard || settings.paused}
               onChange={(e) => void ask({ type: 'set-site-enabled', host: page.host, enabled: (e.target as HTMLInputElement).checked })}
             />
             <span>{t('siteSwitch', page.host)}</span>
           </label>
           <p class="fine" data-testid="site-rule">
-            {byWildcard ? t('siteCoveredBy', rule!) : settings.siteMode === 'only' ? t('siteSwitchHintOnly') : t('siteSwitchHint')}{' '}
+            {settings.paused
+              ? t('paused')
+              : byWildcard
+                ? t('siteCoveredBy', rule!)
+                : settings.siteMode === 'only'
+                  ? t('siteSwitchHintOnly')
+                  : t('siteSwitchHint')}{' '}
             {isActiveOn(settings, page.host) ? t('mentionsOnPage', String(page.mentions.reduce((n, m) => n + m.count, 0))) : null}
           </p>
         </>
@@ -279,7 +289,6 @@ function SiteControls({ page, settings }: { page: PageInfo | null | undefined; s
         />
         <span>{t('pauseAll')}</span>
       </label>
-      {settings.paused ? <p class="fine">{t('paused')}</p> : null}
     </section>
   );
 }

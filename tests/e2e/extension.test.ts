@@ -624,6 +624,16 @@ describe('popup', () => {
     const groups = await section.locator('h3').allInnerTexts();
     // innerText shows the CSS upper case; the counts are the seed's labels.
     expect(groups).toEqual(['CHIP 1', 'COMPANY 15', 'AI MODEL 3', 'EXPORT RULE 2']);
+    // It leads the popup, above the search box.
+    expect(
+      await popup.evaluate(
+        () => document.querySelector('.on-page')!.compareDocumentPosition(document.getElementById('search')!) === Node.DOCUMENT_POSITION_FOLLOWING,
+      ),
+    ).toBe(true);
+    // Each name shows its latest status, in words, and its kind's colour and underline style.
+    await expect.poll(() => section.locator('[data-entry-id="nvidia-h20"] [data-status]').innerText()).toMatch(/^\S/);
+    expect(await section.locator('[data-entry-id="nvidia-h20"] .kind-mark').evaluate((el) => getComputedStyle(el).borderBottomStyle)).toBe('double');
+    expect(await section.locator('[data-entry-id="nvidia"] .kind-mark').evaluate((el) => getComputedStyle(el).borderBottomStyle)).toBe('solid');
     const nvidia = section.locator('[data-entry-id="nvidia"]');
     // Seen: the name and ×4; heard: the name and "4 mentions".
     await expect.poll(() => nvidia.innerText()).toMatch(/^NVIDIA\s+×4\s+4 mentions$/);
@@ -689,12 +699,18 @@ describe('popup', () => {
     await pause.check();
     await expect.poll(async () => total(await readHighlights(page)), { timeout: 3_000 }).toBe(0);
     expect(await popup.locator('.site').innerText()).toMatch(/paused/i);
+    // The site switch agrees: off while paused, and not to be turned on.
+    const siteSwitch = popup.getByTestId('site-switch');
+    await expect.poll(() => siteSwitch.isChecked()).toBe(false);
+    expect(await siteSwitch.isDisabled()).toBe(true);
     // Paused everywhere: a page on another host stays plain too.
     const other = await browser.context.newPage();
     await other.goto(`${server.origin.replace('127.0.0.1', 'localhost')}/fixtures/${SEED}.html`);
     await expect.poll(() => pageInfo(other), { timeout: 5_000 }).toMatchObject({ active: false, host: 'localhost' });
     expect(total(await readHighlights(other))).toBe(0);
     await pause.uncheck();
+    await expect.poll(() => siteSwitch.isChecked()).toBe(true);
+    expect(await siteSwitch.isDisabled()).toBe(false);
     await expect.poll(async () => total(await readHighlights(page)), { timeout: 5_000 }).toBeGreaterThanOrEqual(20);
     await expect.poll(async () => total(await readHighlights(other)), { timeout: 5_000 }).toBeGreaterThanOrEqual(20);
     await other.close();
