@@ -15,7 +15,8 @@ export const OVERLAY_TAG = 'chiplens-overlay';
 const CSS_TEXT = [
   '.box{position:absolute;pointer-events:none;box-sizing:border-box}',
   ...Object.entries(KIND_COLOURS).flatMap(([kind, c]) => [
-    `.underline.${kind}{background:${c.tint};border-bottom:2px ${c.dash} ${c.line}}`,
+    // A double border needs three pixels to show both lines.
+    `.underline.${kind}{background:${c.tint};border-bottom:${c.dash === 'double' ? 3 : 2}px ${c.dash} ${c.line}}`,
     `.background.${kind}{background:${c.strong}}`,
   ]),
   `.flash{background:${FLASH_COLOURS.tint};outline:2px solid ${FLASH_COLOURS.line}}`,
