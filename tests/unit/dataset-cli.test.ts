@@ -82,6 +82,10 @@ describe('dataset tools', () => {
       e.facts.memory.checked = '2001-01-01';
       e.facts.bandwidth.checked = '2026-12-01';
     });
+    // A fact never checked, which must come before every dated one.
+    edit('chips/nvidia-h100.json', (e) => {
+      delete e.facts.memory.checked;
+    });
     const { status, out } = run('stale', '--today', '2026-12-07');
     expect(status, out).toBe(0);
     const rows = out.split('\n');
