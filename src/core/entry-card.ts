@@ -10,6 +10,7 @@ import { pick, type DisplayLanguage } from './display-language';
 import { formatPartialDate } from './format-date';
 import { FACT_LABELS } from './fact-labels';
 import type { EntryView } from './messages';
+import { isPrimarySource } from './primary-source';
 
 type Tone = 'good' | 'warn' | 'bad' | 'neutral';
 
@@ -59,7 +60,7 @@ export interface EntryCard {
   related: { id: string; kind: Entry['kind']; name: string }[];
   /** What sources report but do not confirm, or disagree on. */
   caveats: { text: string; claim?: MarkedClaim; cite: number[] }[];
-  sources: { n: number; url: string; title: string; publisher?: string; published?: string }[];
+  sources: { n: number; url: string; title: string; publisher?: string; published?: string; primary?: true }[];
   /** The latest date any of the entry's facts was checked; the entry's `asOf` when none says. */
   asOf: string;
   asOfText: string;
@@ -291,6 +292,7 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage, { pageDat
       title: s.title,
       ...(s.publisher ? { publisher: s.publisher } : {}),
       ...(s.published ? { published: s.published } : {}),
+      ...(isPrimarySource(s.url) ? { primary: true as const } : {}),
     })),
     // The facts say when they were last verified; an entry-wide date only
     // stands in when none of them does.

@@ -100,6 +100,10 @@ export const ZH_TW_LABELS: Labels = {
   pin: '固定',
   openInChipLens: '在 ChipLens 中檢視',
   reportProblem: '報告問題',
+  primarySource: '原始文本',
+  copyText: '複製',
+  copyMarkdown: '複製為 Markdown',
+  copied: '已複製',
 };
 
 export const ZH_HK_LABELS: Labels = {
@@ -197,4 +201,8 @@ export const ZH_HK_LABELS: Labels = {
   pin: '固定',
   openInChipLens: '在 ChipLens 中查看',
   reportProblem: '報告問題',
+  primarySource: '原始文本',
+  copyText: '複製',
+  copyMarkdown: '複製為 Markdown',
+  copied: '已複製',
 };

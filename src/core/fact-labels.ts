@@ -53,6 +53,11 @@ export type Labels = {
   openInChipLens: string;
   /** Opens GitHub's form for reporting a wrong or out-of-date fact. */
   reportProblem: string;
+  /** A source that is the primary text itself (a law, rule, filing, official release). */
+  primarySource: string;
+  copyText: string;
+  copyMarkdown: string;
+  copied: string;
 };
 
 export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
@@ -138,6 +143,10 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     pin: 'Keep open',
     openInChipLens: 'More in ChipLens',
     reportProblem: 'Report a problem',
+    primarySource: 'primary text',
+    copyText: 'Copy',
+    copyMarkdown: 'Copy as Markdown',
+    copied: 'Copied',
   },
   ru: {
     kind: { chip: 'Чип', company: 'Компания', model: 'ИИ-модель', rule: 'Экспортное правило' },
@@ -221,6 +230,10 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     pin: 'Закрепить',
     openInChipLens: 'Подробнее в ChipLens',
     reportProblem: 'Сообщить об ошибке',
+    primarySource: 'первоисточник',
+    copyText: 'Копировать',
+    copyMarkdown: 'Копировать в Markdown',
+    copied: 'Скопировано',
   },
   zh: {
     kind: { chip: '芯片', company: '公司', model: 'AI 模型', rule: '出口规则' },
@@ -304,6 +317,10 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     pin: '固定',
     openInChipLens: '在 ChipLens 中查看',
     reportProblem: '报告问题',
+    primarySource: '原始文本',
+    copyText: '复制',
+    copyMarkdown: '复制为 Markdown',
+    copied: '已复制',
   },
   'zh-TW': ZH_TW_LABELS,
   'zh-HK': ZH_HK_LABELS,

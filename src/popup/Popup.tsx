@@ -170,6 +170,12 @@ export function Popup() {
             lang={lang}
             onOpenRelated={(id) => open(id, true)}
             report={reportLink(detail.entry.id, status)}
+            copy={(text) =>
+              navigator.clipboard.writeText(text).then(
+                () => true,
+                () => false,
+              )
+            }
           />
         </section>
       ) : (

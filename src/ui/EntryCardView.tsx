@@ -1,5 +1,7 @@
 // The tooltip's content. Everything from the dataset is rendered as text;
 // links are only ever https URLs, opened in a new tab without a referrer.
+import { useState } from 'preact/hooks';
+import { cardAsMarkdown, cardAsText } from '../core/card-copy';
 import type { EntryCard, CardLine, MarkedClaim } from '../core/entry-card';
 import { safeLink } from '../core/entry-card';
 import { FACT_LABELS } from '../core/fact-labels';
@@ -30,10 +32,35 @@ interface Props {
    * where the background opens the form).
    */
   report?: { href: string } | { onClick: (event: MouseEvent) => void } | undefined;
+  /** Puts text on the clipboard; resolves whether it did. With it, the card offers to copy itself. */
+  copy?: (text: string) => Promise<boolean>;
+}
+
+/** Brings source `n` of the card into view and gives it focus (no page navigation: the card may sit in a shadow root). */
+function showSource(event: MouseEvent, n: number) {
+  event.preventDefault();
+  const card = (event.currentTarget as Element).closest('.card');
+  const item = card?.querySelector<HTMLElement>(`.sources [data-source="${n}"]`);
+  item?.scrollIntoView({ block: 'nearest' });
+  item?.focus({ preventScroll: true });
 }
 
 function Cite({ n }: { n: number[] }) {
-  return n.length > 0 ? <sup class="cite">[{n.join(',')}]</sup> : null;
+  if (n.length === 0) return null;
+  return (
+    <sup class="cite">
+      [
+      {n.map((k, i) => (
+        <>
+          {i > 0 ? ',' : null}
+          <a key={k} href={`#source-${k}`} data-cite={k} onClick={(e) => showSource(e, k)}>
+            {k}
+          </a>
+        </>
+      ))}
+      ]
+    </sup>
+  );
 }
 
 /** Whose claim it is, in words after the value, when it is not official text. */
@@ -60,7 +87,7 @@ function Line({ line, lang }: { line: CardLine; lang: DisplayLanguage }) {
   );
 }
 
-export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, onOpenRelated, onPin, pinned = false, onMore, report }: Props) {
+export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, onOpenRelated, onPin, pinned = false, onMore, report, copy }: Props) {
   const L = FACT_LABELS[lang];
   if (state.phase !== 'ready') {
     return (
@@ -172,12 +199,13 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
           )}
         </div>
       ) : null}
+      <h3 class="section sources-title">{L.sources}</h3>
       <ol class="sources">
         {card.sources.map((source) => {
           const href = safeLink(source.url);
           const label = [source.title, source.publisher, source.published].filter(Boolean).join(' · ');
           return (
-            <li key={source.n} value={source.n}>
+            <li key={source.n} value={source.n} data-source={source.n} tabIndex={-1}>
               {href ? (
                 <a href={href} target="_blank" rel="noopener noreferrer">
                   {label}
@@ -185,6 +213,12 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
               ) : (
                 label
               )}
+              {source.primary ? (
+                <span class="primary" data-primary>
+                  {' '}
+                  · {L.primarySource}
+                </span>
+              ) : null}
             </li>
           );
         })}
@@ -196,6 +230,7 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
             {L.openInChipLens}
           </button>
         ) : null}
+        {copy ? <CopyButtons card={card} lang={lang} copy={copy} /> : null}
         {report ? (
           <div class="report">
             {'href' in report ? (
@@ -210,6 +245,31 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
           </div>
         ) : null}
       </footer>
+    </div>
+  );
+}
+
+/** "Copy" and "Copy as Markdown": the card's facts with their sources, as text a reader can paste and still check. */
+function CopyButtons({ card, lang, copy }: { card: EntryCard; lang: DisplayLanguage; copy: (text: string) => Promise<boolean> }) {
+  const L = FACT_LABELS[lang];
+  const [done, setDone] = useState<'text' | 'markdown' | undefined>(undefined);
+  const run = async (event: MouseEvent, format: 'text' | 'markdown') => {
+    // Only a reader's click copies: a page's script may not fill the clipboard through ChipLens.
+    if (!event.isTrusted) return;
+    const ok = await copy(format === 'text' ? cardAsText(card, lang) : cardAsMarkdown(card, lang));
+    setDone(ok ? format : undefined);
+  };
+  return (
+    <div class="copy">
+      <button type="button" class="copy-text" onClick={(e) => void run(e, 'text')}>
+        {done === 'text' ? L.copied : L.copyText}
+      </button>
+      <button type="button" class="copy-markdown" onClick={(e) => void run(e, 'markdown')}>
+        {done === 'markdown' ? L.copied : L.copyMarkdown}
+      </button>
+      <span class="visually-hidden" role="status">
+        {done ? L.copied : ''}
+      </span>
     </div>
   );
 }

@@ -128,10 +128,40 @@ export class TooltipHost {
         {...(id ? { onMore: (event: MouseEvent) => byUser(event) && this.actions.more(id) } : {})}
         {...(id ? { report: { onClick: (event: MouseEvent) => byUser(event) && this.actions.report(id) } } : {})}
         relatedLimit={6}
+        copy={(text) => this.copy(text)}
       />,
       mount,
     );
     void this.place();
+  }
+
+  /**
+   * Puts text on the clipboard: the Clipboard API where the page is a
+   * secure context, else a selection copied from inside the tooltip's own
+   * shadow root, so the page's DOM is never touched.
+   */
+  private async copy(text: string): Promise<boolean> {
+    try {
+      if (window.isSecureContext && navigator.clipboard) {
+        await navigator.clipboard.writeText(text);
+        return true;
+      }
+    } catch {
+      // Refused (no focus, a permissions policy): try the selection instead.
+    }
+    const root = this.mount?.parentNode;
+    if (!root) return false;
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.cssText = 'position:fixed;opacity:0;pointer-events:none';
+    root.append(area);
+    area.select();
+    try {
+      return document.execCommand('copy');
+    } finally {
+      area.remove();
+    }
   }
 
   private async place(): Promise<void> {

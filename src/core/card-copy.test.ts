@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { cardAsMarkdown, cardAsText } from './card-copy';
+import type { EntryCard } from './entry-card';
+
+const card: EntryCard = {
+  id: 'nvidia-h20',
+  kind: 'chip',
+  kindLabel: 'Chip',
+  title: 'NVIDIA H20',
+  summary: 'A China-market GPU *with* [brackets].',
+  status: {
+    label: 'Export controls: China',
+    value: 'Licence required',
+    date: '2025-04-09',
+    dateText: '9 April 2025',
+    dateLabel: 'since',
+    tone: 'bad',
+    cite: [2],
+  },
+  facts: [
+    { label: 'Memory', value: '96 GB HBM3', claim: 'press', cite: [1] },
+    { label: 'Vendor', value: 'NVIDIA', cite: [] },
+  ],
+  related: [],
+  caveats: [{ text: 'Figures are reported, not published.', cite: [1, 2] }],
+  sources: [
+    { n: 1, url: 'https://example.com/specs', title: 'Specs', publisher: 'Example', published: '2024' },
+    { n: 2, url: 'https://www.federalregister.gov/d/2025-1', title: 'Rule', primary: true },
+  ],
+  asOf: '2026-12-07',
+  asOfText: '7 December 2026',
+};
+
+describe('copying a card', () => {
+  it('gives plain text with every fact, its claim and sources, and the sources with their links', () => {
+    expect(cardAsText(card, 'en')).toBe(
+      [
+        'NVIDIA H20 (Chip)',
+        'Export controls: China: Licence required, since 9 April 2025 [2]',
+        'A China-market GPU *with* [brackets].',
+        'Memory: 96 GB HBM3 (press report) [1]',
+        'Vendor: NVIDIA',
+        'Unconfirmed or disputed:',
+        '- Figures are reported, not published. [1,2]',
+        'Sources:',
+        '[1] Specs, Example, 2024: https://example.com/specs',
+        '[2] Rule: https://www.federalregister.gov/d/2025-1',
+        'Facts as of 7 December 2026 · ChipLens',
+      ].join('\n'),
+    );
+  });
+
+  it('gives Markdown with reference links for the source numbers, and text escaped', () => {
+    const markdown = cardAsMarkdown(card, 'en');
+    expect(markdown).toContain('**NVIDIA H20** (Chip)');
+    expect(markdown).toContain('- Export controls: China: Licence required, since 9 April 2025 [2]');
+    expect(markdown).toContain('- Memory: 96 GB HBM3 (press report) [1]');
+    expect(markdown).toContain('- Figures are reported, not published. [1][2]');
+    expect(markdown).toContain('A China-market GPU \\*with\\* \\[brackets\\].');
+    expect(markdown).toContain('1. [Specs, Example, 2024](<https://example.com/specs>)');
+    expect(markdown).toContain('[2]: <https://www.federalregister.gov/d/2025-1>');
+  });
+});
