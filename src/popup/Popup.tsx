@@ -35,6 +35,9 @@ function reportLink(entry: string, status: DatasetStatus | undefined): { href: s
 
 export function Popup() {
   const lang = useMemo(() => displayLanguage(uiLanguage()), []);
+  // "More" in a tooltip opens this page in a tab of its own on one entry: an
+  // entry page, with no site to switch and no page to list.
+  const entryPage = useMemo(() => new URLSearchParams(location.search).has('entry'), []);
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<EntryKind | 'all'>('all');
   const [hits, setHits] = useState<SearchHit[] | undefined>(undefined);
@@ -62,7 +65,7 @@ export function Popup() {
     const slow = setTimeout(() => setSlowPage(true), 300);
     ask({ type: 'get-status' }).then(setStatus, (e: unknown) => setError(String(e)));
     readStoredSettings().then(setSettings, () => undefined);
-    targetTabId()
+    (entryPage ? Promise.resolve(undefined) : targetTabId())
       .then((id) => {
         setTabId(id);
         return id === undefined ? undefined : pageInfo(id);
@@ -119,7 +122,7 @@ export function Popup() {
   const onPage = query.trim() === '' && !detail && page?.active === true && page.mentions.length > 0 && tabId !== undefined;
 
   return (
-    <main class="popup">
+    <main class={entryPage ? 'popup entry-page' : 'popup'}>
       <header class="top">
         <h1>{t('extName')}</h1>
         <a class="options-link" href={browser.runtime.getURL('src/options/index.html')} target="_blank" rel="noopener">
@@ -162,9 +165,12 @@ export function Popup() {
       ) : null}
       {detail ? (
         <section class="detail" aria-label={pick(detail.entry.name, lang)}>
-          <button type="button" class="back" onClick={() => setTrail((t) => t.slice(0, -1))}>
-            ← {trail.length > 1 ? pick(trail.at(-2)!.entry.name, lang) : t('back')}
-          </button>
+          {/* Back to the entry before, or to the results: only where there is one to go back to. */}
+          {trail.length > 1 || hits !== undefined ? (
+            <button type="button" class="back" onClick={() => setTrail((t) => t.slice(0, -1))}>
+              ← {trail.length > 1 ? pick(trail.at(-2)!.entry.name, lang) : t('back')}
+            </button>
+          ) : null}
           <EntryCardView
             state={{ phase: 'ready', card: buildEntryCard(detail, lang) }}
             lang={lang}
@@ -189,7 +195,7 @@ export function Popup() {
           ) : null}
         </>
       )}
-      <SiteControls page={page} settings={settings} />
+      {entryPage ? null : <SiteControls page={page} settings={settings} />}
       {status ? <DataStatus status={status} onStatus={setStatus} compact /> : null}
     </main>
   );
