@@ -75,8 +75,10 @@ export class AnnotationRun {
     /** Kinds the user chose to see; the others are matched (they still give context) but not painted. */
     private readonly visible: (kind: EntryKind) => boolean,
     probe: ViewportProbe = probeViewport,
+    /** Every mention painted in full, not only each entry's first. */
+    paintEvery = false,
   ) {
-    this.index = new MentionIndex(matcher.table.entries, painter);
+    this.index = new MentionIndex(matcher.table.entries, painter, paintEvery);
     this.pacer = new PaintPacer(painter);
     this.watcher = new MutationWatcher(ignore, (changes) => this.onChanges(changes));
     this.watcher.start(root);

@@ -23,6 +23,8 @@ export class Annotator {
     private readonly ignore: (el: Element) => boolean,
     /** Kinds the user chose to see; the others are matched (they still give context) but not painted. */
     private readonly visible: (kind: EntryKind) => boolean = () => true,
+    /** Whether every mention is painted in full, rather than each entry's first in full and the rest quietly. */
+    private readonly paintEvery: () => boolean = () => false,
   ) {}
 
   /** Hears that mentions were found or cleared (for the toolbar's count). */
@@ -31,7 +33,7 @@ export class Annotator {
   /** Starts reading `root` (see AnnotationRun for `probe`). */
   start(root: Node, probe?: ViewportProbe): void {
     if (this.run) return;
-    this.run = new AnnotationRun(root, this.matcher, this.painter, this.ignore, this.visible, probe);
+    this.run = new AnnotationRun(root, this.matcher, this.painter, this.ignore, this.visible, probe, this.paintEvery());
     this.run.onFound = this.onChange;
   }
 

@@ -1,9 +1,8 @@
 // The four named highlights ChipLens paints with, one per kind, styled by
 // highlight-sheet while it paints. The registry is shared with the page,
 // hence the distinctive names.
-import type { EntryKind } from '../core/dataset-schema';
 import { adoptHighlightSheet, dropHighlightSheet } from './highlight-sheet';
-import { FLASH_MS, pastDeadline, PendingRanges, type HighlightStyle, type Painter } from './painter';
+import { FLASH_MS, pastDeadline, PendingRanges, type HighlightStyle, type PaintKey, type Painter } from './painter';
 
 export type { HighlightStyle } from './painter';
 
@@ -12,8 +11,8 @@ export type { HighlightStyle } from './painter';
  * (and CSS rules), so switching style re-registers ranges and never touches
  * the page's DOM. "none" paints nothing, but hover still works.
  */
-export function highlightName(kind: EntryKind, style: HighlightStyle = 'underline'): string {
-  return style === 'underline' ? `chiplens-${kind}` : `chiplens-${kind}-${style}`;
+export function highlightName(key: PaintKey, style: HighlightStyle = 'underline'): string {
+  return style === 'underline' ? `chiplens-${key}` : `chiplens-${key}-${style}`;
 }
 
 /** A short-lived highlight on the mention the popup asked to see. */
@@ -32,13 +31,13 @@ export function highlightsSupported(): boolean {
  * batch added, and the new highlights replace the old ones at once.
  */
 interface Rebuild {
-  highlights: Map<EntryKind, Highlight>;
+  highlights: Map<PaintKey, Highlight>;
   /** The painted ranges still to copy, kind by kind. */
-  copying: [EntryKind, Iterator<AbstractRange>][];
+  copying: [PaintKey, Iterator<AbstractRange>][];
 }
 
 export class HighlightRegistry implements Painter {
-  private readonly highlights = new Map<EntryKind, Highlight>();
+  private readonly highlights = new Map<PaintKey, Highlight>();
   // Ranges wait here until `flush`. After any change to a highlight the
   // browser goes over every range of every highlight again: on a 10 MB page
   // (57,000 ranges), adding ranges in every slice of work kept it busy for
@@ -68,7 +67,7 @@ export class HighlightRegistry implements Painter {
   }
 
   /** Adds `range` at the next `flush`. */
-  add(kind: EntryKind, range: AbstractRange): void {
+  add(kind: PaintKey, range: AbstractRange): void {
     this.pending.add(kind, range);
   }
 
@@ -120,7 +119,7 @@ export class HighlightRegistry implements Painter {
     return this.pending.size;
   }
 
-  private paint(kind: EntryKind, range: AbstractRange): void {
+  private paint(kind: PaintKey, range: AbstractRange): void {
     let highlight = this.highlights.get(kind);
     if (!highlight) {
       highlight = new Highlight();
@@ -130,7 +129,7 @@ export class HighlightRegistry implements Painter {
     highlight.add(range);
   }
 
-  delete(kind: EntryKind, range: AbstractRange): void {
+  delete(kind: PaintKey, range: AbstractRange): void {
     this.highlights.get(kind)?.delete(range);
     this.rebuild?.highlights.get(kind)?.delete(range);
     this.pending.delete(range);

@@ -38,6 +38,10 @@ export function highlightCss(): string {
     ...Object.entries(KIND_COLOURS).flatMap(([kind, c]) => [
       `::highlight(chiplens-${kind}){background-color:${c.tint};text-decoration:underline ${c.dash} ${c.line} 2px;text-underline-offset:3px}`,
       `::highlight(chiplens-${kind}-background){background-color:${c.strong}}`,
+      // Repeats of an entry already highlighted: a thin line and no tint;
+      // in the background style, a lighter tint.
+      `::highlight(chiplens-${kind}-repeat){text-decoration:underline ${c.dash} ${c.line} 1px;text-underline-offset:3px}`,
+      `::highlight(chiplens-${kind}-repeat-background){background-color:${c.tint}}`,
     ]),
     `::highlight(chiplens-flash){background-color:${FLASH_COLOURS.tint};color:#000}`,
   ].join('\n');

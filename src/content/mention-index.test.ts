@@ -82,6 +82,31 @@ describe('MentionIndex', () => {
     expect(index.mentionAt(wei, 10)).toBeUndefined();
   });
 
+  it("paints each entry's first mention in full and its repeats quietly, or every one in full when asked", () => {
+    const [one, two] = blocks('<p>Huawei and NVIDIA H20.</p><p>Huawei again, and Huawei.</p>');
+    const keys = (paintEvery: boolean) => {
+      const seen: string[] = [];
+      const painter = { add: (key: string) => void seen.push(key), delete: () => undefined } as unknown as Painter;
+      const index = new MentionIndex(ENTRIES, painter, paintEvery);
+      index.place(
+        one!,
+        found(one!, [
+          ['Huawei', 0],
+          ['NVIDIA H20', 1],
+        ]),
+      );
+      index.place(two!, [
+        { entry: 0, start: 0, end: 6 },
+        { entry: 0, start: 18, end: 24 },
+      ]);
+      // Hover and the popup see every mention, whatever its paint.
+      expect(index.mentions().map((m) => m.id)).toEqual(['huawei', 'nvidia-h20', 'huawei', 'huawei']);
+      return seen;
+    };
+    expect(keys(false)).toEqual(['company', 'chip', 'company-repeat', 'company-repeat']);
+    expect(keys(true)).toEqual(['company', 'chip', 'company', 'company']);
+  });
+
   it('forgets what a removed or changed element held, its waiting mentions too, and unpaints them', () => {
     const [a, b] = blocks('<div id="d"><p>Huawei</p><p>NVIDIA H20</p></div>');
     const { painter, painted } = fakePainter();

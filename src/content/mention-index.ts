@@ -6,13 +6,15 @@ import type { AliasTableEntry } from '../core/alias-table';
 import type { EntryKind } from '../core/dataset-schema';
 import type { Mention } from '../core/matcher';
 import { PageContext } from '../core/page-context';
-import type { Painter } from './painter';
+import type { PaintKey, Painter } from './painter';
 import { blockContainer, locate, type TextBlock } from './text-blocks';
 import { firstAfter } from './viewport';
 
 export interface PageMention {
   id: string;
   kind: EntryKind;
+  /** How it is painted: its kind in full, or as a quiet repeat. */
+  paint: PaintKey;
   range: StaticRange;
   block: Element;
 }
@@ -53,10 +55,14 @@ export class MentionIndex {
   /** Mentions held, placed or waiting. */
   held = 0;
   readonly context: PageContext<Element>;
+  /** Entries with a mention painted in full: their later mentions are repeats. */
+  private readonly shownInFull = new Set<number>();
 
   constructor(
     private readonly entries: readonly AliasTableEntry[],
     private readonly painter: Painter,
+    /** Every mention in full, rather than an entry's first in full and the rest quietly. */
+    private readonly paintEvery = false,
   ) {
     this.context = new PageContext({ entries: entries as AliasTableEntry[] });
   }
@@ -75,8 +81,12 @@ export class MentionIndex {
       const end = locate(block, m.end, true);
       const ref = this.entries[m.entry]!;
       const range = new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset });
-      mentions.push({ id: ref.id, kind: ref.kind, range, block: block.container });
-      this.painter.add(ref.kind, range);
+      // The first mention of an entry that the reader meets is drawn in full.
+      const repeat = !this.paintEvery && this.shownInFull.has(m.entry);
+      const paint: PaintKey = repeat ? `${ref.kind}-repeat` : ref.kind;
+      this.shownInFull.add(m.entry);
+      mentions.push({ id: ref.id, kind: ref.kind, paint, range, block: block.container });
+      this.painter.add(paint, range);
     }
     this.byBlock.set(block.container, mentions);
   }
@@ -144,7 +154,7 @@ export class MentionIndex {
   private forget(block: Element, mentions: PageMention[]): void {
     this.held -= mentions.length;
     this.byBlock.delete(block);
-    for (const mention of mentions) this.painter.delete(mention.kind, mention.range);
+    for (const mention of mentions) this.painter.delete(mention.paint, mention.range);
   }
 
   /** The mentions placed on the page (with ranges). */

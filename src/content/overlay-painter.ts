@@ -5,10 +5,9 @@
 // through. The page's own DOM is left as it was. Only mentions near the
 // viewport are drawn, and they are measured in an animation frame, so the
 // scan itself never reads layout.
-import { FLASH_MS, PendingRanges, type HighlightStyle, type Painter } from './painter';
+import { FLASH_MS, PendingRanges, type HighlightStyle, type PaintKey, type Painter } from './painter';
 import { liveRange } from './live-range';
 import { FLASH_COLOURS, KIND_COLOURS } from './kind-colours';
-import type { EntryKind } from '../core/dataset-schema';
 
 export const OVERLAY_TAG = 'chiplens-overlay';
 
@@ -18,6 +17,9 @@ const CSS_TEXT = [
     // A double border needs three pixels to show both lines.
     `.underline.${kind}{background:${c.tint};border-bottom:${c.dash === 'double' ? 3 : 2}px ${c.dash} ${c.line}}`,
     `.background.${kind}{background:${c.strong}}`,
+    // Repeats: a thin line and no tint; in the background style, a lighter tint.
+    `.underline.${kind}-repeat{border-bottom:1px ${c.dash === 'double' ? 'solid' : c.dash} ${c.line}}`,
+    `.background.${kind}-repeat{background:${c.tint}}`,
   ]),
   `.flash{background:${FLASH_COLOURS.tint};outline:2px solid ${FLASH_COLOURS.line}}`,
 ].join('');
@@ -41,7 +43,7 @@ function boxFor(rect: { left: number; top: number; width: number; height: number
 
 export class OverlayPainter implements Painter {
   private readonly pending = new PendingRanges();
-  private readonly kinds = new Map<AbstractRange, EntryKind>();
+  private readonly kinds = new Map<AbstractRange, PaintKey>();
   /** Painted ranges by the element their text starts in: the unit that is watched for visibility. */
   private readonly byElement = new Map<Element, Set<AbstractRange>>();
   private readonly near = new Set<Element>();
@@ -68,7 +70,7 @@ export class OverlayPainter implements Painter {
     this.redraw();
   }
 
-  add(kind: EntryKind, range: AbstractRange): void {
+  add(kind: PaintKey, range: AbstractRange): void {
     this.pending.add(kind, range);
   }
 
@@ -78,7 +80,7 @@ export class OverlayPainter implements Painter {
     return done;
   }
 
-  delete(_kind: EntryKind, range: AbstractRange): void {
+  delete(_kind: PaintKey, range: AbstractRange): void {
     this.pending.delete(range);
     if (!this.kinds.delete(range)) return;
     const element = range.startContainer.parentElement;
@@ -125,7 +127,7 @@ export class OverlayPainter implements Painter {
     return undefined;
   }
 
-  private track(range: AbstractRange, kind: EntryKind): void {
+  private track(range: AbstractRange, kind: PaintKey): void {
     const element = range.startContainer.parentElement;
     if (!element) return;
     this.kinds.set(range, kind);

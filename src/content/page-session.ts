@@ -126,9 +126,10 @@ export class PageSession {
 
   /** New settings from storage. */
   settingsChanged(stored: unknown): void {
-    const before = this.settings.kinds;
+    const before = this.settings;
     this.settings = readSettings(stored);
-    this.apply(ENTRY_KINDS.some((kind) => before[kind] !== this.settings.kinds[kind]));
+    // Other kinds shown, or every mention painted in full or not: the page is read again.
+    this.apply(ENTRY_KINDS.some((kind) => before.kinds[kind] !== this.settings.kinds[kind]) || before.paintEveryMention !== this.settings.paintEveryMention);
   }
 
   /** A new dataset: read where ChipLens is on, then the page again with the new names. */
@@ -169,7 +170,13 @@ export class PageSession {
       if (reread) this.annotator.restart(this.matcher, document.body);
       return;
     }
-    this.annotator = new Annotator(this.matcher, this.painter, isOwnElement, (kind) => this.settings.kinds[kind]);
+    this.annotator = new Annotator(
+      this.matcher,
+      this.painter,
+      isOwnElement,
+      (kind) => this.settings.kinds[kind],
+      () => this.settings.paintEveryMention,
+    );
     this.annotator.onChange = () => this.toolbar.changed();
     this.toolbar.now();
     this.hover = new HoverTracker(

@@ -5,6 +5,13 @@ import type { EntryKind } from '../core/dataset-schema';
 
 export type HighlightStyle = 'underline' | 'background' | 'none';
 
+/**
+ * What a range is painted as: its kind, or a repeat of its kind (an entry's
+ * mentions after the first, drawn quietly unless the reader asks for every
+ * mention in full).
+ */
+export type PaintKey = EntryKind | `${EntryKind}-repeat`;
+
 export interface Painter {
   /** Ranges painted so far. */
   readonly painted: number;
@@ -13,10 +20,10 @@ export interface Painter {
   /** Repaints every range in `style`. */
   setStyle(style: HighlightStyle): void;
   /** Adds `range` at the next `flush`. */
-  add(kind: EntryKind, range: AbstractRange): void;
+  add(key: PaintKey, range: AbstractRange): void;
   /** Paints what was added, or as much as it can before `deadline` (performance.now() time); true when nothing is left. */
   flush(deadline?: number): boolean;
-  delete(kind: EntryKind, range: AbstractRange): void;
+  delete(key: PaintKey, range: AbstractRange): void;
   /** Marks `range` brightly for a moment, above everything else. */
   flash(range: AbstractRange): void;
   /** Removes everything painted. */
@@ -36,7 +43,7 @@ export const FLASH_MS = 1600;
  * painting 25,000 ranges at once takes over 30 ms.
  */
 export class PendingRanges {
-  private readonly waiting = new Map<AbstractRange, EntryKind>();
+  private readonly waiting = new Map<AbstractRange, PaintKey>();
   /** Ranges handed to `paint` since the last `clear`. */
   drained = 0;
 
@@ -44,8 +51,8 @@ export class PendingRanges {
     return this.waiting.size;
   }
 
-  add(kind: EntryKind, range: AbstractRange): void {
-    this.waiting.set(range, kind);
+  add(key: PaintKey, range: AbstractRange): void {
+    this.waiting.set(range, key);
   }
 
   delete(range: AbstractRange): void {
@@ -58,7 +65,7 @@ export class PendingRanges {
   }
 
   /** Hands ranges to `paint` until none are left (true) or `deadline` passes (false). */
-  drain(deadline: number, paint: (range: AbstractRange, kind: EntryKind) => void): boolean {
+  drain(deadline: number, paint: (range: AbstractRange, key: PaintKey) => void): boolean {
     let count = 0;
     for (const [range, kind] of this.waiting) {
       if (pastDeadline(++count, deadline)) break;

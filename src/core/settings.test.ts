@@ -22,7 +22,7 @@ describe('settings', () => {
     expect(fromV1).toEqual({ ...defaultSettings(), paused: true, disabledSites: ['a.com'] });
     const fromV2 = readSettings({ format: 2, paused: false, disabledHosts: ['b.org'], refreshHours: 48 });
     expect(fromV2).toEqual({ ...defaultSettings(), disabledSites: ['b.org'], refreshHours: 48 });
-    const { broadNamesEverywhere: _, ...v3 } = { ...defaultSettings(), format: 3, highlightStyle: 'background' as const };
+    const { broadNamesEverywhere: _, paintEveryMention: __, ...v3 } = { ...defaultSettings(), format: 3, highlightStyle: 'background' as const };
     expect(readSettings(v3)).toEqual({ ...defaultSettings(), highlightStyle: 'background' });
     expect(parseSettings({ ...defaultSettings(), broadNamesEverywhere: 'yes' }).ok).toBe(false);
   });

@@ -63,6 +63,8 @@ const SettingsSchema = v.strictObject({
    * only where the passage or the page is about chips.
    */
   broadNamesEverywhere: v.boolean(),
+  /** Every mention painted in full, rather than each entry's first in full and its repeats quietly. */
+  paintEveryMention: v.boolean(),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
@@ -79,6 +81,7 @@ export function defaultSettings(): Settings {
     tooltipDelayMs: TOOLTIP_DELAY_MS.default,
     tooltipLanguage: 'page',
     broadNamesEverywhere: false,
+    paintEveryMention: false,
   };
 }
 
@@ -95,7 +98,7 @@ const MIGRATIONS: { from: v.GenericSchema; up: (old: never) => unknown }[] = [
       refreshHours,
     }),
   },
-  { from: SettingsV3, up: (old: v.InferOutput<typeof SettingsV3>) => ({ ...old, format: 4, broadNamesEverywhere: false }) },
+  { from: SettingsV3, up: (old: v.InferOutput<typeof SettingsV3>) => ({ ...old, format: 4, broadNamesEverywhere: false, paintEveryMention: false }) },
 ];
 
 /** Settings from storage or a file, brought to the current format; an error in words when they are not valid. */

@@ -101,6 +101,19 @@ export function Options() {
         <p class="fine" id="broad-hint">
           {t('broadHint')}
         </p>
+        <label class="check">
+          <input
+            type="checkbox"
+            data-testid="paint-every"
+            checked={settings.paintEveryMention}
+            aria-describedby="paint-every-hint"
+            onChange={(e) => void save({ ...settings, paintEveryMention: (e.target as HTMLInputElement).checked })}
+          />
+          {t('paintEveryLabel')}
+        </label>
+        <p class="fine" id="paint-every-hint">
+          {t('paintEveryHint')}
+        </p>
         <Choice
           label={t('styleLabel')}
           testId="highlight-style"

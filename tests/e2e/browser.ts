@@ -78,9 +78,10 @@ export function readHighlights(page: Page, within?: string): Promise<HighlightTe
     const range = document.createRange();
     const out: Record<string, string[]> = {};
     for (const kind of ['chip', 'company', 'model', 'rule']) {
-      const highlight = CSS.highlights.get(`chiplens-${kind}`);
       out[kind] = [];
-      for (const r of highlight ?? []) {
+      // An entry's first mention and its quieter repeats: every mention.
+      const ranges = [...(CSS.highlights.get(`chiplens-${kind}`) ?? []), ...(CSS.highlights.get(`chiplens-${kind}-repeat`) ?? [])] as AbstractRange[];
+      for (const r of ranges) {
         if (within && !r.startContainer.parentElement?.closest(within)) continue;
         if (r.startContainer === r.endContainer && r.startContainer.nodeType === Node.TEXT_NODE) {
           out[kind]!.push((r.startContainer as Text).data.slice(r.startOffset, r.endOffset));

@@ -533,7 +533,10 @@ describe('long pages', () => {
     const atLanding = await page.evaluate(async () => {
       const last = document.querySelector('#list p:last-child')!;
       const count = () => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0);
-      const shown = () => [...(CSS.highlights.get('chiplens-company') ?? [])].some((r) => last.contains((r as AbstractRange).startContainer));
+      const shown = () =>
+        [...(CSS.highlights.get('chiplens-company') ?? []), ...(CSS.highlights.get('chiplens-company-repeat') ?? [])].some((r) =>
+          last.contains((r as AbstractRange).startContainer),
+        );
       window.scrollTo(0, document.documentElement.scrollHeight);
       await new Promise<void>((resolve) => {
         const look = () => (shown() ? resolve() : requestAnimationFrame(look));

@@ -239,9 +239,15 @@ describe('silent when off', () => {
           .filter((e) => /chiplens/i.test(e.name))
           .map((e) => e.name),
         highlights: [...CSS.highlights.keys()],
-        styledNames: ['chiplens-chip', 'chiplens-company', 'chiplens-model', 'chiplens-rule', 'chiplens-flash', 'chiplens-chip-background'].filter(
-          (n) => style(n) !== unknown,
-        ),
+        styledNames: [
+          'chiplens-chip',
+          'chiplens-company',
+          'chiplens-model',
+          'chiplens-rule',
+          'chiplens-flash',
+          'chiplens-chip-background',
+          'chiplens-chip-repeat',
+        ].filter((n) => style(n) !== unknown),
         sheets: document.adoptedStyleSheets.length + document.styleSheets.length,
         elements: document.querySelectorAll('*').length,
       };

@@ -42,7 +42,8 @@ function readHighlights(page: Page): Promise<Highlights> {
       const out: Record<string, string[]> = {};
       for (const kind of kinds) {
         out[kind] = [];
-        for (const r of CSS.highlights.get(`chiplens-${kind}`) ?? []) {
+        // An entry's first mention and its quieter repeats: every mention.
+        for (const r of [...(CSS.highlights.get(`chiplens-${kind}`) ?? []), ...(CSS.highlights.get(`chiplens-${kind}-repeat`) ?? [])] as AbstractRange[]) {
           range.setStart(r.startContainer, r.startOffset);
           range.setEnd(r.endContainer, r.endOffset);
           out[kind]!.push(range.toString());
