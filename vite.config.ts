@@ -186,6 +186,8 @@ export default defineConfig(({ mode }) => {
       target,
       modulePreload: false,
       sourcemap: false,
+      // Pages the manifest does not name: the welcome page opened on install.
+      rollupOptions: { input: { welcome: 'src/welcome/index.html' } },
     },
   };
 });

@@ -66,10 +66,13 @@ async function prepare(): Promise<void> {
   }
 }
 
-browser.runtime.onInstalled.addListener(() => {
+browser.runtime.onInstalled.addListener((details) => {
   // Install and update both put the bundled dataset in if it is newer, then
   // look for a newer published copy soon.
   void prepare().then(() => refresh.ensureScheduled({ soon: true }));
+  // A first install opens the welcome page (the legend, a demo, the
+  // shortcuts, the privacy promise); an update opens nothing.
+  if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('src/welcome/index.html') });
 });
 browser.runtime.onStartup.addListener(() => {
   void prepare().then(() => refresh.ensureScheduled());

@@ -152,7 +152,11 @@ export class HighlightRegistry implements Painter {
     const registry = CSS.highlights as WithHighlightsFromPoint;
     if (typeof registry.highlightsFromPoint !== 'function') return undefined;
     const own = new Set<Highlight>(this.highlights.values());
-    return registry.highlightsFromPoint(x, y).flatMap((hit) => (own.has(hit.highlight) ? hit.ranges : []));
+    const ranges = registry.highlightsFromPoint(x, y).flatMap((hit) => (own.has(hit.highlight) ? hit.ranges : []));
+    // Chromium does not report every highlight under a point (a repeat's
+    // thin underline, with no background, was missed): with none found,
+    // hover looks at the text under the point itself.
+    return ranges.length > 0 ? ranges : undefined;
   }
 
   /** Removes every ChipLens highlight from the page. */

@@ -196,6 +196,16 @@ export function Popup() {
         </>
       )}
       {entryPage ? null : <SiteControls page={page} settings={settings} />}
+      {entryPage ? null : (
+        <ul class="popup-legend" data-testid="popup-legend" aria-label={t('welcomeLegendTitle')}>
+          {ENTRY_KINDS.map((k) => (
+            <li key={k} class={`kind-${k}`}>
+              <span class="kind-mark" aria-hidden="true" />
+              {L.kind[k]}
+            </li>
+          ))}
+        </ul>
+      )}
       {status ? <DataStatus status={status} onStatus={setStatus} compact /> : null}
     </main>
   );

@@ -23,12 +23,29 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
+  /** The welcome page the install opened (closed at once unless `keepWelcome`), if it did. */
+  welcome: Page | undefined;
   close(): Promise<void>;
+}
+
+/**
+ * The welcome page a fresh install opens, once it shows (within `timeout`).
+ * Tests close it, so that it never becomes the tab they act on.
+ */
+async function welcomePage(context: BrowserContext, extensionId: string, timeout = 10_000): Promise<Page | undefined> {
+  const url = `chrome-extension://${extensionId}/src/welcome/index.html`;
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    const page = context.pages().find((p) => p.url() === url);
+    if (page) return page;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return undefined;
 }
 
 export async function launchWithExtension(
   dist = DIST,
-  { uiLanguage, extraArgs = [] }: { uiLanguage?: string; extraArgs?: string[] } = {},
+  { uiLanguage, extraArgs = [], keepWelcome = false }: { uiLanguage?: string; extraArgs?: string[]; keepWelcome?: boolean } = {},
 ): Promise<ExtensionBrowser> {
   if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`No build in ${dist}: run npm run build first.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'chiplens-profile-'));
@@ -52,10 +69,13 @@ export async function launchWithExtension(
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
+  const welcome = await welcomePage(context, extensionId);
+  if (welcome && !keepWelcome) await welcome.close();
   return {
     context,
     worker,
     extensionId,
+    welcome: keepWelcome ? welcome : undefined,
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });

@@ -157,7 +157,8 @@ describe('store screenshots', () => {
     await section.locator('[data-entry-id="sophgo"]').waitFor();
     const groups = await section.locator('h3').allInnerTexts();
     expect(groups.map((g) => g.replace(/\s*\d+$/, ''))).toEqual(['CHIP', 'COMPANY', 'EXPORT RULE']);
-    expect(await section.locator('[data-entry-id="sophgo"]').innerText()).toMatch(/^Sophgo\s+×(\d+)\s+\1 mentions$/);
+    // The name, its latest status, and how often the page names it.
+    expect(await section.locator('[data-entry-id="sophgo"]').innerText()).toMatch(/^Sophgo\s+On the Entity List\s+×(\d+)\s+\1 mentions$/);
     await popupOverPage(await popup.screenshot(), english.shot, '4-popup-on-this-page.png');
   });
 
