@@ -15,6 +15,8 @@ export interface PageMention {
   kind: EntryKind;
   /** How it is painted: its kind in full, or as a quiet repeat. */
   paint: PaintKey;
+  /** It names a version of the entry ("Qwen3-Max"): the tooltip is about that version. */
+  variant?: true;
   range: StaticRange;
   block: Element;
 }
@@ -85,7 +87,7 @@ export class MentionIndex {
       const repeat = !this.paintEvery && this.shownInFull.has(m.entry);
       const paint: PaintKey = repeat ? `${ref.kind}-repeat` : ref.kind;
       this.shownInFull.add(m.entry);
-      mentions.push({ id: ref.id, kind: ref.kind, paint, range, block: block.container });
+      mentions.push({ id: ref.id, kind: ref.kind, paint, range, block: block.container, ...(m.variant ? { variant: true as const } : {}) });
       this.painter.add(paint, range);
     }
     this.byBlock.set(block.container, mentions);

@@ -68,7 +68,9 @@ export class TooltipController {
     try {
       const view = await entryView(mention.id);
       if (this.pageDate === undefined) this.pageDate = pagePublicationDay() ?? null;
-      const card = view ? module.buildEntryCard(view, lang, this.pageDate ? { pageDate: this.pageDate } : {}) : undefined;
+      // A version of a model ("Qwen3-Max") gets a card about that version, not the family's.
+      const options = { ...(this.pageDate ? { pageDate: this.pageDate } : {}), ...(mention.variant && text !== mention.id ? { variant: text } : {}) };
+      const card = view ? module.buildEntryCard(view, lang, options) : undefined;
       this.host.update(token, card ? { phase: 'ready', card } : { phase: 'missing', title: text, kind: mention.kind }, lang);
     } catch {
       this.host.update(token, { phase: 'missing', title: text, kind: mention.kind }, lang);

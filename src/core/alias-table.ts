@@ -11,7 +11,7 @@ import { normalizeKey } from './normalize';
 import { inflectPhrase } from './ru-inflect';
 import { TOPIC_WORDS } from './topic-words';
 
-export const ALIAS_TABLE_FORMAT = 7;
+export const ALIAS_TABLE_FORMAT = 8;
 
 export interface AliasTableEntry {
   id: string;
@@ -35,6 +35,8 @@ interface AliasPattern {
   ambiguous?: true;
   /** Highlighted only where the page supports it. */
   needsContext?: true;
+  /** A model's alias that is another of its aliases plus a version or edition ("Qwen3-Max" beside "Qwen"): it names a version. */
+  variant?: true;
   /** Cues only: further entries the same word supports ("chip" for every chip). */
   also?: number[];
 }
@@ -56,7 +58,7 @@ export interface AliasTable {
 }
 
 /** What matching needs of a pattern (an alias or a cue). */
-export type PatternInfo = Pick<AliasPattern, 'entry' | 'cased' | 'needsContext' | 'also'>;
+export type PatternInfo = Pick<AliasPattern, 'entry' | 'cased' | 'needsContext' | 'also' | 'variant'>;
 
 /**
  * An alias table as matching uses it: its entries, and each pattern by its
@@ -170,6 +172,7 @@ export function buildAliasTable(dataset: Dataset): AliasTable {
     if (maker !== undefined) row.maker = maker;
     const before = patterns.length;
     compile(entryAliases(entry), index, patterns, seen, fold);
+    if (entry.kind === 'model') markVariants(patterns.slice(before));
     const contextual = patterns.slice(before).some((p) => p.needsContext || p.ambiguous);
     // Only entries that can be in doubt need their supporters on every page.
     if (contextual) {
@@ -185,6 +188,22 @@ export function buildAliasTable(dataset: Dataset): AliasTable {
     return row;
   });
   return { format: ALIAS_TABLE_FORMAT, datasetVersion: dataset.version, entries, patterns, cues: mergeCues(cues), hanFold };
+}
+
+/** What a version or edition adds to a model's name: "3", " 2.5", "3-max", "-v4-pro" (normalised: lower case). */
+const VERSION_SUFFIX = /^(?:[ -]?v?\d{1,2}(?:\.\d+)*)?(?:-[a-z0-9]+)*$/;
+
+/**
+ * Marks the patterns that are another of the model's aliases plus a version
+ * or edition ("qwen3-max" beside "qwen"): they name a version of the entry,
+ * and its card must not state the family's release date or licence for it.
+ */
+function markVariants(own: AliasPattern[]): void {
+  const texts = own.map((p) => p.text);
+  for (const pattern of own) {
+    const base = texts.some((b) => b.length < pattern.text.length && pattern.text.startsWith(b) && VERSION_SUFFIX.test(pattern.text.slice(b.length)));
+    if (base) pattern.variant = true;
+  }
 }
 
 /** The texts the automaton finds: pattern i is alias pattern i, then the cues follow. */

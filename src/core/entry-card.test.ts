@@ -310,3 +310,31 @@ describe('no silent statuses', () => {
     expect(buildEntryCard({ entry: company({}), refs: {} }, 'en').kindLabel).toBe('Company');
   });
 });
+
+describe('a version of a model', () => {
+  const qwen = {
+    id: 'qwen',
+    kind: 'model',
+    name: { en: 'Qwen', ru: 'Qwen', zh: '通义千问' },
+    aliases: { en: ['Qwen'] },
+    summary: { en: "Alibaba's model family.", ru: 'Семейство моделей.', zh: '模型系列。' },
+    related: [],
+    sources,
+    asOf: '2026-11-28',
+    facts: {
+      maker: 'alibaba',
+      released: { date: '2023-08', src: [0] },
+      openWeights: { value: true, src: [0] },
+    },
+  } as unknown as Entry;
+
+  it("is titled as the page wrote it, says whose version it is, and leaves out the family's release and licence", () => {
+    const card = buildEntryCard({ entry: qwen, refs: { alibaba: { kind: 'company', name: { en: 'Alibaba' } } } }, 'en', { variant: 'Qwen3-Max' });
+    expect(card.title).toBe('Qwen3-Max');
+    expect(card.variantOf).toBe('Qwen');
+    expect(card.facts.map((f) => f.label)).toEqual(['Maker']);
+    const family = buildEntryCard({ entry: qwen, refs: {} }, 'en');
+    expect(family.variantOf).toBeUndefined();
+    expect(family.facts.map((f) => f.label)).toEqual(['Maker', 'Released', 'Open weights']);
+  });
+});

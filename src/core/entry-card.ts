@@ -53,6 +53,8 @@ export interface EntryCard {
   title: string;
   summary: string;
   status?: CardStatus;
+  /** Set when the card is about a version of the entry (its title): the entry's own name, whose facts the card shows. */
+  variantOf?: string;
   /** In place of a status: the list a chip or company would have one on, which the dataset does not follow for it. */
   untracked?: { label: string; value: string };
   then?: CardThen;
@@ -187,7 +189,18 @@ export function happenedBy(event: string, day: string): boolean {
   return event <= day || day.startsWith(event);
 }
 
-export function buildEntryCard(view: EntryView, lang: DisplayLanguage, { pageDate }: { pageDate?: string } = {}): EntryCard {
+export function buildEntryCard(
+  view: EntryView,
+  lang: DisplayLanguage,
+  {
+    pageDate,
+    variant,
+  }: {
+    pageDate?: string;
+    /** The name as the page wrote it, when it names a version of the entry ("Qwen3-Max" for Qwen): the card is about that version. */
+    variant?: string;
+  } = {},
+): EntryCard {
   const { entry, refs } = view;
   const L = FACT_LABELS[lang];
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
@@ -227,7 +240,9 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage, { pageDat
     case 'model': {
       const f = entry.facts;
       facts.push({ label: L.maker, value: refName(f.maker), cite: [1] });
-      if (f.released)
+      // A version has its own release date and licence: the family's would
+      // misstate them, so a version's card leaves them out.
+      if (f.released && !variant)
         facts.push({
           label: L.released,
           value: formatPartialDate(f.released.date, lang),
@@ -235,7 +250,7 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage, { pageDat
           ...(f.released.note ? { note: pick(f.released.note, lang) } : {}),
           ...mark(f.released.claim),
         });
-      if (f.openWeights)
+      if (f.openWeights && !variant)
         facts.push({ label: L.openWeights, value: f.openWeights.value ? L.yes : L.no, cite: cite(f.openWeights.src), ...mark(f.openWeights.claim) });
       break;
     }
@@ -279,7 +294,8 @@ export function buildEntryCard(view: EntryView, lang: DisplayLanguage, { pageDat
     kind: entry.kind,
     kindLabel: companyType ? L.companyType[companyType] : L.kind[entry.kind],
     ...(untracked ? { untracked } : {}),
-    title: pick(entry.name, lang),
+    title: variant ?? pick(entry.name, lang),
+    ...(variant ? { variantOf: pick(entry.name, lang) } : {}),
     summary: pick(entry.summary, lang),
     ...(now ? { status: now.status } : {}),
     ...(then ? { then } : {}),

@@ -104,6 +104,7 @@ export const ZH_TW_LABELS: Labels = {
   copyText: '複製',
   copyMarkdown: '複製為 Markdown',
   copied: '已複製',
+  versionOf: '所屬模型系列：',
 };
 
 export const ZH_HK_LABELS: Labels = {
@@ -205,4 +206,5 @@ export const ZH_HK_LABELS: Labels = {
   copyText: '複製',
   copyMarkdown: '複製為 Markdown',
   copied: '已複製',
+  versionOf: '所屬模型系列：',
 };

@@ -58,6 +58,8 @@ export type Labels = {
   copyText: string;
   copyMarkdown: string;
   copied: string;
+  /** Under a version's title: the family whose facts the card shows ("A version of Qwen"). */
+  versionOf: string;
 };
 
 export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
@@ -147,6 +149,7 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     copyText: 'Copy',
     copyMarkdown: 'Copy as Markdown',
     copied: 'Copied',
+    versionOf: 'A version of',
   },
   ru: {
     kind: { chip: 'Чип', company: 'Компания', model: 'ИИ-модель', rule: 'Экспортное правило' },
@@ -234,6 +237,7 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     copyText: 'Копировать',
     copyMarkdown: 'Копировать в Markdown',
     copied: 'Скопировано',
+    versionOf: 'Версия модели',
   },
   zh: {
     kind: { chip: '芯片', company: '公司', model: 'AI 模型', rule: '出口规则' },
@@ -321,6 +325,7 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     copyText: '复制',
     copyMarkdown: '复制为 Markdown',
     copied: '已复制',
+    versionOf: '所属模型系列：',
   },
   'zh-TW': ZH_TW_LABELS,
   'zh-HK': ZH_HK_LABELS,

@@ -18,3 +18,15 @@ describe('formatPartialDate', () => {
     expect(formatPartialDate('soon', 'en')).toBe('soon');
   });
 });
+
+describe('formatPartialDate: what counts as a date', () => {
+  it('formats a bare year as a year (2025年 in Chinese), not as text left alone', () => {
+    expect(formatPartialDate('2025', 'zh')).toBe('2025年');
+  });
+
+  it('leaves a date with anything before or after it as it is', () => {
+    expect(formatPartialDate('c. 2025', 'en')).toBe('c. 2025');
+    expect(formatPartialDate('2025-08-22T10:00:00Z', 'en')).toBe('2025-08-22T10:00:00Z');
+    expect(formatPartialDate('2025-08 (est.)', 'en')).toBe('2025-08 (est.)');
+  });
+});

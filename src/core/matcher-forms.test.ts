@@ -5,6 +5,7 @@ import { buildAliasTable } from './alias-table';
 import type { Dataset, Entry } from './dataset-schema';
 import { Matcher } from './matcher';
 import { PageContext } from './page-context';
+import { decodeStoredTable, encodeStoredTable } from './stored-table';
 
 function entry(id: string, kind: Entry['kind'], aliases: Entry['aliases'], more: Partial<Entry> = {}): Entry {
   return { id, kind, aliases, related: [], facts: {}, ...more } as unknown as Entry;
@@ -72,5 +73,29 @@ describe('an ambiguous spelling', () => {
     page.record(0, matcher.match('美国商务部将更多企业列入实体清单。', page));
     expect(spans('中方回应后，商务部表示', page)).toEqual(['商务部=us-commerce']);
     expect(spans('中方回应后，商务部表示')).toEqual(['商务部=mofcom']);
+  });
+});
+
+describe('a version of a model', () => {
+  it("says an alias that is another of the model's aliases plus a version names a version, in a stored table too", async () => {
+    const models = {
+      ...dataset,
+      entries: [entry('qwen', 'model', { en: ['Qwen', 'Qwen3-Max', 'Tongyi Qianwen'], zh: ['千问', '千问APP'] })],
+    } as Dataset;
+    const table = buildAliasTable(models);
+    const text = 'Qwen, Qwen3-Max, Tongyi Qianwen, 千问APP.';
+    const variants = (m: Matcher) => m.match(text).mentions.map((x) => `${text.slice(x.start, x.end)}:${x.variant === true}`);
+    const expected = ['Qwen:false', 'Qwen3-Max:true', 'Tongyi Qianwen:false', '千问APP:false'];
+    expect(variants(new Matcher(table))).toEqual(expected);
+    const stored = await decodeStoredTable(await encodeStoredTable(table));
+    expect(variants(new Matcher(stored!.table, stored!.automaton))).toEqual(expected);
+  });
+
+  it('says a mention that runs on past the name names a version', () => {
+    const result = matcher.match('DeepSeek V3.1 and DeepSeek V3 shipped.');
+    expect(result.mentions.map((m) => [m.end - m.start, m.variant === true])).toEqual([
+      [13, true],
+      [11, false],
+    ]);
   });
 });

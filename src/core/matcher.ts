@@ -15,6 +15,11 @@ export interface Mention {
   end: number;
   /** Index into the alias table's `entries`. */
   entry: number;
+  /**
+   * A version or edition written after a model's name ("Qwen3-Max" for the
+   * Qwen family): the mention names a variant of the entry, not the entry.
+   */
+  variant?: true;
 }
 
 export interface MatchResult {
@@ -38,6 +43,8 @@ interface Span {
   end: number;
   patterns: PatternInfo[];
   entry: number;
+  /** Set when a model's version or edition ran the span on past its alias. */
+  variant?: true;
 }
 
 const NONE: ReadonlySet<number> = new Set();
@@ -121,11 +128,14 @@ export class Matcher {
       cued ?? NONE,
       page,
     );
-    const mentions = this.join(spans, folded.text).map((span) => ({
-      start: sourceStart(folded, span.start),
-      end: sourceEnd(folded, span.end - 1),
-      entry: span.entry,
-    }));
+    const mentions = this.join(spans, folded.text).map(
+      (span): Mention => ({
+        start: sourceStart(folded, span.start),
+        end: sourceEnd(folded, span.end - 1),
+        entry: span.entry,
+        ...(span.variant ? { variant: true } : {}),
+      }),
+    );
     return { mentions, deferred };
   }
 
@@ -228,8 +238,12 @@ export class Matcher {
       } else out.push(span);
       const last = out[out.length - 1]!;
       const kind = this.table.entries[last.entry]!.kind;
-      if (kind === 'model') last.end = versionEnd(text, last.end);
-      else if (kind === 'company') last.end = hanLegalFormEnd(text, legalFormEnd(text, last.end));
+      if (kind === 'model') {
+        const end = versionEnd(text, last.end);
+        // A version written after the name, or an alias that is one ("Qwen3-Max").
+        if (end > last.end || last.patterns.some((p) => p.entry === last.entry && p.variant)) last.variant = true;
+        last.end = end;
+      } else if (kind === 'company') last.end = hanLegalFormEnd(text, legalFormEnd(text, last.end));
     }
     return out;
   }

@@ -46,3 +46,34 @@ describe('adjective phrases', () => {
     expect(inflectWord('государственный')).toEqual(expect.arrayContaining(['государственного', 'государственному', 'государственным', 'государственной']));
   });
 });
+
+describe('inflectWord: which paradigm a word takes', () => {
+  it('declines a three-letter word and keeps it first, but leaves two-letter words alone', () => {
+    const forms = inflectWord('зал');
+    expect(forms[0]).toBe('зал');
+    expect(forms).toContain('зала');
+    expect(inflectWord('ия')).toEqual(['ия']);
+  });
+
+  it('leaves a word with Latin letters alone even when it ends in Cyrillic', () => {
+    expect(inflectWord('ai-чип')).toEqual(['ai-чип']);
+  });
+
+  it('declines a four-letter word in -ой as a noun, not as an adjective', () => {
+    const forms = inflectWord('сбой');
+    expect(forms).toEqual(expect.arrayContaining(['сбоя', 'сбою', 'сбоем']));
+    expect(forms).not.toContain('сбого');
+  });
+
+  it('declines words in -ь, -я and -а (after another first letter)', () => {
+    expect(inflectWord('рубль')).toEqual(expect.arrayContaining(['рубля', 'рублю', 'рублем']));
+    expect(inflectWord('земля')).toEqual(expect.arrayContaining(['земли', 'земле', 'землю']));
+    expect(inflectWord('тесла')).toEqual(expect.arrayContaining(['теслы', 'тесле', 'теслу']));
+  });
+
+  it('gives a word in -ия the -ии forms, never -ие', () => {
+    const forms = inflectWord('корпорация');
+    expect(forms).toEqual(expect.arrayContaining(['корпорации', 'корпорацию', 'корпорацией']));
+    expect(forms).not.toContain('корпорацие');
+  });
+});

@@ -40,6 +40,8 @@ interface StoredHead {
   cased: [number, string][];
   /** Cues that support further entries: [number, entries]. */
   also: [number, number[]][];
+  /** Patterns that name a version of their model. */
+  variants: number[];
   automaton: AutomatonShape;
   /** Traditional-to-Simplified pairs (see HanFold). */
   hanFold: string;
@@ -58,6 +60,7 @@ export async function encodeStoredTable(table: AliasTable): Promise<string> {
     patternCount: all.length,
     cased: all.flatMap((p, i): [number, string][] => (p.cased === undefined ? [] : [[i, p.cased]])),
     also: all.flatMap((p, i): [number, number[]][] => (p.also ? [[i, p.also]] : [])),
+    variants: all.flatMap((p, i) => (p.variant ? [i] : [])),
     automaton: shape,
     hanFold: table.hanFold,
   };
@@ -137,6 +140,7 @@ function readStored(packed: Uint8Array): LoadedTable | undefined {
 function packedTable(head: StoredHead, words: Uint32Array, texts: () => string[]): MatchTable {
   const cased = new Map(head.cased);
   const also = new Map(head.also);
+  const variants = new Set(head.variants);
   const made: (PatternInfo | undefined)[] = [];
   return {
     datasetVersion: head.datasetVersion,
@@ -154,6 +158,7 @@ function packedTable(head: StoredHead, words: Uint32Array, texts: () => string[]
       if (casedText !== undefined) info.cased = casedText;
       const more = also.get(index);
       if (more) info.also = more;
+      if (variants.has(index)) info.variant = true;
       made[index] = info;
       return info;
     },
@@ -167,7 +172,7 @@ const KINDS: ReadonlySet<unknown> = new Set(ENTRY_KINDS);
 function isStoredHead(value: unknown): value is StoredHead {
   const h = value as Partial<StoredHead> | null;
   if (typeof h !== 'object' || h === null || h.format !== ALIAS_TABLE_FORMAT || typeof h.datasetVersion !== 'number') return false;
-  const { entries, aliasCount, patternCount, cased, also, automaton, hanFold } = h;
+  const { entries, aliasCount, patternCount, cased, also, variants, automaton, hanFold } = h;
   if (typeof hanFold !== 'string' || hanFold.length % 2 !== 0) return false;
   if (!Array.isArray(entries) || !Number.isInteger(aliasCount) || !Number.isInteger(patternCount)) return false;
   if (aliasCount! < 0 || aliasCount! > patternCount! || typeof automaton !== 'object' || automaton === null) return false;
@@ -187,6 +192,8 @@ function isStoredHead(value: unknown): value is StoredHead {
     Array.isArray(cased) &&
     cased.every((c) => Array.isArray(c) && isPattern(c[0]) && typeof c[1] === 'string') &&
     Array.isArray(also) &&
-    also.every((a) => Array.isArray(a) && isPattern(a[0]) && Array.isArray(a[1]) && a[1].every(isEntry))
+    also.every((a) => Array.isArray(a) && isPattern(a[0]) && Array.isArray(a[1]) && a[1].every(isEntry)) &&
+    Array.isArray(variants) &&
+    variants.every(isPattern)
   );
 }

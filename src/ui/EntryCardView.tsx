@@ -122,6 +122,11 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
           </button>
         ) : null}
       </header>
+      {card.variantOf ? (
+        <p class="variant-of muted" data-variant-of>
+          {L.versionOf} {card.variantOf}
+        </p>
+      ) : null}
       {card.status ? (
         <div class={`status tone-${card.status.tone}`} data-status>
           <div class="status-label">{card.status.label}</div>
