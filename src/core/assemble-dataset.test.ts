@@ -45,3 +45,42 @@ describe('assembleDataset', () => {
     expect(data.related).toEqual([]);
   });
 });
+
+describe('assembleDataset: odd files and odd relations', () => {
+  const relatedOf = (json: unknown) => Object.fromEntries((json as { entries: { id: string; related: unknown }[] }).entries.map((e) => [e.id, e.related]));
+
+  it('names a file holding null or a string, and goes on with the others', () => {
+    const { json, problems } = assembleDataset(meta, [
+      { path: 'chips/null.json', data: null },
+      { path: 'chips/text.json', data: 'x' },
+      file('chips/a.json', { id: 'a', kind: 'chip', related: [] }),
+    ]);
+    expect(problems).toEqual(['chips/null.json: an entry file holds one JSON object', 'chips/text.json: an entry file holds one JSON object']);
+    expect(Object.keys(relatedOf(json))).toEqual(['a']);
+  });
+
+  it('reads the folder and name from the end of a longer path', () => {
+    const { problems } = assembleDataset(meta, [file('dataset/entries/chips/a.json', { id: 'a', kind: 'chip', related: [] })]);
+    expect(problems).toEqual([]);
+  });
+
+  it('does not link an entry to itself, to a missing entry, or through an entry without a related list', () => {
+    const { json } = assembleDataset(meta, [
+      file('chips/a.json', { id: 'a', kind: 'chip', related: ['a', 'ghost', 'b', 'c'], facts: { vendor: 'v' } }),
+      file('chips/b.json', { id: 'b', kind: 'chip', related: [] }),
+      file('chips/c.json', { id: 'c', kind: 'chip' }),
+      file('companies/v.json', { id: 'v', kind: 'company', related: 'none' }),
+      file('chips/d.json', { id: 'd', kind: 'chip', facts: { vendor: 'b' } }),
+    ]);
+    expect(relatedOf(json)).toEqual({ a: ['a', 'ghost', 'b', 'c'], b: ['a'], c: undefined, d: undefined, v: 'none' });
+  });
+
+  it('links only by its two-way fields', () => {
+    const { json } = assembleDataset(meta, [
+      file('chips/a.json', { id: 'a', kind: 'chip', related: [], facts: { vendor: 'v', exportStatus: [{ rule: 'r' }] } }),
+      file('companies/v.json', { id: 'v', kind: 'company', related: [] }),
+      file('rules/r.json', { id: 'r', kind: 'rule', related: [] }),
+    ]);
+    expect(relatedOf(json)).toEqual({ a: ['v'], v: ['a'], r: [] });
+  });
+});

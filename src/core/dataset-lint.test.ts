@@ -50,3 +50,33 @@ describe('lintDataset', () => {
     expect(problems[0]!.message).toMatch(/alias "entity list" is also used by b/);
   });
 });
+
+describe('lintDataset: Traditional twins, blank translations and what is not a date', () => {
+  it('flags a Traditional alias that folds onto another alias of the same entry, and only that one', () => {
+    const problems = lintDataset(dataset([rule('huawei', [], { en: ['Huawei'], zh: ['华为', '華為'] })]), '2026-11-28');
+    expect(problems).toEqual([
+      { id: 'huawei', message: 'alias "華為" is redundant: Traditional text is folded to Simplified, so "华为" already finds it; remove it' },
+    ]);
+    expect(lintDataset(dataset([rule('huawei', [], { en: ['Huawei'], zh: ['華為'] })]), '2026-11-28')).toEqual([]);
+  });
+
+  it('takes a translation made of spaces as missing', () => {
+    const entry = rule('a', [{ kind: 'effective', date: '2025-01-13', note: { en: 'In force.', ru: '  ', zh: '生效。' }, src: [0] }]);
+    expect(lintDataset(dataset([entry]), '2026-11-28').map((p) => p.message)).toEqual(['facts.dates[0].note: written in English only, add ru']);
+  });
+
+  it('reads only date fields as dates, and a list of texts as no text', () => {
+    const entry = rule('a', [{ kind: 'effective', date: '2025-01-13', note: { en: 'x', ru: 'x', zh: 'x' }, label: '2099', src: [0] }]);
+    (entry as unknown as { extra: unknown }).extra = [{ en: 'x', ru: 'x', zh: 'x' }, ['en'], null];
+    expect(lintDataset(dataset([entry]), '2026-11-28')).toEqual([]);
+  });
+
+  it('names every other entry that shares a spelling', () => {
+    const problems = lintDataset(dataset(['a', 'b', 'c'].map((id) => rule(id, [], { en: ['Entity List'] }))), '2026-11-28');
+    expect(problems.map((p) => p.message.replace(/;.*/, ''))).toEqual([
+      'alias "entity list" is also used by b, c',
+      'alias "entity list" is also used by a, c',
+      'alias "entity list" is also used by a, b',
+    ]);
+  });
+});

@@ -34,3 +34,25 @@ describe('dataset signatures', () => {
     expect(await sha256Hex(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 });
+
+describe('publicJwk: what counts as a P-256 public key', () => {
+  it('refuses a key of another type or curve, or one missing a coordinate', async () => {
+    const key = await generateSigningKey();
+    const good = key.publicJwk as JsonWebKey;
+    expect(publicJwk(good)).toEqual(key.publicJwk);
+    for (const bad of [
+      { ...good, kty: 'RSA' },
+      { ...good, crv: 'P-384' },
+      { ...good, x: '' },
+      { ...good, y: undefined },
+    ]) {
+      expect(() => publicJwk(bad), JSON.stringify(bad)).toThrow('not an ECDSA P-256 key');
+    }
+  });
+
+  it('says no, without throwing, to a signature of the right length under a key that is not P-256', async () => {
+    const key = await generateSigningKey();
+    const signature = await signBytes(bytes, key.privateJwk);
+    expect(await verifyBytes(bytes, signature, { ...key.publicJwk, crv: 'P-384' } as unknown as typeof key.publicJwk)).toBe(false);
+  });
+});

@@ -164,3 +164,25 @@ describe('quietEntries', () => {
     ]);
   });
 });
+
+describe('staleness: order, paths and entries without a timeline', () => {
+  it('orders facts of the same age by entry id, then by path with numbers in numeric order', () => {
+    const entries = [
+      chip('z-chip', { bandwidth: { tbps: 1, src } }),
+      chip('a-chip', { memory: { gb: 1, type: 'HBM3', src }, exportStatus: exportStatus(...Array.from({ length: 11 }, (_, i) => `${2000 + i}`)) }),
+    ];
+    const paths = staleFacts(entries, TODAY).stale.map((f) => `${f.id} ${f.path}`);
+    expect(paths.slice(0, 3)).toEqual(['a-chip facts.exportStatus[0]', 'a-chip facts.exportStatus[1]', 'a-chip facts.exportStatus[2]']);
+    expect(paths.slice(-3)).toEqual(['a-chip facts.exportStatus[10]', 'a-chip facts.memory', 'z-chip facts.bandwidth']);
+  });
+
+  it("names a chip's year by its path", () => {
+    expect(checkableFacts(chip('y', { year: { value: 2024, src } }))).toEqual([{ path: 'facts.year' }]);
+  });
+
+  it('leaves companies and models out of the quiet entries, without reading a timeline they do not have', () => {
+    const company = { ...base, id: 'acme', kind: 'company', facts: {} } as unknown as Entry;
+    const model = { ...base, id: 'm', kind: 'model', facts: {} } as unknown as Entry;
+    expect(quietEntries([company, model], TODAY)).toEqual({ since: yearBefore(TODAY), live: 0, quiet: [] });
+  });
+});

@@ -115,3 +115,27 @@ describe('factReportUrl', () => {
     for (const key of keys) expect(ids).toContain(key);
   });
 });
+
+describe('factReportUrl: edges of the field and of the checks', () => {
+  const fieldOf = (field: string) => new URL(factReportUrl({ ...base, field })).searchParams.get('field');
+
+  it('folds a run of spaces and breaks into one space', () => {
+    expect(fieldOf('Export  status\n\n\tChina')).toBe('Export status China');
+  });
+
+  it('keeps a field of exactly FIELD_MAX characters whole, and cuts a longer one without a space before the ellipsis', () => {
+    expect(fieldOf('a'.repeat(FIELD_MAX))).toBe('a'.repeat(FIELD_MAX));
+    const cut = `${'a'.repeat(FIELD_MAX - 2)} ${'b'.repeat(10)}`;
+    expect(fieldOf(cut)).toBe(`${'a'.repeat(FIELD_MAX - 2)}…`);
+  });
+
+  it('takes dataset version 1', () => {
+    expect(query(factReportUrl({ ...base, datasetVersion: 1 }))).toContainEqual(['version', '1']);
+  });
+
+  it('says what it refused, quoting the value', () => {
+    expect(() => factReportUrl({ ...base, entry: 'Bad Id' })).toThrow('not an entry id: "Bad Id"');
+    expect(() => factReportUrl({ ...base, datasetVersion: 0 })).toThrow('not a dataset version: 0');
+    expect(() => factReportUrl({ ...base, extensionVersion: '1 beta' })).toThrow('not an extension version: "1 beta"');
+  });
+});

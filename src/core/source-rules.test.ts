@@ -101,3 +101,60 @@ describe('checkSources', () => {
     expect(messages(listedOnly)).toEqual([]);
   });
 });
+
+describe('checkSources: chips, models and rule dates', () => {
+  const chip = (id: string, sources: Source[], exportStatus: unknown[]): Entry =>
+    ({ id, kind: 'chip', sources, asOf: '2026-11-28', facts: { vendor: 'acme', exportStatus } }) as unknown as Entry;
+  const model = (id: string, sources: Source[], released?: unknown): Entry =>
+    ({ id, kind: 'model', sources, asOf: '2026-11-28', facts: { developer: 'acme', ...(released ? { released } : {}) } }) as unknown as Entry;
+
+  it("checks a chip's export-status events, except one on a date its rule set in advance", () => {
+    const text = src('https://a.example/rule', '2025-01-15');
+    const ruleEntry = rule('r', [text], [{ kind: 'effective', date: '2025-02-14', src: [0] }], [{ date: '2025-02-14', status: 'in-force', src: [0] }]);
+    const early = src('https://a.example/early', '2025-01-15');
+    const entry = chip(
+      'h1',
+      [early],
+      [
+        { date: '2025-02-14', status: 'licence-required', rule: 'r', src: [0] },
+        { date: '2025-03-01', status: 'licence-required', rule: 'r', src: [0] },
+        { date: '2025-03-02', status: 'licence-required', src: [0] },
+      ],
+    );
+    expect(messages([ruleEntry, entry])).toEqual([
+      'h1: facts.exportStatus[1]: source 0 is dated 2025-01-15, before the event it backs (2025-03-01)',
+      'h1: facts.exportStatus[2]: source 0 is dated 2025-01-15, before the event it backs (2025-03-02)',
+    ]);
+    expect(messages([chip('h2', [early], [])])).toEqual([]);
+  });
+
+  it("checks a model's release date, and a model without one", () => {
+    const early = src('https://a.example/teaser', '2025-01-01');
+    expect(messages([model('m', [early], { date: '2025-02-01', src: [0] })])).toEqual([
+      'm: facts.released: source 0 is dated 2025-01-01, before the event it backs (2025-02-01)',
+    ]);
+    expect(messages([model('m', [early])])).toEqual([]);
+  });
+
+  it("takes a rule's own dates marked scheduled as set in advance, and its other dates as events", () => {
+    const text = src('https://a.example/rule', '2025-01-15');
+    const entry = rule(
+      'r',
+      [text],
+      [
+        { kind: 'published', date: '2025-01-20', src: [0] },
+        { kind: 'other', date: '2025-06-01', scheduled: true, src: [0] },
+      ],
+      [{ date: '2025-06-01', status: 'in-force', src: [0] }],
+    );
+    expect(messages([entry])).toEqual(['r: facts.dates[0]: source 0 is dated 2025-01-15, before the event it backs (2025-01-20)']);
+  });
+
+  it('takes www. off a host only at its start', () => {
+    const refusing: SourcePolicy = { ...policy, refusedHosts: { 'awww.example': 'copies' } };
+    expect(checkSources(dataset([company('a', [src('https://www.awww.example/x', '2025')])]), refusing).map((p) => p.message)).toEqual([
+      'sources[0] (https://www.awww.example/x): awww.example is refused (copies); cite the original report',
+    ]);
+    expect(checkSources(dataset([company('a', [src('https://notmirror.example/x', '2025')])]), policy)).toEqual([]);
+  });
+});
