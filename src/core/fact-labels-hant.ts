@@ -105,6 +105,8 @@ export const ZH_TW_LABELS: Labels = {
   copyMarkdown: '複製為 Markdown',
   copied: '已複製',
   versionOf: '所屬模型系列：',
+  detailsAndSources: '詳情與來源',
+  fewerDetails: '收起詳情',
 };
 
 export const ZH_HK_LABELS: Labels = {
@@ -207,4 +209,6 @@ export const ZH_HK_LABELS: Labels = {
   copyMarkdown: '複製為 Markdown',
   copied: '已複製',
   versionOf: '所屬模型系列：',
+  detailsAndSources: '詳情與來源',
+  fewerDetails: '收起詳情',
 };

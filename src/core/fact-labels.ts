@@ -60,6 +60,9 @@ export type Labels = {
   copied: string;
   /** Under a version's title: the family whose facts the card shows ("A version of Qwen"). */
   versionOf: string;
+  /** The tooltip's button to what its first layer leaves out, and back. */
+  detailsAndSources: string;
+  fewerDetails: string;
 };
 
 export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
@@ -150,6 +153,8 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     copyMarkdown: 'Copy as Markdown',
     copied: 'Copied',
     versionOf: 'A version of',
+    detailsAndSources: 'Details and sources',
+    fewerDetails: 'Fewer details',
   },
   ru: {
     kind: { chip: 'Чип', company: 'Компания', model: 'ИИ-модель', rule: 'Экспортное правило' },
@@ -238,6 +243,8 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     copyMarkdown: 'Копировать в Markdown',
     copied: 'Скопировано',
     versionOf: 'Версия модели',
+    detailsAndSources: 'Подробности и источники',
+    fewerDetails: 'Скрыть подробности',
   },
   zh: {
     kind: { chip: '芯片', company: '公司', model: 'AI 模型', rule: '出口规则' },
@@ -326,6 +333,8 @@ export const FACT_LABELS: Record<DisplayLanguage, Labels> = {
     copyMarkdown: '复制为 Markdown',
     copied: '已复制',
     versionOf: '所属模型系列：',
+    detailsAndSources: '详情与来源',
+    fewerDetails: '收起详情',
   },
   'zh-TW': ZH_TW_LABELS,
   'zh-HK': ZH_HK_LABELS,

@@ -1,6 +1,6 @@
 // The tooltip's content. Everything from the dataset is rendered as text;
 // links are only ever https URLs, opened in a new tab without a referrer.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { cardAsMarkdown, cardAsText } from '../core/card-copy';
 import type { EntryCard, CardLine, MarkedClaim } from '../core/entry-card';
 import { safeLink } from '../core/entry-card';
@@ -34,15 +34,31 @@ interface Props {
   report?: { href: string } | { onClick: (event: MouseEvent) => void } | undefined;
   /** Puts text on the clipboard; resolves whether it did. With it, the card offers to copy itself. */
   copy?: (text: string) => Promise<boolean>;
+  /**
+   * The tooltip's first layer: name, kind, status, a few lines of summary and
+   * the key figures, with the rest (more figures, caveats, related entries,
+   * sources) behind a "Details and sources" button.
+   */
+  layered?: boolean;
 }
+
+/** Figures a layered card shows before its details. */
+const KEY_FACTS = 3;
 
 /** Brings source `n` of the card into view and gives it focus (no page navigation: the card may sit in a shadow root). */
 function showSource(event: MouseEvent, n: number) {
   event.preventDefault();
   const card = (event.currentTarget as Element).closest('.card');
-  const item = card?.querySelector<HTMLElement>(`.sources [data-source="${n}"]`);
-  item?.scrollIntoView({ block: 'nearest' });
-  item?.focus({ preventScroll: true });
+  // In a layered card the sources sit behind "Details and sources": open it first.
+  const closed = card?.querySelector<HTMLButtonElement>('.details-toggle[aria-expanded="false"]');
+  closed?.click();
+  const show = () => {
+    const item = card?.querySelector<HTMLElement>(`.sources [data-source="${n}"]`);
+    item?.scrollIntoView({ block: 'nearest' });
+    item?.focus({ preventScroll: true });
+  };
+  if (closed) setTimeout(show, 0);
+  else show();
 }
 
 function Cite({ n }: { n: number[] }) {
@@ -87,8 +103,25 @@ function Line({ line, lang }: { line: CardLine; lang: DisplayLanguage }) {
   );
 }
 
-export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, onOpenRelated, onPin, pinned = false, onMore, report, copy }: Props) {
+export function EntryCardView({
+  state,
+  lang,
+  onClose,
+  relatedLimit = Infinity,
+  onOpenRelated,
+  onPin,
+  pinned = false,
+  onMore,
+  report,
+  copy,
+  layered = false,
+}: Props) {
   const L = FACT_LABELS[lang];
+  const [open, setOpen] = useState(false);
+  const cardId = state.phase === 'ready' ? state.card.id : undefined;
+  // Another entry's card starts on its first layer again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on a new entry only
+  useEffect(() => setOpen(false), [cardId]);
   if (state.phase !== 'ready') {
     return (
       <div class={`card kind-${state.kind}`} data-chiplens-state={state.phase}>
@@ -101,8 +134,10 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
     );
   }
   const { card } = state;
+  const keyFacts = layered ? card.facts.slice(0, KEY_FACTS) : card.facts;
+  const moreFacts = layered ? card.facts.slice(KEY_FACTS) : [];
   return (
-    <div class={`card kind-${card.kind}`} data-chiplens-state="ready" data-entry-id={card.id}>
+    <div class={`card kind-${card.kind}${layered && !open ? ' first-layer' : ''}`} data-chiplens-state="ready" data-entry-id={card.id}>
       <header>
         <span class="kind">{card.kindLabel}</span>
         <h2 class="title">{card.title}</h2>
@@ -158,76 +193,91 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
           <div class="status-value">{card.untracked.value}</div>
         </div>
       ) : null}
-      <p class="summary">{card.summary}</p>
-      {card.facts.length > 0 ? (
+      <p class={layered && !open ? 'summary clamped' : 'summary'}>{card.summary}</p>
+      {keyFacts.length > 0 ? (
         <dl class="facts">
-          {card.facts.map((line) => (
+          {keyFacts.map((line) => (
             <Line key={line.label + line.value} line={line} lang={lang} />
           ))}
         </dl>
       ) : null}
-      {card.caveats.length > 0 ? (
-        <div class="caveats">
-          <span class="section">{L.caveats}:</span>
-          <ul>
-            {card.caveats.map((c) => (
-              <li key={c.text}>
-                {c.text}
-                <Claim claim={c.claim} lang={lang} />
-                <Cite n={c.cite} />
-              </li>
-            ))}
-          </ul>
-        </div>
+      {layered ? (
+        <button type="button" class="details-toggle" aria-expanded={open} aria-controls={`details-${card.id}`} onClick={() => setOpen(!open)}>
+          {open ? L.fewerDetails : `${L.detailsAndSources} (${card.sources.length})`}
+        </button>
       ) : null}
-      {card.related.length > 0 ? (
-        <div class="related">
-          <span class="section">{L.related}:</span>{' '}
-          {onOpenRelated ? (
-            <ul class="related-list">
-              {card.related.map((r) => (
-                <li key={r.id}>
-                  <button type="button" class={`related-entry kind-${r.kind}`} data-entry-id={r.id} onClick={() => onOpenRelated(r.id)}>
-                    {r.name}
-                  </button>
+      <div class="details" id={`details-${card.id}`} hidden={layered && !open}>
+        {moreFacts.length > 0 ? (
+          <dl class="facts">
+            {moreFacts.map((line) => (
+              <Line key={line.label + line.value} line={line} lang={lang} />
+            ))}
+          </dl>
+        ) : null}
+        {card.caveats.length > 0 ? (
+          <div class="caveats">
+            <span class="section">{L.caveats}:</span>
+            <ul>
+              {card.caveats.map((c) => (
+                <li key={c.text}>
+                  {c.text}
+                  <Claim claim={c.claim} lang={lang} />
+                  <Cite n={c.cite} />
                 </li>
               ))}
             </ul>
-          ) : (
-            <>
-              {card.related
-                .slice(0, relatedLimit)
-                .map((r) => r.name)
-                .join(', ')}
-              {card.related.length > relatedLimit ? ` +${card.related.length - relatedLimit} ${L.more}` : null}
-            </>
-          )}
-        </div>
-      ) : null}
-      <h3 class="section sources-title">{L.sources}</h3>
-      <ol class="sources">
-        {card.sources.map((source) => {
-          const href = safeLink(source.url);
-          const label = [source.title, source.publisher, source.published].filter(Boolean).join(' · ');
-          return (
-            <li key={source.n} value={source.n} data-source={source.n} tabIndex={-1}>
-              {href ? (
-                <a href={href} target="_blank" rel="noopener noreferrer">
-                  {label}
-                </a>
-              ) : (
-                label
-              )}
-              {source.primary ? (
-                <span class="primary" data-primary>
-                  {' '}
-                  · {L.primarySource}
-                </span>
-              ) : null}
-            </li>
-          );
-        })}
-      </ol>
+          </div>
+        ) : null}
+        {card.related.length > 0 ? (
+          <div class="related">
+            <span class="section">{L.related}:</span>{' '}
+            {onOpenRelated ? (
+              <ul class="related-list">
+                {card.related.map((r) => (
+                  <li key={r.id}>
+                    <button type="button" class={`related-entry kind-${r.kind}`} data-entry-id={r.id} onClick={() => onOpenRelated(r.id)}>
+                      {r.name}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <>
+                {card.related
+                  .slice(0, relatedLimit)
+                  .map((r) => r.name)
+                  .join(', ')}
+                {card.related.length > relatedLimit ? ` +${card.related.length - relatedLimit} ${L.more}` : null}
+              </>
+            )}
+          </div>
+        ) : null}
+        <h3 class="section sources-title">{L.sources}</h3>
+        <ol class="sources">
+          {card.sources.map((source) => {
+            const href = safeLink(source.url);
+            const label = [source.title, source.publisher, source.published].filter(Boolean).join(' · ');
+            return (
+              <li key={source.n} value={source.n} data-source={source.n} tabIndex={-1}>
+                {href ? (
+                  <a href={href} target="_blank" rel="noopener noreferrer">
+                    {label}
+                  </a>
+                ) : (
+                  label
+                )}
+                {source.primary ? (
+                  <span class="primary" data-primary>
+                    {' '}
+                    · {L.primarySource}
+                  </span>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+        {copy ? <CopyButtons card={card} lang={lang} copy={copy} /> : null}
+      </div>
       <footer>
         {L.asOf} {card.asOfText} · ChipLens
         {onMore ? (
@@ -235,7 +285,6 @@ export function EntryCardView({ state, lang, onClose, relatedLimit = Infinity, o
             {L.openInChipLens}
           </button>
         ) : null}
-        {copy ? <CopyButtons card={card} lang={lang} copy={copy} /> : null}
         {report ? (
           <div class="report">
             {'href' in report ? (

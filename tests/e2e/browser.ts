@@ -70,6 +70,9 @@ export async function launchWithExtension(
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
   const welcome = await welcomePage(context, extensionId);
+  // Closed only once it has loaded: closing an extension page mid-load left
+  // the next extension page opened at once without its interface strings.
+  await welcome?.waitForLoadState('load').catch(() => undefined);
   if (welcome && !keepWelcome) await welcome.close();
   return {
     context,

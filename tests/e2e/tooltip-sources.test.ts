@@ -30,6 +30,25 @@ afterAll(async () => {
 });
 
 describe('tooltip sources', () => {
+  it('opens on its first layer: status, a few lines of summary and at most three figures, the rest behind a button', async () => {
+    const first = await inTooltip(page, function () {
+      const card = this.querySelector('.card')!;
+      const shown = (el: Element) => el.getClientRects().length > 0;
+      return {
+        figures: [...card.querySelectorAll('.facts dt')].filter(shown).length,
+        sourcesShown: [...card.querySelectorAll('.sources li')].some(shown),
+        status: card.querySelector('[data-status]') !== null,
+        height: card.getBoundingClientRect().height,
+      };
+    });
+    expect(first!.status).toBe(true);
+    expect(first!.figures).toBeGreaterThan(0);
+    expect(first!.figures).toBeLessThanOrEqual(3);
+    expect(first!.sourcesShown).toBe(false);
+    expect(first!.height).toBeLessThanOrEqual(360);
+    expect(await card.text('.details-toggle')).toMatch(/^Details and sources \(\d+\)$/);
+  });
+
   it('has a heading over its sources, and marks primary texts', async () => {
     expect(await card.text('.sources-title')).toBe('Sources');
     const sources = await inTooltip(page, function () {
@@ -44,11 +63,12 @@ describe('tooltip sources', () => {
     for (const s of sources!) expect(s.primary).toBe(/\.gov(\/|$)|\.gov\.|globenewswire\.com|nvidia\.com/.test(`${new URL(s.url).hostname}/`));
   });
 
-  it('takes the reader from [n] to source n', async () => {
-    const n = Number((await card.attributes('[data-cite]', 'data-cite')).at(-1));
+  it('takes the reader from [n] to source n, opening the details where the sources are', async () => {
+    expect((await card.attributes('.details-toggle', 'aria-expanded'))[0]).toBe('false');
+    // The first [n] on the card's first layer: the status's.
+    const n = Number((await card.attributes('[data-cite]', 'data-cite'))[0]);
     expect(n).toBeGreaterThan(0);
-    const cites = await card.count('[data-cite]');
-    await card.click('[data-cite]', cites - 1);
+    await card.click('[data-cite]', 0);
     await expect
       .poll(() =>
         inTooltip(page, function () {
@@ -56,6 +76,7 @@ describe('tooltip sources', () => {
         }),
       )
       .toBe(String(n));
+    expect((await card.attributes('.details-toggle', 'aria-expanded'))[0]).toBe('true');
   });
 
   it('copies its facts with their sources, as text and as Markdown', async () => {

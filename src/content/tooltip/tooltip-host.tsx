@@ -129,6 +129,7 @@ export class TooltipHost {
         {...(id ? { report: { onClick: (event: MouseEvent) => byUser(event) && this.actions.report(id) } } : {})}
         relatedLimit={6}
         copy={(text) => this.copy(text)}
+        layered
       />,
       mount,
     );
