@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset, Entry } from './dataset-schema';
 import { buildAliasTable } from './alias-table';
-import { HanFold } from './han-fold';
+import { HanFold, looksTraditional } from './han-fold';
 import { hanFoldPairs } from './han-fold-pairs';
 import { Matcher } from './matcher';
 import { EntrySearch } from './search-index';
@@ -88,5 +88,27 @@ describe('matching Traditional pages with Simplified aliases', () => {
     const search = new EntrySearch(dataset);
     expect(search.search('華為').map((hit) => hit.id)[0]).toBe('huawei');
     expect(search.search('臺積電').map((hit) => hit.id)[0]).toBe('tsmc');
+  });
+});
+
+describe('looksTraditional', () => {
+  it('takes a text as Traditional when at least two characters fold, or as many as asked', () => {
+    expect(looksTraditional(fold, '華為發布新晶片')).toBe(true);
+    expect(looksTraditional(fold, '华为發布新芯片')).toBe(false);
+    expect(looksTraditional(fold, '华为發布新芯片', 1)).toBe(true);
+    expect(looksTraditional(fold, '華為發布', 4)).toBe(true);
+    expect(looksTraditional(fold, '華為發布', 5)).toBe(false);
+  });
+
+  it('never takes Simplified or non-Chinese text as Traditional', () => {
+    expect(looksTraditional(fold, '华为发布新芯片', 1)).toBe(false);
+    expect(looksTraditional(fold, 'Huawei', 1)).toBe(false);
+  });
+});
+
+describe('HanFold: its pairs', () => {
+  it('reads pairs two units at a time and ignores a last unit without a partner', () => {
+    const small = new HanFold('華华為为臺');
+    expect(small.apply('華為臺')).toBe('华为臺');
   });
 });

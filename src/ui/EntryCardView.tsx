@@ -120,7 +120,6 @@ export function EntryCardView({
   const [open, setOpen] = useState(false);
   const cardId = state.phase === 'ready' ? state.card.id : undefined;
   // Another entry's card starts on its first layer again.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on a new entry only
   useEffect(() => setOpen(false), [cardId]);
   if (state.phase !== 'ready') {
     return (
