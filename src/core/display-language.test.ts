@@ -44,3 +44,14 @@ describe('the assembled dataset in Traditional Chinese', () => {
     expect(card.kindLabel).toBe('晶片');
   });
 });
+
+describe('displayLanguage: Russian for its neighbours, English for the rest', () => {
+  it('shows Russian to readers of Ukrainian and Belarusian browsers, and English without a language', () => {
+    expect(displayLanguage('uk-UA')).toBe('ru');
+    expect(displayLanguage('be')).toBe('ru');
+    expect(displayLanguage(' RU_ru ')).toBe('ru');
+    expect(displayLanguage(undefined)).toBe('en');
+    expect(displayLanguage(null)).toBe('en');
+    expect(displayLanguage('de-DE')).toBe('en');
+  });
+});

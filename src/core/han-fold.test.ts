@@ -96,8 +96,8 @@ describe('looksTraditional', () => {
     expect(looksTraditional(fold, '華為發布新晶片')).toBe(true);
     expect(looksTraditional(fold, '华为發布新芯片')).toBe(false);
     expect(looksTraditional(fold, '华为發布新芯片', 1)).toBe(true);
-    expect(looksTraditional(fold, '華為發布', 4)).toBe(true);
-    expect(looksTraditional(fold, '華為發布', 5)).toBe(false);
+    expect(looksTraditional(fold, '華為發布', 3)).toBe(true);
+    expect(looksTraditional(fold, '華為發布', 4)).toBe(false);
   });
 
   it('never takes Simplified or non-Chinese text as Traditional', () => {
