@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from './dataset-schema';
-import { buildEntryCard, happenedBy, safeLink } from './entry-card';
+import { buildEntryCard, happenedBy, safeLink, statusInWords } from './entry-card';
 import type { EntryView } from './messages';
 
 const sources = [
@@ -336,5 +336,23 @@ describe('a version of a model', () => {
     const family = buildEntryCard({ entry: qwen, refs: {} }, 'en');
     expect(family.variantOf).toBeUndefined();
     expect(family.facts.map((f) => f.label)).toEqual(['Maker', 'Released', 'Open weights']);
+  });
+});
+
+describe('statusInWords', () => {
+  it("words a chip's export status, a rule's status and a company's listing, with their tones", () => {
+    expect(statusInWords('chip', 'presumption-of-denial', 'en')).toEqual({ value: 'Presumption of denial', tone: 'bad' });
+    expect(statusInWords('chip', 'no-licence-needed', 'en')?.tone).toBe('good');
+    expect(statusInWords('rule', 'in-force', 'ru')).toEqual({ value: 'Действует', tone: 'bad' });
+    expect(statusInWords('company', 'listed', 'zh')).toEqual({ value: '列入实体清单', tone: 'bad' });
+    expect(statusInWords('company', 'removed', 'en')).toEqual({ value: 'Removed from the Entity List', tone: 'neutral' });
+  });
+
+  it("gives nothing for a key of another kind's statuses, an unknown key, or a model", () => {
+    expect(statusInWords('rule', 'presumption-of-denial', 'en')).toBeUndefined();
+    expect(statusInWords('chip', 'in-force', 'en')).toBeUndefined();
+    expect(statusInWords('chip', 'listed', 'en')).toBeUndefined();
+    expect(statusInWords('company', 'in-force', 'en')).toBeUndefined();
+    expect(statusInWords('model', 'listed', 'en')).toBeUndefined();
   });
 });
