@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardAsMarkdown, cardAsText } from './card-copy';
+import { briefingMarkdown, cardAsMarkdown, cardAsText } from './card-copy';
 import type { EntryCard } from './entry-card';
 
 const card: EntryCard = {
@@ -59,5 +59,32 @@ describe('copying a card', () => {
     expect(markdown).toContain('A China-market GPU \\*with\\* \\[brackets\\].');
     expect(markdown).toContain('1. [Specs, Example, 2024](<https://example.com/specs>)');
     expect(markdown).toContain('[2]: <https://www.federalregister.gov/d/2025-1>');
+  });
+});
+
+describe('the page briefing', () => {
+  it('lists the entries by kind with status, count and numbered sources, each source once', () => {
+    const company: EntryCard = {
+      ...card,
+      id: 'nvidia',
+      kind: 'company',
+      kindLabel: 'Company',
+      title: 'NVIDIA',
+      status: undefined,
+      untracked: { label: 'US Entity List', value: 'Not tracked by ChipLens' },
+    };
+    const markdown = briefingMarkdown(
+      [
+        { card, count: 2 },
+        { card: company, count: 4 },
+      ],
+      'en',
+      'ChipLens briefing',
+    );
+    expect(markdown).toContain('# ChipLens briefing');
+    expect(markdown).toContain('## Chip\n\n- **NVIDIA H20** ×2: Export controls: China: Licence required, since 9 April 2025 [1]');
+    expect(markdown).toContain('## Company\n\n- **NVIDIA** ×4: US Entity List: Not tracked by ChipLens [2]');
+    expect(markdown).toContain('[1]: <https://www.federalregister.gov/d/2025-1>');
+    expect(markdown).toContain('[2]: <https://example.com/specs>');
   });
 });

@@ -76,3 +76,48 @@ export function cardAsMarkdown(card: EntryCard, lang: DisplayLanguage): string {
     `_${md(L.asOf)} ${md(card.asOfText)} · ChipLens_`,
   ].join('\n');
 }
+
+/** One entry of a page's briefing: its card and how often the page names it. */
+export interface BriefingItem {
+  card: EntryCard;
+  count: number;
+}
+
+/**
+ * "On this page" as a short Markdown briefing: the entries by kind, each
+ * with its status and how often the page names it, and the sources of
+ * what it states (those of the status, else the entry's first), numbered
+ * once for the whole briefing.
+ */
+export function briefingMarkdown(items: BriefingItem[], lang: DisplayLanguage, title: string): string {
+  const L = FACT_LABELS[lang];
+  const numbers = new Map<string, number>();
+  const cite = (card: EntryCard, ns: number[]) =>
+    ns
+      .map((n) => card.sources.find((s) => s.n === n))
+      .filter((s): s is EntryCard['sources'][number] => s !== undefined)
+      .map((s) => {
+        if (!numbers.has(s.url)) numbers.set(s.url, numbers.size + 1);
+        return `[${numbers.get(s.url)}]`;
+      })
+      .join('');
+  const kinds = [...new Set(items.map((i) => i.card.kind))];
+  const lines = [`# ${md(title)}`, ''];
+  for (const kind of kinds) {
+    const group = items.filter((i) => i.card.kind === kind);
+    lines.push(`## ${md(L.kind[kind])}`, '');
+    for (const { card, count } of group) {
+      const status = card.status
+        ? `${card.status.label}: ${card.status.value}${claimed(card.status, lang)}, ${card.status.dateLabel} ${card.status.dateText}`
+        : card.untracked
+          ? `${card.untracked.label}: ${card.untracked.value}`
+          : card.summary;
+      const sources = cite(card, card.status?.cite.length ? card.status.cite : card.sources.slice(0, 1).map((s) => s.n));
+      lines.push(`- **${md(card.title)}** ×${count}: ${md(status)}${sources ? ` ${sources}` : ''}`);
+    }
+    lines.push('');
+  }
+  for (const [url, n] of numbers) lines.push(`[${n}]: <${url}>`);
+  lines.push('', `_ChipLens · ${md(L.asOf)} ${md(items.map((i) => i.card.asOfText).at(0) ?? '')}_`);
+  return lines.join('\n');
+}

@@ -5,7 +5,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { pick, type DisplayLanguage } from '../core/display-language';
 import type { EntryKind } from '../core/dataset-schema';
 import { ENTRY_KINDS } from '../core/dataset-schema';
-import { statusInWords } from '../core/entry-card';
+import { briefingMarkdown } from '../core/card-copy';
+import { buildEntryCard, statusInWords } from '../core/entry-card';
 import { FACT_LABELS } from '../core/fact-labels';
 import type { EntryRef, PageInfo } from '../core/messages';
 import { ask } from '../common/ask-background';
@@ -70,6 +71,7 @@ export function OnThisPage({ page, tabId, lang }: { page: PageInfo; tabId: numbe
         );
       })}
       <p class="fine">{t('onThisPageHint')}</p>
+      <BriefingButton page={page} lang={lang} />
     </section>
   );
 }
@@ -82,4 +84,30 @@ function Status({ ref, lang }: { ref: EntryRef | undefined; lang: DisplayLanguag
       {status.value}
     </span>
   ) : null;
+}
+
+/** Copies a short Markdown briefing of what the page mentions: entries, statuses, sources. */
+function BriefingButton({ page, lang }: { page: PageInfo; lang: DisplayLanguage }) {
+  const [done, setDone] = useState<boolean | undefined>(undefined);
+  const copy = async () => {
+    const views = await Promise.all(page.mentions.map((m) => ask({ type: 'get-entry', id: m.id }).catch(() => null)));
+    const items = page.mentions.flatMap((m, i) => {
+      const view = views[i];
+      return view ? [{ card: buildEntryCard(view, lang), count: m.count }] : [];
+    });
+    const text = briefingMarkdown(items, lang, t('briefingTitle', page.host));
+    setDone(
+      await navigator.clipboard.writeText(text).then(
+        () => true,
+        () => false,
+      ),
+    );
+  };
+  return (
+    <p>
+      <button type="button" class="briefing" data-testid="copy-briefing" onClick={() => void copy()}>
+        {done ? t('briefingCopied') : t('briefingCopy')}
+      </button>
+    </p>
+  );
 }
