@@ -30,3 +30,16 @@ describe('formatPartialDate: what counts as a date', () => {
     expect(formatPartialDate('2025-08 (est.)', 'en')).toBe('2025-08 (est.)');
   });
 });
+
+describe('dates after "since"', () => {
+  // Intl writes a no-break space before "г.": compared with plain spaces.
+  const ru = (date: string, since?: boolean) => formatPartialDate(date, 'ru', since ? { since } : {}).replace(/\s/g, ' ');
+
+  it('puts a month alone in the genitive in Russian, and leaves other dates and languages as they are', () => {
+    expect(ru('2025-10', true)).toBe('октября 2025 г.');
+    expect(ru('2025-10')).toBe('октябрь 2025 г.');
+    expect(ru('2025-10-09', true)).toBe('9 октября 2025 г.');
+    expect(ru('2025', true)).toBe('2025');
+    expect(formatPartialDate('2025-10', 'en', { since: true })).toBe('October 2025');
+  });
+});

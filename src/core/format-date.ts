@@ -23,11 +23,24 @@ function formatOf(lang: DisplayLanguage, precision: 'year' | 'month' | 'day'): I
   return format;
 }
 
-/** `date` (YYYY, YYYY-MM or YYYY-MM-DD) in `lang`; anything else is returned as it is. */
-export function formatPartialDate(date: string, lang: DisplayLanguage): string {
+/**
+ * `date` (YYYY, YYYY-MM or YYYY-MM-DD) in `lang`; anything else is returned
+ * as it is. `since`: the date follows "since", which in Russian takes the
+ * genitive ("с октября 2025 г.", where a month alone reads "октябрь").
+ */
+export function formatPartialDate(date: string, lang: DisplayLanguage, { since = false }: { since?: boolean } = {}): string {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
   if (!match) return date;
   const [, year, month, day] = match;
   const when = new Date(Date.UTC(Number(year), Number(month ?? 1) - 1, Number(day ?? 1)));
+  if (since && lang === 'ru' && month && !day) {
+    // The day format declines the month; the day is left out.
+    return formatOf(lang, 'day')
+      .formatToParts(when)
+      .filter((part) => part.type !== 'day')
+      .map((part) => part.value)
+      .join('')
+      .trim();
+  }
   return formatOf(lang, day ? 'day' : month ? 'month' : 'year').format(when);
 }
