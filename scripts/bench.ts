@@ -162,7 +162,12 @@ const OBSERVE = () => {
 };
 
 /** ChipLens's highlights on the page, all kinds together. */
-const HIGHLIGHT_COUNT = () => ['chip', 'company', 'model', 'rule'].reduce((n, k) => n + (CSS.highlights.get(`chiplens-${k}`)?.size ?? 0), 0);
+// Every mention: each name's first (chiplens-<kind>) and its repeats (chiplens-<kind>-repeat).
+const HIGHLIGHT_COUNT = () =>
+  ['chip', 'company', 'model', 'rule'].reduce(
+    (n, k) => n + (CSS.highlights.get(`chiplens-${k}`)?.size ?? 0) + (CSS.highlights.get(`chiplens-${k}-repeat`)?.size ?? 0),
+    0,
+  );
 
 /** Heap growth since the page's first moment, after a full collection. */
 const HEAP_GROWTH_MB = () => {
