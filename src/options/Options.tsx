@@ -88,32 +88,20 @@ export function Options() {
             </label>
           ))}
         </fieldset>
-        <label class="check">
-          <input
-            type="checkbox"
-            data-testid="broad-names"
-            checked={settings.broadNamesEverywhere}
-            aria-describedby="broad-hint"
-            onChange={(e) => void save({ ...settings, broadNamesEverywhere: (e.target as HTMLInputElement).checked })}
-          />
-          {t('broadLabel')}
-        </label>
-        <p class="fine" id="broad-hint">
-          {t('broadHint')}
-        </p>
-        <label class="check">
-          <input
-            type="checkbox"
-            data-testid="paint-every"
-            checked={settings.paintEveryMention}
-            aria-describedby="paint-every-hint"
-            onChange={(e) => void save({ ...settings, paintEveryMention: (e.target as HTMLInputElement).checked })}
-          />
-          {t('paintEveryLabel')}
-        </label>
-        <p class="fine" id="paint-every-hint">
-          {t('paintEveryHint')}
-        </p>
+        <Toggle
+          testId="broad-names"
+          label={t('broadLabel')}
+          hint={t('broadHint')}
+          checked={settings.broadNamesEverywhere}
+          onChange={(on) => void save({ ...settings, broadNamesEverywhere: on })}
+        />
+        <Toggle
+          testId="paint-every"
+          label={t('paintEveryLabel')}
+          hint={t('paintEveryHint')}
+          checked={settings.paintEveryMention}
+          onChange={(on) => void save({ ...settings, paintEveryMention: on })}
+        />
         <Choice
           label={t('styleLabel')}
           testId="highlight-style"
@@ -152,6 +140,40 @@ export function Options() {
 
       <FileSection settings={settings} save={save} />
     </main>
+  );
+}
+
+/** A setting that is on or off: a checkbox with its label and, under it, what it does. */
+function Toggle({
+  testId,
+  label,
+  hint,
+  checked,
+  onChange,
+}: {
+  testId: string;
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+}) {
+  const hintId = `${testId}-hint`;
+  return (
+    <>
+      <label class="check">
+        <input
+          type="checkbox"
+          data-testid={testId}
+          checked={checked}
+          aria-describedby={hintId}
+          onChange={(e) => onChange((e.target as HTMLInputElement).checked)}
+        />
+        {label}
+      </label>
+      <p class="fine" id={hintId}>
+        {hint}
+      </p>
+    </>
   );
 }
 
