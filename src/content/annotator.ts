@@ -39,7 +39,7 @@ export class Annotator {
 
   /** How many entries the page mentions, of the kinds shown. */
   entryCount(): number {
-    return new Set(this.found().map((m) => m.id)).size;
+    return this.run?.index.entryCount ?? 0;
   }
 
   /** Removes every highlight and stops following the page. */

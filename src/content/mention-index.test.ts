@@ -101,6 +101,8 @@ describe('MentionIndex', () => {
       ]);
       // Hover and the popup see every mention, whatever its paint.
       expect(index.mentions().map((m) => m.id)).toEqual(['huawei', 'nvidia-h20', 'huawei', 'huawei']);
+      // Four mentions of two entries: the toolbar counts entries.
+      expect([index.held, index.entryCount]).toEqual([4, 2]);
       return seen;
     };
     expect(keys(false)).toEqual(['company', 'chip', 'company-repeat', 'company-repeat']);
@@ -114,6 +116,7 @@ describe('MentionIndex', () => {
     index.place(a!, found(a!, [['Huawei', 0]]));
     index.wait(b!, found(b!, [['NVIDIA H20', 1]]), false);
     expect(index.held).toBe(2);
+    expect(index.entryCount).toBe(2);
     expect(
       index
         .found()
@@ -122,6 +125,7 @@ describe('MentionIndex', () => {
     ).toEqual(['huawei', 'nvidia-h20']);
     index.forgetWithin(document.getElementById('d')!);
     expect(index.held).toBe(0);
+    expect(index.entryCount).toBe(0);
     expect(painted.size).toBe(0);
     expect(index.found()).toEqual([]);
     expect(index.nextWaiting()).toBeUndefined();
@@ -138,8 +142,12 @@ describe('MentionIndex', () => {
     expect(waiting.found).toHaveLength(2);
     expect(index.waiting('huawei')).toEqual([waiting]);
     expect(index.waiting('nvidia-h20')).toEqual([]);
+    expect([index.held, index.entryCount]).toEqual([2, 1]);
     expect(index.take(waiting)).toBe(true);
+    // Taken to be placed, it is no longer held until placed.
+    expect([index.held, index.entryCount]).toEqual([0, 0]);
     expect(index.take(waiting)).toBe(false);
+    expect([index.held, index.entryCount]).toEqual([0, 0]);
   });
 
   it("places back from the viewport's bottom by PAINT_BEHIND mentions: what lies further up waits", () => {

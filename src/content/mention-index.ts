@@ -56,6 +56,12 @@ export class MentionIndex {
   private aheadFrom = 0;
   /** Mentions held, placed or waiting. */
   held = 0;
+  /**
+   * Mentions held per entry id, kept as they come and go: the toolbar's
+   * count of entries is asked for after every change, and counting it from
+   * `found()` walked every mention on the page each time.
+   */
+  private readonly perEntry = new Map<string, number>();
   readonly context: PageContext<Element>;
   /** Entries with a mention painted in full: their later mentions are repeats. */
   private readonly shownInFull = new Set<number>();
@@ -76,7 +82,7 @@ export class MentionIndex {
 
   /** Makes the ranges of `found` in `block` and has them painted. */
   place(block: TextBlock, found: Mention[]): void {
-    this.held += found.length;
+    this.hold(found, 1);
     const mentions = this.byBlock.get(block.container) ?? [];
     for (const m of found) {
       const start = locate(block, m.start, false);
@@ -95,7 +101,7 @@ export class MentionIndex {
 
   /** Queues `found` in `block` to be placed later; `keepText` while more of a long block is still to be read. */
   wait(block: TextBlock, found: Mention[], keepText: boolean): void {
-    this.held += found.length;
+    this.hold(found, 1);
     // Its text is not kept: the block's nodes are listed again when placed.
     if (!keepText) block.text = '';
     const known = this.unplaced.get(block.container);
@@ -120,7 +126,7 @@ export class MentionIndex {
     const waiting = this.unplaced.get(container);
     if (!waiting) return;
     waiting.dropped = true;
-    this.held -= waiting.found.length;
+    this.hold(waiting.found, -1);
     this.unplaced.delete(container);
   }
 
@@ -154,9 +160,28 @@ export class MentionIndex {
   }
 
   private forget(block: Element, mentions: PageMention[]): void {
-    this.held -= mentions.length;
     this.byBlock.delete(block);
-    for (const mention of mentions) this.painter.delete(mention.paint, mention.range);
+    for (const mention of mentions) {
+      this.count(mention.id, -1);
+      this.painter.delete(mention.paint, mention.range);
+    }
+  }
+
+  /** Counts `found` in (`delta` 1) or out (-1) of what is held. */
+  private hold(found: readonly Mention[], delta: 1 | -1): void {
+    for (const m of found) this.count(this.entries[m.entry]!.id, delta);
+  }
+
+  private count(id: string, delta: 1 | -1): void {
+    this.held += delta;
+    const left = (this.perEntry.get(id) ?? 0) + delta;
+    if (left > 0) this.perEntry.set(id, left);
+    else this.perEntry.delete(id);
+  }
+
+  /** How many entries the mentions held (placed or waiting) name. */
+  get entryCount(): number {
+    return this.perEntry.size;
   }
 
   /** The mentions placed on the page (with ranges). */
