@@ -105,7 +105,7 @@ function BriefingButton({ page, lang }: { page: PageInfo; lang: DisplayLanguage 
   };
   return (
     <p>
-      <button type="button" class="briefing" data-testid="copy-briefing" onClick={() => void copy()}>
+      <button type="button" class="small-button" data-testid="copy-briefing" onClick={() => void copy()}>
         {done ? t('briefingCopied') : t('briefingCopy')}
       </button>
     </p>

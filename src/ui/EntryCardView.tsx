@@ -314,10 +314,10 @@ function CopyButtons({ card, lang, copy }: { card: EntryCard; lang: DisplayLangu
   };
   return (
     <div class="copy">
-      <button type="button" class="copy-text" onClick={(e) => void run(e, 'text')}>
+      <button type="button" class="small-button copy-text" onClick={(e) => void run(e, 'text')}>
         {done === 'text' ? L.copied : L.copyText}
       </button>
-      <button type="button" class="copy-markdown" onClick={(e) => void run(e, 'markdown')}>
+      <button type="button" class="small-button copy-markdown" onClick={(e) => void run(e, 'markdown')}>
         {done === 'markdown' ? L.copied : L.copyMarkdown}
       </button>
       <span class="visually-hidden" role="status">
