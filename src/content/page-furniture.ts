@@ -75,6 +75,12 @@ const FURNITURE_WORDS = new Set([
 
 /** What marks the content a wrapper holds: a wrapper of it is never furniture, whatever its class says. */
 const CONTENT = 'article, main, [role="main"], h1, [itemprop="articleBody"]';
+/**
+ * What marks content inside an aside: not an `<article>`, since a sidebar
+ * lists other stories as articles ("latest", "most read"); only the main
+ * content or the page's title would make an aside more than a sidebar.
+ */
+const ASIDE_CONTENT = 'main, [role="main"], h1, [itemprop="articleBody"]';
 /** An article or the main content: header, footer and aside inside it are the article's own. */
 const CONTENT_ROOT = 'article, main, [role="main"]';
 
@@ -90,7 +96,7 @@ export class PageFurniture {
 
   /** Whether the block at `container`, holding `text`, is page furniture. */
   isFurniture(container: Element, text: string): boolean {
-    return this.within(container) || isLinkListItem(container, text);
+    return this.within(container) || isLinkListItem(container, text) || isLinkRow(container) || isTeaser(container, text);
   }
 
   /** Whether `element` or an ancestor is furniture; each element is decided once. */
@@ -120,12 +126,58 @@ function isFurnitureElement(el: Element): boolean {
   if (name === 'body' || name === 'html') return false;
   const role = el.getAttribute('role');
   if (FURNITURE_TAGS.has(name) || (role !== null && FURNITURE_ROLES.has(role)) || el.getAttribute('aria-modal') === 'true') return !holdsContent(el);
+  if (name === 'aside' || role === 'complementary') return (!insideContent(el) || listsStories(el)) && !holdsContent(el, ASIDE_CONTENT);
   if (SITE_LANDMARK_TAGS.has(name) || (role !== null && SITE_LANDMARK_ROLES.has(role))) return !insideContent(el) && !holdsContent(el);
   return hasFurnitureWord(el) && !holdsContent(el);
 }
 
-function holdsContent(el: Element): boolean {
-  return el.querySelector(CONTENT) !== null;
+/** Share of an aside's text in links that makes it a list of other pages. */
+const STORY_LIST_LINK_SHARE = 0.5;
+
+/**
+ * Whether an aside lists other stories ("latest", "most read"): two or more
+ * articles, or mostly links. Such a sidebar is furniture even inside the main
+ * content, where an aside is otherwise the article's own box (an explainer,
+ * a pull quote).
+ */
+function listsStories(aside: Element): boolean {
+  if (aside.querySelectorAll('article').length >= 2) return true;
+  const total = visibleLength(aside.textContent);
+  return total > 0 && linkedLength(aside) / total >= STORY_LIST_LINK_SHARE;
+}
+
+function holdsContent(el: Element, content = CONTENT): boolean {
+  for (const found of el.querySelectorAll(content)) if (!isLinkedCard(found)) return true;
+  return false;
+}
+
+/**
+ * A "related stories" card: an `<article>` (or heading) that is a link to
+ * another page, or nearly all link text. Lists of them are marked up as
+ * articles, and must not make their wrapper count as the page's content.
+ */
+function isLinkedCard(content: Element): boolean {
+  if (content.localName.toLowerCase() === 'main' || content.getAttribute('role') === 'main') return false;
+  if (linkTo(content)) return true;
+  const total = visibleLength(content.textContent);
+  return total > 0 && linkedLength(content) / total >= LINK_DENSITY;
+}
+
+/** The link to another page that `el` sits inside, if any (links within the page, "#…", do not count). */
+function linkTo(el: Element): Element | null {
+  const link = el.closest('a[href]');
+  return link && !(link.getAttribute('href') ?? '').startsWith('#') ? link : null;
+}
+
+/** Characters that say something: no spaces or separators between links. */
+function visibleLength(text: string | null): number {
+  return (text ?? '').replace(/[\s,;|·•/]+/g, '').length;
+}
+
+function linkedLength(el: Element): number {
+  let linked = 0;
+  for (const link of el.querySelectorAll('a')) linked += visibleLength(link.textContent);
+  return linked;
 }
 
 function insideContent(el: Element): boolean {
@@ -158,4 +210,35 @@ function isLinkListItem(container: Element, text: string): boolean {
   for (const link of item.querySelectorAll('a')) linked += (link.textContent ?? '').trim().length;
   const total = (item.textContent ?? '').trim().length;
   return total > 0 && linked / total >= LINK_DENSITY;
+}
+
+/** Share of a row's text inside three or more links that makes it a link row (a label such as "Tags:" may lead). */
+const LINK_ROW_DENSITY = 0.75;
+
+/**
+ * A row of links that is not a list: tags ("Tags: gadgets, gaming,
+ * microsoft"), "more from" lines, a link bar. Short links make nearly all of
+ * its text; an article's sentence with links in it has words between them.
+ */
+function isLinkRow(container: Element): boolean {
+  const links = container.querySelectorAll('a');
+  if (links.length < 2) return false;
+  const total = visibleLength(container.textContent);
+  const linked = linkedLength(container);
+  const density = links.length >= 3 ? LINK_ROW_DENSITY : LINK_DENSITY;
+  return total > 0 && linked / total >= density && linked / links.length <= LINK_ITEM_CHARS;
+}
+
+/** Headline-length blocks of a teaser: a headline or caption inside a link to another page. */
+const TEASER_CHARS = 200;
+const TEASER_CHARS_HAN = 80;
+
+/**
+ * A block inside a link to another page: the headline of a teaser card
+ * ("related", "more stories"), which a site wraps whole in a link. Not the
+ * page's own title (an `h1`), which some blogs link to its permalink.
+ */
+function isTeaser(container: Element, text: string): boolean {
+  if (container.closest('h1') || !linkTo(container)) return false;
+  return text.trim().length <= (HAN.test(text) ? TEASER_CHARS_HAN : TEASER_CHARS);
 }
