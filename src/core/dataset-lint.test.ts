@@ -60,6 +60,15 @@ describe('lintDataset: Traditional twins, blank translations and what is not a d
     expect(lintDataset(dataset([rule('huawei', [], { en: ['Huawei'], zh: ['華為'] })]), '2026-11-28')).toEqual([]);
   });
 
+  it("flags a chip's or model's alias with its maker's possessive, not a rule's with a country's", () => {
+    const chip = { ...rule('nvidia-h20', [], { en: ['H20', "Nvidia's H20", 'NVIDIA’s H20 chip'] }), kind: 'chip' } as Entry;
+    expect(lintDataset(dataset([chip]), '2026-11-28')).toEqual([
+      { id: 'nvidia-h20', message: `alias "Nvidia's H20" has a possessive: the maker and the product are two mentions, remove it` },
+      { id: 'nvidia-h20', message: 'alias "NVIDIA’s H20 chip" has a possessive: the maker and the product are two mentions, remove it' },
+    ]);
+    expect(lintDataset(dataset([rule('china-export-control-law', [], { en: ["China's Export Control Law"] })]), '2026-11-28')).toEqual([]);
+  });
+
   it('takes a translation made of spaces as missing', () => {
     const entry = rule('a', [{ kind: 'effective', date: '2025-01-13', note: { en: 'In force.', ru: '  ', zh: '生效。' }, src: [0] }]);
     expect(lintDataset(dataset([entry]), '2026-11-28').map((p) => p.message)).toEqual(['facts.dates[0].note: written in English only, add ru']);

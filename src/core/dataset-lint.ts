@@ -1,8 +1,9 @@
 // Checks on the dataset's source that go beyond what a downloaded copy is
 // held to: dates that lie in the future (as of the day the check runs),
 // text written in English only (a reader of the Russian or Chinese tooltip
-// would get English), and spellings shared between entries without a
-// declaration.
+// would get English), spellings shared between entries without a
+// declaration, Traditional aliases the fold makes redundant, and products
+// named with their maker's possessive.
 import { buildAliasTable, findAliasConflicts, simplifiedInUse } from './alias-table';
 import { HanFold } from './han-fold';
 import { hanFoldPairs } from './han-fold-pairs';
@@ -24,7 +25,7 @@ export function lintDataset(dataset: Dataset, today: string): { id: string; mess
       }
     });
   }
-  problems.push(...redundantTraditional(dataset));
+  problems.push(...redundantTraditional(dataset), ...possessiveAliases(dataset));
   for (const conflict of findAliasConflicts(buildAliasTable(dataset))) {
     for (const id of conflict.ids) {
       const others = conflict.ids.filter((other) => other !== id).join(', ');
@@ -58,6 +59,24 @@ function redundantTraditional(dataset: Dataset): { id: string; message: string }
           id: entry.id,
           message: `alias "${text}" is redundant: Traditional text is folded to Simplified, so "${twin}" already finds it; remove it`,
         });
+    }
+  }
+  return problems;
+}
+
+/**
+ * A chip's or model's alias with a possessive in it ("Nvidia's H20"): the
+ * maker's possessive is a mention of the maker, then one of the product, as
+ * the corpus is labelled; one alias across both hides the maker's mention.
+ */
+function possessiveAliases(dataset: Dataset): { id: string; message: string }[] {
+  const problems: { id: string; message: string }[] = [];
+  for (const entry of dataset.entries) {
+    if (entry.kind !== 'chip' && entry.kind !== 'model') continue;
+    for (const alias of Object.values(entry.aliases).flat()) {
+      const text = typeof alias === 'string' ? alias : alias?.text;
+      if (text && /['’]s\s/u.test(text))
+        problems.push({ id: entry.id, message: `alias "${text}" has a possessive: the maker and the product are two mentions, remove it` });
     }
   }
   return problems;
