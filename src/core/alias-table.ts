@@ -3,6 +3,7 @@
 // expanded, each pointing at its entry. It is computed once per dataset
 // version by the background and shipped to pages with its compiled
 // automaton (see stored-table).
+import { citationAliases } from './citation-aliases';
 import type { AutomatonShape } from './automaton';
 import type { Alias, Dataset, Entry, EntryKind } from './dataset-schema';
 import { HanFold } from './han-fold';
@@ -121,7 +122,9 @@ function aliasForms(alias: Alias, fold: HanFold): { forms: string[]; caseSensiti
 
 function entryAliases(entry: Entry): Alias[] {
   const { en = [], ru = [], zh = [] } = entry.aliases;
-  return [...en, ...ru, ...zh];
+  // A rule is also named by the numbers its citation gives it ("Announcement No. 18 of 2025").
+  const citation = entry.kind === 'rule' ? entry.facts.citation?.value : undefined;
+  return [...en, ...ru, ...zh, ...(citation ? citationAliases(citation) : [])];
 }
 
 function makerOf(entry: Entry): string | undefined {
