@@ -127,6 +127,28 @@ describe('Matcher', () => {
     ]);
   });
 
+  it('runs a model name on over a tier: after a dash, after a version and a space, or glued to a Chinese name', () => {
+    expect(found('Qwen-Turbo, Qwen-Long, Qwen3-Max-Preview, Qwen 3 Thinking, Qwen 2.5 Max and 千问Pro')).toEqual([
+      'Qwen-Turbo=qwen',
+      'Qwen-Long=qwen',
+      'Qwen3-Max-Preview=qwen',
+      'Qwen 3 Thinking=qwen',
+      'Qwen 2.5 Max=qwen',
+      '千问Pro=qwen',
+    ]);
+    // Without a version a word after a space is not a tier, nor is a word that only begins like one.
+    expect(found('Qwen Max users; Qwen 3 professionals; Qwen 3 pros; 千问Profile')).toEqual(['Qwen=qwen', 'Qwen 3=qwen', 'Qwen 3=qwen', '千问=qwen']);
+  });
+
+  it("reads a possessive as two mentions: the maker's, then its product", () => {
+    expect(found("NVIDIA's H20 and NVIDIA’s H20")).toEqual(['NVIDIA=nvidia', 'H20=nvidia-h20', 'NVIDIA=nvidia', 'H20=nvidia-h20']);
+  });
+
+  it('reads a Cyrillic letter typed for its Latin twin before a number ("Н20")', () => {
+    // Н here is Cyrillic; «в2020» and «сН20» are not a name.
+    expect(found('ускоритель Н20 и чип H20, в2020, сН20')).toEqual(['Н20=nvidia-h20', 'H20=nvidia-h20']);
+  });
+
   it('keeps a context-dependent alias only where the text or the page supports it', () => {
     expect(found('Kimi Raikkonen won the race.')).toEqual([]);
     expect(found('The Kimi chatbot answered.')).toEqual(['Kimi=kimi']);

@@ -323,10 +323,14 @@ function lengthAt(pattern: RegExp, text: string, at: number): number {
 }
 
 // How model names carry versions and editions: "Qwen3", "Qwen 2.5-Max",
-// "Llama-3.1-405B", "文心大模型5.0". A version is a small number (so "Qwen
-// 2025" stays "Qwen"); an edition is a dash and a size or a common tier.
+// "Llama-3.1-405B", "文心大模型5.0", "Qwen-Turbo". A version is a small number
+// (so "Qwen 2025" stays "Qwen"); an edition is a dash and a size or a common
+// tier. After a version, a tier may also follow a space ("Claude 4.5
+// Sonnet", "Gemini 2.5 Pro", "豆包1.5 pro", "Llama 4 Scout"), and straight
+// after a Chinese name a Latin tier is glued on ("豆包Pro").
 const VERSION = /[ -]?\d{1,2}(?:\.\d+)*/y;
-const EDITIONS = /(?:-(?:[a-z]*\d[a-z0-9]*|max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|preview|lite))+/y;
+const EDITIONS = /(?:-(?:[a-z]*\d[a-z0-9]*|max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|preview|lite|long))+/y;
+const TIER = /(?:pro|max|plus|turbo|mini|flash|lite|thinking|preview|sonnet|opus|haiku|ultra|nano|instruct|coder|scout|maverick|behemoth)/y;
 const DIGIT = /\d/;
 const POINT_RELEASE = /(?:\.\d{1,2})+(?![\d.]*\d)/y;
 
@@ -337,11 +341,24 @@ function versionEnd(text: string, at: number): number {
   // and a point release may follow ("DeepSeek V3.1", "GPT-4.5").
   const endsInDigit = at > 0 && DIGIT.test(text[at - 1]!);
   if (endsInDigit && next === 0x2e) at += lengthAt(POINT_RELEASE, text, at);
-  // Nothing else can follow but a space, a dash or a digit.
   const after = text.charCodeAt(at);
+  // "豆包Pro": a Latin tier glued to a Chinese name.
+  if (at > 0 && HAN.test(text[at - 1]!) && after >= 0x61 && after <= 0x7a) return tierEnd(text, at, at);
+  // Nothing else can follow but a space, a dash or a digit.
   if (after !== 0x20 && after !== 0x2d && !(after >= 0x30 && after <= 0x39)) return at;
   let end = at;
   if (!endsInDigit) end += Math.min(16, lengthAt(VERSION, text, end));
-  if (end > at || endsInDigit) end += Math.min(40, lengthAt(EDITIONS, text, end));
+  const versioned = end > at || endsInDigit;
+  end += Math.min(40, lengthAt(EDITIONS, text, end));
+  if (versioned && text[end] === ' ') end = tierEnd(text, end + 1, end);
   return end > at && !isSpacedWordAt(text, end) ? end : at;
+}
+
+/** Where a tier word at `from` (and any editions after it) ends, as a whole word; `none` when there is none. */
+function tierEnd(text: string, from: number, none: number): number {
+  const length = lengthAt(TIER, text, from);
+  if (length === 0) return none;
+  const end = from + length;
+  const after = end + Math.min(40, lengthAt(EDITIONS, text, end));
+  return isSpacedWordAt(text, after) ? none : after;
 }

@@ -55,6 +55,15 @@ describe('normalizeText', () => {
     expect(normalizeKey('英伟达Ｈ２０')).toBe('英伟达h20');
   });
 
+  it('reads a Cyrillic letter typed for its Latin twin before a number, one for one, and no other', () => {
+    // «Н», «А», «О» below are Cyrillic.
+    const input = 'чипы Н100, А800 и О1; в2020 и сН20 остаются';
+    const out = normalizeText(input);
+    expect(out.text).toBe('чипы h100, a800 и o1; в2020 и сн20 остаются');
+    expect(out.text.length).toBe(input.length);
+    expect(normalizeText('Н20', false).text).toBe('H20');
+  });
+
   it('keeps case when asked', () => {
     expect(normalizeText('BIS Entity', false).text).toBe('BIS Entity');
   });

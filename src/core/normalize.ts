@@ -217,12 +217,50 @@ const DROPPED = (code: number) => code === 0xad || (code >= 0x200b && code <= 0x
  */
 export function normalizeText(input: string, fold = true): NormalizedText {
   if (!NOT_PLAIN.test(input)) return oneToOneResult((fold ? input.toLowerCase() : input).replace(/[\t\n\v\f\r]/g, ' '));
+  return normalizeTextBeyondAscii(withLatinLookalikes(input), fold);
+}
+
+function normalizeTextBeyondAscii(input: string, fold: boolean): NormalizedText {
   if (NOT_ONE_TO_ONE.test(input)) return normalizeTextGeneral(input, fold);
   // Lower case first: the one-to-one forms below are already lower case.
   const mapped = (fold ? input.toLowerCase() : input).replace(ONE_TO_ONE, oneToOne);
   if (mapped.length !== input.length) return normalizeTextGeneral(input, fold);
   if (!NEEDS_COMPACTING.test(mapped)) return oneToOneResult(mapped);
   return compact(mapped);
+}
+
+// Russian writers often type a chip's or model's letter on the Cyrillic
+// keyboard: "Н100", "А800", "В200", "О1", each letter the Cyrillic twin of
+// the Latin one. A single such letter starting a word and followed by a
+// digit is read as its Latin twin, one character for one, so offsets stay;
+// read before case is folded, since "в" and "н" look like no Latin letter.
+const CYRILLIC_BEFORE_DIGIT = /[\u0400-\u04ff]\d/;
+const LOOKALIKE_BEFORE_DIGIT = /(?<![0-9A-Za-z\u0400-\u04ff])[АВЕКМНОРСТХУаеорсху](?=\d)/g;
+const LATIN_TWIN: Record<string, string> = {
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  У: 'Y',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  х: 'x',
+  у: 'y',
+};
+
+function withLatinLookalikes(input: string): string {
+  if (!CYRILLIC_BEFORE_DIGIT.test(input)) return input;
+  return input.replace(LOOKALIKE_BEFORE_DIGIT, (ch) => LATIN_TWIN[ch]!);
 }
 
 /** Drops, collapses and joins what `normalizeText` could not map one to one. */

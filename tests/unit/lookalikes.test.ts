@@ -45,7 +45,7 @@ describe('the same words where the page supports them', () => {
     ['Nvidia may sell the H20 in China again.', ['Nvidia=nvidia', 'H20=nvidia-h20']],
     ['The H20 chip was designed for China.', ['H20=nvidia-h20']],
     ['Anthropic said Claude would not be sold to Chinese-owned firms.', ['Anthropic=anthropic', 'Claude=claude']],
-    ['字节跳动的豆包大模型用户数增长。', ['字节跳动=bytedance', '豆包=doubao']],
+    ['字节跳动的豆包大模型用户数增长。', ['字节跳动=bytedance', '豆包大模型=doubao']],
     ['三星电子的HBM芯片通过测试。', ['三星电子=samsung']],
     ['三星的HBM芯片通过了测试。', ['三星=samsung']],
     ['阿里Qwen与阿里通义千问', ['阿里Qwen=qwen', '阿里通义千问=qwen']],
