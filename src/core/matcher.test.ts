@@ -138,6 +138,8 @@ describe('Matcher', () => {
     ]);
     // Without a version a word after a space is not a tier, nor is a word that only begins like one.
     expect(found('Qwen Max users; Qwen 3 professionals; Qwen 3 pros; 千问Profile')).toEqual(['Qwen=qwen', 'Qwen 3=qwen', 'Qwen 3=qwen', '千问=qwen']);
+    // Without a version, a dash and a code is not a tier: another model may follow ("ChatGPT-o3").
+    expect(found('Qwen-o3 and Qwen-7b')).toEqual(['Qwen=qwen', 'Qwen=qwen']);
   });
 
   it("reads a possessive as two mentions: the maker's, then its product", () => {

@@ -330,6 +330,7 @@ function lengthAt(pattern: RegExp, text: string, at: number): number {
 // after a Chinese name a Latin tier is glued on ("豆包Pro").
 const VERSION = /[ -]?\d{1,2}(?:\.\d+)*/y;
 const EDITIONS = /(?:-(?:[a-z]*\d[a-z0-9]*|max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|preview|lite|long))+/y;
+const TIER_EDITIONS = /(?:-(?:max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|preview|lite|long))+/y;
 const TIER = /(?:pro|max|plus|turbo|mini|flash|lite|thinking|preview|sonnet|opus|haiku|ultra|nano|instruct|coder|scout|maverick|behemoth)/y;
 const DIGIT = /\d/;
 const POINT_RELEASE = /(?:\.\d{1,2})+(?![\d.]*\d)/y;
@@ -349,7 +350,8 @@ function versionEnd(text: string, at: number): number {
   let end = at;
   if (!endsInDigit) end += Math.min(16, lengthAt(VERSION, text, end));
   const versioned = end > at || endsInDigit;
-  end += Math.min(40, lengthAt(EDITIONS, text, end));
+  // Without a version only tiers follow ("Qwen-Turbo"): "ChatGPT-o3" names another model.
+  end += Math.min(40, lengthAt(versioned ? EDITIONS : TIER_EDITIONS, text, end));
   if (versioned && text[end] === ' ') end = tierEnd(text, end + 1, end);
   return end > at && !isSpacedWordAt(text, end) ? end : at;
 }
