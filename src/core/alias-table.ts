@@ -124,7 +124,21 @@ function entryAliases(entry: Entry): Alias[] {
   const { en = [], ru = [], zh = [] } = entry.aliases;
   // A rule is also named by the numbers its citation gives it ("Announcement No. 18 of 2025").
   const citation = entry.kind === 'rule' ? entry.facts.citation?.value : undefined;
-  return [...en, ...ru, ...zh, ...(citation ? citationAliases(citation) : [])];
+  const spaced = entry.kind === 'chip' ? en.flatMap(spacedSuffix) : [];
+  return [...en, ...ru, ...zh, ...spaced, ...(citation ? citationAliases(citation) : [])];
+}
+
+/** A chip's number and its letters (the edition: "950DT", "910B", "MI300X"). */
+const NUMBER_AND_EDITION = /^(.*\d)([A-Z]{1,3})$/;
+
+/**
+ * A chip's name with a space before its edition's letters, as writers also
+ * put it ("Ascend 950 DT" for "Ascend 950DT"): one more spelling, derived.
+ */
+function spacedSuffix(alias: Alias): Alias[] {
+  const spec = typeof alias === 'string' ? { text: alias } : alias;
+  const parts = NUMBER_AND_EDITION.exec(spec.text);
+  return parts ? [{ ...spec, text: `${parts[1]} ${parts[2]}` }] : [];
 }
 
 function makerOf(entry: Entry): string | undefined {

@@ -114,6 +114,8 @@ describe('Matcher', () => {
       'Huawei Electronics Co=huawei',
       'Huawei Group Ltd=huawei',
     ]);
+    // A second form after a comma; not a list of companies.
+    expect(found('Huawei Technologies Co., Ltd. said; Huawei Co, Alibaba')).toEqual(['Huawei Technologies Co., Ltd=huawei', 'Huawei Co=huawei', 'Alibaba=alibaba']);
   });
 
   it('runs a model name on over a version written straight after it', () => {
@@ -140,6 +142,16 @@ describe('Matcher', () => {
     expect(found('Qwen Max users; Qwen 3 professionals; Qwen 3 pros; 千问Profile')).toEqual(['Qwen=qwen', 'Qwen 3=qwen', 'Qwen 3=qwen', '千问=qwen']);
     // Without a version, a dash and a code is not a tier: another model may follow ("ChatGPT-o3").
     expect(found('Qwen-o3 and Qwen-7b')).toEqual(['Qwen=qwen', 'Qwen=qwen']);
+  });
+
+  it("takes in the city a Chinese company's name starts with, not what lies before a mention", () => {
+    expect(found('北京阿里巴巴与杭州阿里，华为在北京')).toEqual(['北京阿里巴巴=alibaba', '杭州阿里=alibaba', '华为=huawei']);
+    // A city written in Latin letters, or one that is the tail of another mention, stays out.
+    expect(found('Beijing 华为，华为北京华为')).toEqual(['华为=huawei', '华为=huawei', '北京华为=huawei']);
+  });
+
+  it('reads a plural of a chip named with a number ("H20s"), not a longer word', () => {
+    expect(found('thousands of H20s and H200s; H20st')).toEqual(['H20=nvidia-h20', 'H200=nvidia-h200']);
   });
 
   it("reads a possessive as two mentions: the maker's, then its product", () => {

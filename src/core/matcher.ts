@@ -243,7 +243,11 @@ export class Matcher {
         // A version written after the name, or an alias that is one ("Qwen3-Max").
         if (end > last.end || last.patterns.some((p) => p.entry === last.entry && p.variant)) last.variant = true;
         last.end = end;
-      } else if (kind === 'company') last.end = hanLegalFormEnd(text, legalFormEnd(text, last.end));
+      } else if (kind === 'company') {
+        last.end = hanLegalFormEnd(text, legalFormEnd(text, last.end));
+        const before = out[out.length - 2];
+        last.start = hanPlaceStart(text, last.start, before ? before.end : 0);
+      }
     }
     return out;
   }
@@ -260,7 +264,10 @@ export class Matcher {
   private onWordBoundary(text: string, start: number, end: number, pattern: PatternInfo): boolean {
     if (isSpacedWordAt(text, start) && isSpacedWordAt(text, start - 1)) return false;
     if (isSpacedWordAt(text, end - 1) && isSpacedWordAt(text, end)) {
-      return this.table.entries[pattern.entry]!.kind === 'model' && versionEnd(text, end) > end;
+      const kind = this.table.entries[pattern.entry]!.kind;
+      // "H100s": a plural of a chip whose name ends in a number.
+      if (kind === 'chip' && text[end] === 's' && DIGIT.test(text[end - 1]!) && !isSpacedWordAt(text, end + 1)) return true;
+      return kind === 'model' && versionEnd(text, end) > end;
     }
     return true;
   }
@@ -300,7 +307,14 @@ function legalFormEnd(text: string, at: number): number {
     if (!LEGAL_FORMS.has(text.slice(start, end))) return at;
   } else if (!LEGAL_FORMS.has(text.slice(at + 1, end))) return at;
   // A whole word: "Co-founder" and "Corpus" are not legal forms.
-  return text[end] === '-' || isWordCharAt(text, end) ? at : end;
+  if (text[end] === '-' || isWordCharAt(text, end)) return at;
+  // "Co., Ltd": a second form after a comma.
+  const comma = text.startsWith('., ', end) ? end + 3 : text.startsWith(', ', end) ? end + 2 : -1;
+  if (comma > 0) {
+    const second = latinWordEnd(text, comma);
+    if (second > comma && LEGAL_FORMS.has(text.slice(comma, second)) && !isWordCharAt(text, second)) return second;
+  }
+  return end;
 }
 
 // Chinese company names carry their form glued on: "寒武纪科技", "腾讯控股",
@@ -316,6 +330,41 @@ function hanLegalFormEnd(text: string, at: number): number {
   return at + lengthAt(HAN_LEGAL_FORMS, text, at);
 }
 
+// A Chinese company's registered name starts with its city, glued on:
+// "北京中科寒武纪", "上海华虹", "杭州深度求索". The city belongs to the name.
+const HAN_PLACES: ReadonlySet<string> = new Set([
+  '北京',
+  '上海',
+  '深圳',
+  '杭州',
+  '广州',
+  '南京',
+  '苏州',
+  '合肥',
+  '无锡',
+  '武汉',
+  '成都',
+  '西安',
+  '天津',
+  '重庆',
+  '长沙',
+  '厦门',
+  '珠海',
+  '青岛',
+  '香港',
+  '台北',
+  '新竹',
+  '台中',
+  '台南',
+  '高雄',
+]);
+
+/** Where a Chinese company name starts once a city glued before it is taken in; `at` when there is none (or it would reach back past `floor`). */
+function hanPlaceStart(text: string, at: number, floor: number): number {
+  if (at - 2 < floor || !HAN.test(text[at] ?? '')) return at;
+  return HAN_PLACES.has(text.slice(at - 2, at)) ? at - 2 : at;
+}
+
 /** The length of what sticky `pattern` matches at `at` (0 if nothing). */
 function lengthAt(pattern: RegExp, text: string, at: number): number {
   pattern.lastIndex = at;
@@ -329,8 +378,8 @@ function lengthAt(pattern: RegExp, text: string, at: number): number {
 // Sonnet", "Gemini 2.5 Pro", "豆包1.5 pro", "Llama 4 Scout"), and straight
 // after a Chinese name a Latin tier is glued on ("豆包Pro").
 const VERSION = /[ -]?\d{1,2}(?:\.\d+)*/y;
-const EDITIONS = /(?:-(?:[a-z]*\d[a-z0-9]*|max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|preview|lite|long))+/y;
-const TIER_EDITIONS = /(?:-(?:max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|preview|lite|long))+/y;
+const EDITIONS = /(?:-(?:[a-z]*\d[a-z0-9]*|max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|think|preview|lite|long))+/y;
+const TIER_EDITIONS = /(?:-(?:max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|think|preview|lite|long))+/y;
 const TIER = /(?:pro|max|plus|turbo|mini|flash|lite|thinking|preview|sonnet|opus|haiku|ultra|nano|instruct|coder|scout|maverick|behemoth)/y;
 const DIGIT = /\d/;
 const POINT_RELEASE = /(?:\.\d{1,2})+(?![\d.]*\d)/y;
