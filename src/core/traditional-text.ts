@@ -22,7 +22,11 @@ const FIXES: Record<Traditional, [wrong: string, right: string][]> = {
     ['位元大陸', '比特大陸'],
     ['和麵向', '和面向'],
   ],
-  'zh-HK': [['和麵向', '和面向']],
+  // Hong Kong's table writes the dough 麪.
+  'zh-HK': [
+    ['和麵向', '和面向'],
+    ['和麪向', '和面向'],
+  ],
 };
 
 let converters: Record<Traditional, (text: string) => string> | undefined;

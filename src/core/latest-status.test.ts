@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import type { Entry } from './dataset-schema';
+import { latestStatusKey } from './latest-status';
+
+const entry = (kind: Entry['kind'], facts: Record<string, unknown>) => ({ id: 'x', kind, facts }) as unknown as Entry;
+
+describe("an entry's latest status", () => {
+  it("reads a chip's export status, a company's Entity List status and a rule's status: the last event", () => {
+    expect(latestStatusKey(entry('chip', { exportStatus: [{ status: 'no-licence' }, { status: 'licence-required' }] }))).toBe('licence-required');
+    expect(latestStatusKey(entry('company', { entityList: [{ status: 'listed' }, { status: 'removed' }] }))).toBe('removed');
+    expect(latestStatusKey(entry('rule', { status: [{ status: 'proposed' }, { status: 'in-force' }] }))).toBe('in-force');
+  });
+
+  it('has none for a model, nor for a chip or company without events', () => {
+    expect(latestStatusKey(entry('model', { status: [{ status: 'in-force' }] }))).toBeUndefined();
+    expect(latestStatusKey(entry('chip', {}))).toBeUndefined();
+    expect(latestStatusKey(entry('company', { entityList: [] }))).toBeUndefined();
+  });
+});
