@@ -115,7 +115,11 @@ describe('Matcher', () => {
       'Huawei Group Ltd=huawei',
     ]);
     // A second form after a comma; not a list of companies.
-    expect(found('Huawei Technologies Co., Ltd. said; Huawei Co, Alibaba')).toEqual(['Huawei Technologies Co., Ltd=huawei', 'Huawei Co=huawei', 'Alibaba=alibaba']);
+    expect(found('Huawei Technologies Co., Ltd. said; Huawei Co, Alibaba')).toEqual([
+      'Huawei Technologies Co., Ltd=huawei',
+      'Huawei Co=huawei',
+      'Alibaba=alibaba',
+    ]);
   });
 
   it('runs a model name on over a version written straight after it', () => {
@@ -282,6 +286,58 @@ describe('Matcher with a stored table', () => {
     expect(new Matcher(loaded.table).match(sample)).toEqual(new Matcher(table).match(sample));
   });
 
+  it('refuses a copy whose head breaks its shape, field by field, and takes one that keeps it', async () => {
+    const table = buildAliasTable(dataset);
+    const packed = await unpack(await encodeStoredTable(table));
+    const patterns = table.patterns.length + table.cues.length;
+    const entries = table.entries.length;
+    const changed = async (change: (head: Record<string, unknown> & { entries: Record<string, unknown>[] }) => void) =>
+      decodeStoredTable(await pack(withHead(packed, change)));
+    expect(await changed(() => undefined)).toBeDefined();
+    const valid: [string, (h: Record<string, unknown> & { entries: Record<string, unknown>[] }) => void][] = [
+      ['a maker in range', (h) => void (h.entries[1]!.maker = entries - 1)],
+      ['supporters in range', (h) => void (h.entries[0]!.supporters = [0, entries - 1])],
+      ['broad', (h) => void (h.entries[0]!.broad = true)],
+      ['no aliases', (h) => void (h.aliasCount = 0)],
+      ['a cased pattern in range', (h) => void (h.cased = [[patterns - 1, 'X']])],
+      ['a cue supporting entries in range', (h) => void (h.also = [[patterns - 1, [0, entries - 1]]])],
+      ['a variant in range', (h) => void (h.variants = [0, patterns - 1])],
+    ];
+    for (const [what, change] of valid) expect(await changed(change), what).toBeDefined();
+    const broken: [string, (h: Record<string, unknown> & { entries: Record<string, unknown>[] }) => void][] = [
+      ['another format', (h) => void (h.format = 1)],
+      ['a version that is not a number', (h) => void (h.datasetVersion = '1')],
+      ['an odd fold table', (h) => void (h.hanFold = 'abc')],
+      ['a fold table that is not text', (h) => void (h.hanFold = 12)],
+      ['entries that are not a list', (h) => void (h.entries = {} as never)],
+      ['a negative alias count', (h) => void (h.aliasCount = -1)],
+      ['more aliases than patterns', (h) => void (h.aliasCount = patterns + 1)],
+      ['a fractional alias count', (h) => void (h.aliasCount = 1.5)],
+      ['a pattern count that is not a number', (h) => void (h.patternCount = String(patterns))],
+      ['no automaton', (h) => void (h.automaton = null)],
+      ['an automaton that is not an object', (h) => void (h.automaton = 3)],
+      ['an entry that is null', (h) => void (h.entries[0] = null as never)],
+      ['an entry without an id', (h) => void (h.entries[0]!.id = 7)],
+      ['an entry of no known kind', (h) => void (h.entries[0]!.kind = 'person')],
+      ['a maker past the entries', (h) => void (h.entries[1]!.maker = entries)],
+      ['a negative maker', (h) => void (h.entries[1]!.maker = -1)],
+      ['supporters that are not a list', (h) => void (h.entries[0]!.supporters = 1)],
+      ['a supporter past the entries', (h) => void (h.entries[0]!.supporters = [entries])],
+      ['broad that is not true', (h) => void (h.entries[0]!.broad = false)],
+      ['cased that is not a list', (h) => void (h.cased = {})],
+      ['a cased pattern past the patterns', (h) => void (h.cased = [[patterns, 'X']])],
+      ['a cased pattern without text', (h) => void (h.cased = [[0, 5]])],
+      ['a cased entry that is not a pair', (h) => void (h.cased = [5])],
+      ['also that is not a list', (h) => void (h.also = null)],
+      ['a cue of a negative pattern', (h) => void (h.also = [[-1, [0]]])],
+      ['a cue supporting an entry past the entries', (h) => void (h.also = [[0, [entries]]])],
+      ['a cue whose supported entries are not a list', (h) => void (h.also = [[0, 0]])],
+      ['variants that are not a list', (h) => void (h.variants = 0)],
+      ['a variant past the patterns', (h) => void (h.variants = [patterns])],
+    ];
+    for (const [what, change] of broken) expect(await changed(change), what).toBeUndefined();
+  });
+
   it('reads nothing from a damaged or foreign value, so the page falls back instead of mismatching', async () => {
     const stored = await encodeStoredTable(buildAliasTable(dataset));
     expect(await decodeStoredTable(stored.slice(0, stored.length / 2))).toBeUndefined();
@@ -290,6 +346,21 @@ describe('Matcher with a stored table', () => {
     expect(await decodeStoredTable(undefined)).toBeUndefined();
   });
 });
+
+/** The packed table with its JSON head changed, and the rest moved to where the new head's length puts it. */
+function withHead(packed: Uint8Array, change: (head: Record<string, unknown> & { entries: Record<string, unknown>[] }) => void): Uint8Array {
+  const at4 = (n: number) => n + ((4 - (n % 4)) % 4);
+  const jsonLength = new DataView(packed.buffer, packed.byteOffset).getUint32(0, true);
+  const head = JSON.parse(new TextDecoder().decode(packed.subarray(4, 4 + jsonLength)));
+  change(head);
+  const json = new TextEncoder().encode(JSON.stringify(head));
+  const rest = packed.subarray(at4(4 + jsonLength));
+  const out = new Uint8Array(at4(4 + json.length) + rest.length);
+  new DataView(out.buffer).setUint32(0, json.length, true);
+  out.set(json, 4);
+  out.set(rest, at4(4 + json.length));
+  return out;
+}
 
 async function unpack(stored: string): Promise<Uint8Array> {
   return new Uint8Array(await new Response(new Blob([Buffer.from(stored, 'base64')]).stream().pipeThrough(new DecompressionStream('deflate'))).arrayBuffer());
