@@ -59,6 +59,56 @@ describe('copying a card', () => {
     expect(markdown).toContain('A China-market GPU \\*with\\* \\[brackets\\].');
     expect(markdown).toContain('1. [Specs, Example, 2024](<https://example.com/specs>)');
     expect(markdown).toContain('[2]: <https://www.federalregister.gov/d/2025-1>');
+    // The whole of it, blank lines included: Markdown's lists and paragraphs depend on them.
+    expect(markdown).toBe(
+      [
+        '**NVIDIA H20** (Chip)',
+        '',
+        '- Export controls: China: Licence required, since 9 April 2025 [2]',
+        '- Memory: 96 GB HBM3 (press report) [1]',
+        '- Vendor: NVIDIA',
+        '',
+        'A China-market GPU \\*with\\* \\[brackets\\].',
+        '',
+        'Unconfirmed or disputed:',
+        '',
+        '- Figures are reported, not published. [1][2]',
+        '',
+        'Sources:',
+        '',
+        '1. [Specs, Example, 2024](<https://example.com/specs>)',
+        '2. [Rule](<https://www.federalregister.gov/d/2025-1>)',
+        '',
+        '[1]: <https://example.com/specs>',
+        '[2]: <https://www.federalregister.gov/d/2025-1>',
+        '',
+        '_Facts as of 7 December 2026 · ChipLens_',
+      ].join('\n'),
+    );
+  });
+
+  it("says what is not tracked, keeps a fact's note, and leaves out caveats when there are none", () => {
+    const company: EntryCard = {
+      ...card,
+      id: 'nvidia',
+      kind: 'company',
+      kindLabel: 'Company',
+      title: 'NVIDIA',
+      status: undefined,
+      caveats: [],
+      untracked: { label: 'US Entity List', value: 'Not tracked by ChipLens' },
+      facts: [{ label: 'Country', value: 'US', cite: [1], note: 'HQ' }],
+    };
+    expect(cardAsText(company, 'en').split('\n').slice(0, 4)).toEqual([
+      'NVIDIA (Company)',
+      'US Entity List: Not tracked by ChipLens',
+      'A China-market GPU *with* [brackets].',
+      'Country: US (HQ) [1]',
+    ]);
+    const markdown = cardAsMarkdown(company, 'en');
+    expect(markdown.split('\n').slice(0, 5)).toEqual(['**NVIDIA** (Company)', '', '- US Entity List: Not tracked by ChipLens', '- Country: US (HQ) [1]', '']);
+    expect(markdown).not.toContain('Unconfirmed');
+    expect(cardAsText(company, 'en')).not.toContain('Unconfirmed');
   });
 });
 
@@ -86,5 +136,23 @@ describe('the page briefing', () => {
     expect(markdown).toContain('## Company\n\n- **NVIDIA** ×4: US Entity List: Not tracked by ChipLens [2]');
     expect(markdown).toContain('[1]: <https://www.federalregister.gov/d/2025-1>');
     expect(markdown).toContain('[2]: <https://example.com/specs>');
+    expect(markdown).toBe(
+      [
+        '# ChipLens briefing',
+        '',
+        '## Chip',
+        '',
+        '- **NVIDIA H20** ×2: Export controls: China: Licence required, since 9 April 2025 [1]',
+        '',
+        '## Company',
+        '',
+        '- **NVIDIA** ×4: US Entity List: Not tracked by ChipLens [2]',
+        '',
+        '[1]: <https://www.federalregister.gov/d/2025-1>',
+        '[2]: <https://example.com/specs>',
+        '',
+        '_ChipLens · Facts as of 7 December 2026_',
+      ].join('\n'),
+    );
   });
 });
