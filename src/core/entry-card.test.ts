@@ -302,6 +302,34 @@ describe('no silent statuses', () => {
     expect(card.status).toMatchObject({ label: 'US Entity List', value: 'Not on the Entity List', dateLabel: 'as of' });
   });
 
+  it('dates a listing and a removal "since", with their tones, and keeps their notes', () => {
+    const listed = buildEntryCard(
+      { entry: company({ entityList: [{ date: '2020-12-18', status: 'listed', note: { en: 'With 60 others.' }, src: [0] }] }), refs: {} },
+      'en',
+    );
+    expect(listed.status).toMatchObject({
+      value: 'On the Entity List',
+      dateLabel: 'since',
+      dateText: '18 December 2020',
+      tone: 'bad',
+      note: 'With 60 others.',
+    });
+    const removed = buildEntryCard(
+      {
+        entry: company({
+          entityList: [
+            { date: '2020-12-18', status: 'listed', src: [0] },
+            { date: '2024-05', status: 'removed', src: [1] },
+          ],
+        }),
+        refs: {},
+      },
+      'en',
+    );
+    expect(removed.status).toMatchObject({ value: 'Removed from the Entity List', dateLabel: 'since', dateText: 'May 2024', tone: 'neutral', cite: [2] });
+    expect(removed.status).not.toHaveProperty('note');
+  });
+
   it('labels agencies and organisations as what they are, with no Entity List line', () => {
     const agency = buildEntryCard({ entry: company({ type: 'agency' }), refs: {} }, 'en');
     expect(agency.kindLabel).toBe('Government body');
