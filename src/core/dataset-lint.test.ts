@@ -69,6 +69,23 @@ describe('lintDataset: Traditional twins, blank translations and what is not a d
     expect(lintDataset(dataset([rule('china-export-control-law', [], { en: ["China's Export Control Law"] })]), '2026-11-28')).toEqual([]);
   });
 
+  it('flags a Russian alias declined into more spellings than a page should pay for', () => {
+    const three = rule('gac', [], { en: ['GAC'], ru: [{ text: 'Главное таможенное управление', inflect: [0, 1, 2] }] });
+    const problems = lintDataset(dataset([three]), '2026-11-28');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toMatch(
+      /^alias "Главное таможенное управление" declines into \d+ spellings \(at most 600\): list its case forms as aliases instead$/,
+    );
+    const two = rule('ndrc', [], {
+      en: ['NDRC'],
+      ru: [
+        { text: 'Государственный комитет', inflect: [0, 1] },
+        { text: 'Минторг', inflect: true },
+      ],
+    });
+    expect(lintDataset(dataset([two]), '2026-11-28')).toEqual([]);
+  });
+
   it('takes a translation made of spaces as missing', () => {
     const entry = rule('a', [{ kind: 'effective', date: '2025-01-13', note: { en: 'In force.', ru: '  ', zh: '生效。' }, src: [0] }]);
     expect(lintDataset(dataset([entry]), '2026-11-28').map((p) => p.message)).toEqual(['facts.dates[0].note: written in English only, add ru']);

@@ -2,12 +2,14 @@
 // held to: dates that lie in the future (as of the day the check runs),
 // text written in English only (a reader of the Russian or Chinese tooltip
 // would get English), spellings shared between entries without a
-// declaration, Traditional aliases the fold makes redundant, and products
-// named with their maker's possessive.
+// declaration, Traditional aliases the fold makes redundant, products
+// named with their maker's possessive, and aliases declined into thousands
+// of spellings.
 import { buildAliasTable, findAliasConflicts, simplifiedInUse } from './alias-table';
 import { HanFold } from './han-fold';
 import { hanFoldPairs } from './han-fold-pairs';
 import { normalizeKey } from './normalize';
+import { inflectPhrase } from './ru-inflect';
 import type { Dataset } from './dataset-schema';
 
 const DATE_KEYS = new Set(['date', 'published', 'accessed', 'asOf']);
@@ -25,7 +27,7 @@ export function lintDataset(dataset: Dataset, today: string): { id: string; mess
       }
     });
   }
-  problems.push(...redundantTraditional(dataset), ...possessiveAliases(dataset));
+  problems.push(...redundantTraditional(dataset), ...possessiveAliases(dataset), ...overDeclined(dataset));
   for (const conflict of findAliasConflicts(buildAliasTable(dataset))) {
     for (const id of conflict.ids) {
       const others = conflict.ids.filter((other) => other !== id).join(', ');
@@ -77,6 +79,31 @@ function possessiveAliases(dataset: Dataset): { id: string; message: string }[] 
       const text = typeof alias === 'string' ? alias : alias?.text;
       if (text && /['’]s\s/u.test(text))
         problems.push({ id: entry.id, message: `alias "${text}" has a possessive: the maker and the product are two mentions, remove it` });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Spellings one declined alias may make. Each declined word takes all its
+ * forms independently, so three declined words make some 15,000 spellings:
+ * a table many times its size, and pages that pay for it.
+ */
+export const MAX_DECLINED_FORMS = 600;
+
+function overDeclined(dataset: Dataset): { id: string; message: string }[] {
+  const problems: { id: string; message: string }[] = [];
+  for (const entry of dataset.entries) {
+    for (const alias of entry.aliases.ru ?? []) {
+      if (typeof alias === 'string' || alias.inflect === undefined || alias.inflect === false) continue;
+      const key = normalizeKey(alias.text);
+      const at = alias.inflect === true ? [key.split(' ').length - 1] : typeof alias.inflect === 'number' ? [alias.inflect] : alias.inflect;
+      const forms = inflectPhrase(key, at).length;
+      if (forms > MAX_DECLINED_FORMS)
+        problems.push({
+          id: entry.id,
+          message: `alias "${alias.text}" declines into ${forms} spellings (at most ${MAX_DECLINED_FORMS}): list its case forms as aliases instead`,
+        });
     }
   }
   return problems;
