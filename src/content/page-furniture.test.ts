@@ -63,7 +63,9 @@ describe('page furniture', () => {
   it('takes a row of links (tags, a link bar) for furniture, not a sentence with links in it', () => {
     expect(furniture('<div id="x">Tags: <a href="/t/gear">gear</a>, <a href="/t/microsoft">microsoft</a>, <a href="/t/amd">AMD</a></div>', 'x')).toBe(true);
     expect(furniture('<p id="x"><a href="/a">Google</a> and <a href="/b">Apple</a> said on Tuesday they would buy more chips.</p>', 'x')).toBe(false);
-    expect(furniture('<p id="x">The <a href="/a">BIS rule</a>, <a href="/b">NVIDIA\'s filing</a> and <a href="/c">AMD\'s</a> say when H20 licences began.</p>', 'x')).toBe(false);
+    expect(
+      furniture('<p id="x">The <a href="/a">BIS rule</a>, <a href="/b">NVIDIA\'s filing</a> and <a href="/c">AMD\'s</a> say when H20 licences began.</p>', 'x'),
+    ).toBe(false);
   });
 
   it('takes the headline of a teaser card (a block inside a link elsewhere) for furniture, not the title or a link within the page', () => {

@@ -89,7 +89,7 @@ function possessiveAliases(dataset: Dataset): { id: string; message: string }[] 
  * forms independently, so three declined words make some 15,000 spellings:
  * a table many times its size, and pages that pay for it.
  */
-export const MAX_DECLINED_FORMS = 600;
+const MAX_DECLINED_FORMS = 600;
 
 function overDeclined(dataset: Dataset): { id: string; message: string }[] {
   const problems: { id: string; message: string }[] = [];

@@ -295,45 +295,225 @@ describe('Matcher with a stored table', () => {
       decodeStoredTable(await pack(withHead(packed, change)));
     expect(await changed(() => undefined)).toBeDefined();
     const valid: [string, (h: Record<string, unknown> & { entries: Record<string, unknown>[] }) => void][] = [
-      ['a maker in range', (h) => void (h.entries[1]!.maker = entries - 1)],
-      ['supporters in range', (h) => void (h.entries[0]!.supporters = [0, entries - 1])],
-      ['broad', (h) => void (h.entries[0]!.broad = true)],
-      ['no aliases', (h) => void (h.aliasCount = 0)],
-      ['a cased pattern in range', (h) => void (h.cased = [[patterns - 1, 'X']])],
-      ['a cue supporting entries in range', (h) => void (h.also = [[patterns - 1, [0, entries - 1]]])],
-      ['a variant in range', (h) => void (h.variants = [0, patterns - 1])],
+      [
+        'a maker in range',
+        (h) => {
+          h.entries[1]!.maker = entries - 1;
+        },
+      ],
+      [
+        'supporters in range',
+        (h) => {
+          h.entries[0]!.supporters = [0, entries - 1];
+        },
+      ],
+      [
+        'broad',
+        (h) => {
+          h.entries[0]!.broad = true;
+        },
+      ],
+      [
+        'no aliases',
+        (h) => {
+          h.aliasCount = 0;
+        },
+      ],
+      [
+        'a cased pattern in range',
+        (h) => {
+          h.cased = [[patterns - 1, 'X']];
+        },
+      ],
+      [
+        'a cue supporting entries in range',
+        (h) => {
+          h.also = [[patterns - 1, [0, entries - 1]]];
+        },
+      ],
+      [
+        'a variant in range',
+        (h) => {
+          h.variants = [0, patterns - 1];
+        },
+      ],
     ];
     for (const [what, change] of valid) expect(await changed(change), what).toBeDefined();
     const broken: [string, (h: Record<string, unknown> & { entries: Record<string, unknown>[] }) => void][] = [
-      ['another format', (h) => void (h.format = 1)],
-      ['a version that is not a number', (h) => void (h.datasetVersion = '1')],
-      ['an odd fold table', (h) => void (h.hanFold = 'abc')],
-      ['a fold table that is not text', (h) => void (h.hanFold = 12)],
-      ['entries that are not a list', (h) => void (h.entries = {} as never)],
-      ['a negative alias count', (h) => void (h.aliasCount = -1)],
-      ['more aliases than patterns', (h) => void (h.aliasCount = patterns + 1)],
-      ['a fractional alias count', (h) => void (h.aliasCount = 1.5)],
-      ['a pattern count that is not a number', (h) => void (h.patternCount = String(patterns))],
-      ['no automaton', (h) => void (h.automaton = null)],
-      ['an automaton that is not an object', (h) => void (h.automaton = 3)],
-      ['an entry that is null', (h) => void (h.entries[0] = null as never)],
-      ['an entry without an id', (h) => void (h.entries[0]!.id = 7)],
-      ['an entry of no known kind', (h) => void (h.entries[0]!.kind = 'person')],
-      ['a maker past the entries', (h) => void (h.entries[1]!.maker = entries)],
-      ['a negative maker', (h) => void (h.entries[1]!.maker = -1)],
-      ['supporters that are not a list', (h) => void (h.entries[0]!.supporters = 1)],
-      ['a supporter past the entries', (h) => void (h.entries[0]!.supporters = [entries])],
-      ['broad that is not true', (h) => void (h.entries[0]!.broad = false)],
-      ['cased that is not a list', (h) => void (h.cased = {})],
-      ['a cased pattern past the patterns', (h) => void (h.cased = [[patterns, 'X']])],
-      ['a cased pattern without text', (h) => void (h.cased = [[0, 5]])],
-      ['a cased entry that is not a pair', (h) => void (h.cased = [5])],
-      ['also that is not a list', (h) => void (h.also = null)],
-      ['a cue of a negative pattern', (h) => void (h.also = [[-1, [0]]])],
-      ['a cue supporting an entry past the entries', (h) => void (h.also = [[0, [entries]]])],
-      ['a cue whose supported entries are not a list', (h) => void (h.also = [[0, 0]])],
-      ['variants that are not a list', (h) => void (h.variants = 0)],
-      ['a variant past the patterns', (h) => void (h.variants = [patterns])],
+      [
+        'another format',
+        (h) => {
+          h.format = 1;
+        },
+      ],
+      [
+        'a version that is not a number',
+        (h) => {
+          h.datasetVersion = '1';
+        },
+      ],
+      [
+        'an odd fold table',
+        (h) => {
+          h.hanFold = 'abc';
+        },
+      ],
+      [
+        'a fold table that is not text',
+        (h) => {
+          h.hanFold = 12;
+        },
+      ],
+      [
+        'entries that are not a list',
+        (h) => {
+          h.entries = {} as never;
+        },
+      ],
+      [
+        'a negative alias count',
+        (h) => {
+          h.aliasCount = -1;
+        },
+      ],
+      [
+        'more aliases than patterns',
+        (h) => {
+          h.aliasCount = patterns + 1;
+        },
+      ],
+      [
+        'a fractional alias count',
+        (h) => {
+          h.aliasCount = 1.5;
+        },
+      ],
+      [
+        'a pattern count that is not a number',
+        (h) => {
+          h.patternCount = String(patterns);
+        },
+      ],
+      [
+        'no automaton',
+        (h) => {
+          h.automaton = null;
+        },
+      ],
+      [
+        'an automaton that is not an object',
+        (h) => {
+          h.automaton = 3;
+        },
+      ],
+      [
+        'an entry that is null',
+        (h) => {
+          h.entries[0] = null as never;
+        },
+      ],
+      [
+        'an entry without an id',
+        (h) => {
+          h.entries[0]!.id = 7;
+        },
+      ],
+      [
+        'an entry of no known kind',
+        (h) => {
+          h.entries[0]!.kind = 'person';
+        },
+      ],
+      [
+        'a maker past the entries',
+        (h) => {
+          h.entries[1]!.maker = entries;
+        },
+      ],
+      [
+        'a negative maker',
+        (h) => {
+          h.entries[1]!.maker = -1;
+        },
+      ],
+      [
+        'supporters that are not a list',
+        (h) => {
+          h.entries[0]!.supporters = 1;
+        },
+      ],
+      [
+        'a supporter past the entries',
+        (h) => {
+          h.entries[0]!.supporters = [entries];
+        },
+      ],
+      [
+        'broad that is not true',
+        (h) => {
+          h.entries[0]!.broad = false;
+        },
+      ],
+      [
+        'cased that is not a list',
+        (h) => {
+          h.cased = {};
+        },
+      ],
+      [
+        'a cased pattern past the patterns',
+        (h) => {
+          h.cased = [[patterns, 'X']];
+        },
+      ],
+      [
+        'a cased pattern without text',
+        (h) => {
+          h.cased = [[0, 5]];
+        },
+      ],
+      [
+        'a cased entry that is not a pair',
+        (h) => {
+          h.cased = [5];
+        },
+      ],
+      [
+        'also that is not a list',
+        (h) => {
+          h.also = null;
+        },
+      ],
+      [
+        'a cue of a negative pattern',
+        (h) => {
+          h.also = [[-1, [0]]];
+        },
+      ],
+      [
+        'a cue supporting an entry past the entries',
+        (h) => {
+          h.also = [[0, [entries]]];
+        },
+      ],
+      [
+        'a cue whose supported entries are not a list',
+        (h) => {
+          h.also = [[0, 0]];
+        },
+      ],
+      [
+        'variants that are not a list',
+        (h) => {
+          h.variants = 0;
+        },
+      ],
+      [
+        'a variant past the patterns',
+        (h) => {
+          h.variants = [patterns];
+        },
+      ],
     ];
     for (const [what, change] of broken) expect(await changed(change), what).toBeUndefined();
   });
