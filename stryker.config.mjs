@@ -60,8 +60,8 @@ export default {
   ignoreStatic: true,
   concurrency: 2,
   // A mutant that makes a loop endless is stopped after its tests' normal
-  // time × 1.5 + 10 s, and counted as killed ("timeout").
-  timeoutMS: 10_000,
+  // time × 1.5 + 5 s, and counted as killed ("timeout").
+  timeoutMS: 5_000,
   // Only the mutants in changed code (or whose tests changed) run again;
   // the record of the last run is git-ignored (reports/ in .gitignore).
   // `npm run test:mutation -- --force` runs everything.
