@@ -378,8 +378,12 @@ function lengthAt(pattern: RegExp, text: string, at: number): number {
 // Sonnet", "Gemini 2.5 Pro", "豆包1.5 pro", "Llama 4 Scout"), and straight
 // after a Chinese name a Latin tier is glued on ("豆包Pro").
 const VERSION = /[ -]?\d{1,2}(?:\.\d+)*/y;
-const EDITIONS = /(?:-(?:[a-z]*\d[a-z0-9]*|max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|think|preview|lite|long))+/y;
-const TIER_EDITIONS = /(?:-(?:max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|think|preview|lite|long))+/y;
+/** Tiers written after a dash ("Qwen-Max", "Qwen3-Coder-Plus"). */
+const DASHED_TIERS = 'max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|think|preview|lite|long';
+/** After a version: a size or code ("-72b", "-v4") or a tier. */
+const EDITIONS = new RegExp(`(?:-(?:[a-z]*\\d[a-z0-9]*|${DASHED_TIERS}))+`, 'y');
+/** Without a version: tiers only. */
+const TIER_EDITIONS = new RegExp(`(?:-(?:${DASHED_TIERS}))+`, 'y');
 const TIER = /(?:pro|max|plus|turbo|mini|flash|lite|thinking|preview|sonnet|opus|haiku|ultra|nano|instruct|coder|scout|maverick|behemoth)/y;
 const DIGIT = /\d/;
 const POINT_RELEASE = /(?:\.\d{1,2})+(?![\d.]*\d)/y;
