@@ -68,6 +68,26 @@ describe('Automaton', () => {
     expect(() => Automaton.fromBytes(shape, new Uint8Array(far.buffer))).toThrow(/inconsistent/);
   });
 
+  it('refuses a single index out of bounds in any array, first or last', () => {
+    const { shape, bytes } = Automaton.build(patterns).toBytes();
+    const { nodes } = shape;
+    // The layout of toBytes: edge starts (nodes + 1), classes (nodes - 1), failure and output links, first patterns.
+    const firstPatternAt = nodes + 1 + nodes - 1 + 2 * nodes;
+    const cases: [at: number, value: number][] = [
+      [1, nodes + 1],
+      [nodes - 1, nodes + 1],
+      [nodes + 1, shape.alphabet.length + 1],
+      [2 * nodes - 1, shape.alphabet.length + 1],
+      [firstPatternAt, shape.patterns + 1],
+      [firstPatternAt + nodes - 1, shape.patterns + 1],
+    ];
+    for (const [at, value] of cases) {
+      const values = new Uint16Array(bytes.buffer.slice(0));
+      values[at] = value;
+      expect(() => Automaton.fromBytes(shape, new Uint8Array(values.buffer)), `value ${value} at ${at}`).toThrow(/inconsistent/);
+    }
+  });
+
   describe('damaged copies', () => {
     // Scanned in a child process with a time limit: a scan that loops for
     // ever is synchronous, and would hang this process instead of failing.

@@ -190,13 +190,11 @@ export class Automaton {
     const samePattern = take(patterns);
     const lengths = take(patterns);
     const alphabet = shape.alphabet;
-    // Bounds of the plain index arrays by the engine's own sort (maxOf): a
-    // loop here runs cold on every page. Bounded edge starts keep each
-    // step of a scan short however they are damaged; links to earlier nodes
-    // are within the arrays, and the scan checks that they are earlier.
-    const bounded = edgeGap[0] === 1 && edgeGap[nodes] === 0 && maxOf(edgeGap) <= nodes;
-    if (!bounded || maxOf(edgeClass) > alphabet.length || maxOf(firstPattern) > patterns || maxOf(samePattern) > patterns)
-      throw new Error('automaton arrays are inconsistent');
+    // Bounded edge starts keep each step of a scan short however they are
+    // damaged; links to earlier nodes are within the arrays, and the scan
+    // checks that they are earlier.
+    const bounded = edgeGap[0] === 1 && edgeGap[nodes] === 0 && indexesWithin(shape, alphabet.length, edgeGap, edgeClass, firstPattern);
+    if (!bounded || maxOf(samePattern) > patterns) throw new Error('automaton arrays are inconsistent');
     return new Automaton(
       classTable(alphabet),
       alphabet,
@@ -289,6 +287,28 @@ function rootTable(classes: number, edgeGap: Values, edgeClass: Values): Uint32A
   // The root's edges start at 0 and end where node 1's start.
   for (let e = 0; e < edgeGap[1]!; e++) next[edgeClass[e]!] = e + 1;
   return next;
+}
+
+/**
+ * Whether the edge starts, edge classes and first patterns stay within the
+ * nodes, classes and patterns there are. One loop over the three arrays at
+ * once: this runs cold on every page, and the arrays have one value per node
+ * (about 100,000), so a pass per array, or a sorted copy of each, costs
+ * several times more.
+ */
+function indexesWithin({ nodes, patterns }: AutomatonShape, classes: number, edgeGap: Values, edgeClass: Values, firstPattern: Values): boolean {
+  let gap = edgeGap[nodes - 1]! | 0;
+  let cls = 0;
+  let first = firstPattern[nodes - 1]! | 0;
+  for (let i = 0; i < nodes - 1; i++) {
+    const g = edgeGap[i]!;
+    const c = edgeClass[i]!;
+    const f = firstPattern[i]!;
+    if (g > gap) gap = g;
+    if (c > cls) cls = c;
+    if (f > first) first = f;
+  }
+  return gap <= nodes && cls <= classes && first <= patterns;
 }
 
 /**
