@@ -8,6 +8,8 @@ import type { AutomatonShape } from './automaton';
 import type { Alias, Dataset, Entry, EntryKind } from './dataset-schema';
 import { HanFold } from './han-fold';
 import { hanFoldPairs } from './han-fold-pairs';
+import { withTaiwanTerms } from './regional-terms';
+import { withChinaSpelledOut } from './ru-country-names';
 import { normalizeKey } from './normalize';
 import { inflectPhrase } from './ru-inflect';
 import { TOPIC_WORDS } from './topic-words';
@@ -125,7 +127,14 @@ function entryAliases(entry: Entry): Alias[] {
   // A rule is also named by the numbers its citation gives it ("Announcement No. 18 of 2025").
   const citation = entry.kind === 'rule' ? entry.facts.citation?.value : undefined;
   const spaced = entry.kind === 'chip' ? en.flatMap(spacedSuffix) : [];
-  return [...en, ...ru, ...zh, ...spaced, ...(citation ? citationAliases(citation) : [])];
+  return [...en, ...ru, ...zh, ...zh.flatMap(taiwanSpelling), ...ru.flatMap(withChinaSpelledOut), ...spaced, ...(citation ? citationAliases(citation) : [])];
+}
+
+/** A Chinese alias as Taiwan words it ("晶片法案" for "芯片法案"): one more spelling, derived. */
+function taiwanSpelling(alias: Alias): Alias[] {
+  const spec = typeof alias === 'string' ? { text: alias } : alias;
+  const text = withTaiwanTerms(spec.text);
+  return text === undefined ? [] : [{ ...spec, text }];
 }
 
 /** A chip's number and its letters (the edition: "950DT", "910B", "MI300X"). */

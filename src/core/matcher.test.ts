@@ -31,6 +31,11 @@ const dataset = {
     entry('huawei-ascend-910b', 'chip', { en: ['Ascend 910B'], zh: ['昇腾910B'] }, { maker: 'huawei' }),
     entry('qwen', 'model', { en: ['Qwen'], zh: ['千问', '通义千问'] }, { maker: 'alibaba' }),
     entry('alibaba', 'company', { en: ['Alibaba'], zh: ['阿里', '阿里巴巴'] }),
+    entry('o3', 'model', { en: [{ text: 'o3', caseSensitive: true }] }),
+    entry('qualcomm', 'company', { zh: ['高通'] }),
+    entry('chips-act', 'rule', { zh: ['芯片法案'] }),
+    entry('mofcom', 'company', { ru: [{ text: 'Минторг КНР', inflect: 0 }] }),
+    entry('china-export-control-law', 'rule', { zh: ['出口管制法'] }),
     entry(
       'kimi',
       'model',
@@ -145,13 +150,51 @@ describe('Matcher', () => {
     // Without a version a word after a space is not a tier, nor is a word that only begins like one.
     expect(found('Qwen Max users; Qwen 3 professionals; Qwen 3 pros; 千问Profile')).toEqual(['Qwen=qwen', 'Qwen 3=qwen', 'Qwen 3=qwen', '千问=qwen']);
     // Without a version, a dash and a code is not a tier: another model may follow ("ChatGPT-o3").
-    expect(found('Qwen-o3 and Qwen-7b')).toEqual(['Qwen=qwen', 'Qwen=qwen']);
+    // A size is a version of its own ("Qwen-7B"), and may follow a series letter ("Hunyuan-A13B").
+    expect(found('Qwen-x3, Qwen-7b, Qwen 72B, Qwen-A13B and Qwen k1.5; Qwen3b')).toEqual([
+      'Qwen=qwen',
+      'Qwen-7b=qwen',
+      'Qwen 72B=qwen',
+      'Qwen-A13B=qwen',
+      'Qwen k1.5=qwen',
+    ]);
+    // A version or edition does not swallow the next name: o3 is a model of its own.
+    expect(found('Qwen-o3 and Qwen o3')).toEqual(['Qwen=qwen', 'o3=o3', 'Qwen=qwen', 'o3=o3']);
   });
 
   it("takes in the city a Chinese company's name starts with, not what lies before a mention", () => {
     expect(found('北京阿里巴巴与杭州阿里，华为在北京')).toEqual(['北京阿里巴巴=alibaba', '杭州阿里=alibaba', '华为=huawei']);
     // A city written in Latin letters, or one that is the tail of another mention, stays out.
     expect(found('Beijing 华为，华为北京华为')).toEqual(['华为=huawei', '华为=huawei', '北京华为=huawei']);
+  });
+
+  it("takes in a registered name's trade and bracketed city when a full form follows", () => {
+    expect(found('华为技术有限公司、华为(深圳)股份有限公司、华为智能科技（北京）有限公司')).toEqual([
+      '华为技术有限公司=huawei',
+      '华为(深圳)股份有限公司=huawei',
+      '华为智能科技（北京）有限公司=huawei',
+    ]);
+    // Without a full form, the brackets and the trade are the sentence's, not the name's.
+    expect(found('华为(深圳)办公室，华为技术强')).toEqual(['华为=huawei', '华为=huawei']);
+  });
+
+  it("finds Taiwan's words for a Chinese alias, and China spelled out for a Russian one", () => {
+    expect(found('美國晶片法案與芯片法案')).toEqual(['晶片法案=chips-act', '芯片法案=chips-act']);
+    expect(found('Минторгом Китая и Минторга Китайской Народной Республики')).toEqual([
+      'Минторгом Китая=mofcom',
+      'Минторга Китайской Народной Республики=mofcom',
+    ]);
+  });
+
+  it('does not end or start a Chinese name inside a common word', () => {
+    // 通胀 (inflation), 法令 (laws and decrees), 法律 (law), 上海 (Shanghai) …
+    expect(found('美国高通胀，遵守出口管制法令与法律；出口管制法律体系')).toEqual([]);
+    // … but the law stipulates (法规定) is the law, and so is the name alone.
+    expect(found('依出口管制法规定，违反出口管制法规；《出口管制法》；高通芯片')).toEqual([
+      '出口管制法=china-export-control-law',
+      '出口管制法=china-export-control-law',
+      '高通=qualcomm',
+    ]);
   });
 
   it('reads a plural of a chip named with a number ("H20s"), not a longer word', () => {

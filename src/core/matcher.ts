@@ -229,14 +229,24 @@ export class Matcher {
   // version number written straight after it ("文心大模型5.0").
   private join(spans: Span[], text: string): Span[] {
     const out: Span[] = [];
+    // Where the last span ended before a version or form ran it on.
+    let bareEnd = 0;
     for (const span of spans) {
-      const previous = out[out.length - 1];
+      let previous = out[out.length - 1];
+      // What ran on may not swallow the next name: in "ChatGPT-o3", o3 is a model of its own.
+      if (previous && span.start < previous.end) {
+        previous.end = bareEnd;
+        delete previous.variant;
+        if (span.start < previous.end) continue;
+      }
+      previous = out[out.length - 1];
       if (previous && this.joins(previous, span, text.slice(previous.end, span.start))) {
         previous.end = span.end;
         previous.entry = span.entry;
         previous.patterns = span.patterns;
       } else out.push(span);
       const last = out[out.length - 1]!;
+      bareEnd = last.end;
       const kind = this.table.entries[last.entry]!.kind;
       if (kind === 'model') {
         const end = versionEnd(text, last.end);
@@ -262,6 +272,7 @@ export class Matcher {
   // "YEAR", "H20" in "H200"); Chinese has no spaces, so CJK neighbours are fine.
   // A model name may run straight into its version ("Qwen3").
   private onWordBoundary(text: string, start: number, end: number, pattern: PatternInfo): boolean {
+    if (splitsHanWord(text, start) || splitsHanWord(text, end)) return false;
     if (isSpacedWordAt(text, start) && isSpacedWordAt(text, start - 1)) return false;
     if (isSpacedWordAt(text, end - 1) && isSpacedWordAt(text, end)) {
       const kind = this.table.entries[pattern.entry]!.kind;
@@ -271,6 +282,32 @@ export class Matcher {
     }
     return true;
   }
+}
+
+// Chinese has no spaces, so a name may end inside a longer word: "高通" in
+// "高通胀" (high inflation), "出口管制法" in "出口管制法令" (export-control
+// laws), "海光" in "上海光源". Common words that a name's first or last
+// character starts or ends, each with the characters after it that make the
+// split right after all ("出口管制法规定": the law stipulates). Normalised
+// text is folded to Simplified.
+const HAN_WORDS: ReadonlyMap<string, string> = new Map([
+  ['通胀', ''],
+  ['通过', ''],
+  ['通常', ''],
+  ['法令', ''],
+  ['法规', '定'],
+  ['法律', ''],
+  ['法院', ''],
+  ['上海', ''],
+]);
+
+/** Whether a name starting or ending at `at` would split one of those words. */
+function splitsHanWord(text: string, at: number): boolean {
+  if (at === 0 || at >= text.length || text.charCodeAt(at) < 0x3400) return false;
+  const unless = HAN_WORDS.get(text.slice(at - 1, at + 1));
+  if (unless === undefined) return false;
+  const next = text[at + 1];
+  return next === undefined || !unless.includes(next);
 }
 
 /** Whether `at` lies in a web address written out in the text ("https://…/huawei-ascend", "www.x.com"). */
@@ -324,9 +361,22 @@ function legalFormEnd(text: string, at: number): number {
 const HAN_LEGAL_FORMS = /(?:科技股份有限公司|科技有限公司|股份有限公司|有限公司|科技集团|科技(?!股(?!价))|集团|控股|股份)/y;
 const HAN = /\p{Script=Han}/u;
 
+// A registered name may put what the company does and its city, in
+// brackets, before the form: "摩尔线程智能科技（北京）股份有限公司",
+// "沐曦集成电路(上海)股份有限公司". Taken in only when a full form follows.
+const HAN_TRADE = /(?:智能科技|信息技术|集成电路|半导体|微电子|电子|智能|技术)?/y;
+const HAN_BRACKETED_PLACE = /(?:[(（]\p{Script=Han}{2,3}[)）])?/uy;
+const HAN_FULL_FORMS = /(?:股份有限公司|有限责任公司|有限公司)/y;
+
 /** Where a Chinese company name's glued form ends; `at` when there is none. */
 function hanLegalFormEnd(text: string, at: number): number {
   if (at === 0 || !HAN.test(text[at - 1]!)) return at;
+  const trade = lengthAt(HAN_TRADE, text, at);
+  const place = lengthAt(HAN_BRACKETED_PLACE, text, at + trade);
+  if (trade + place > 0) {
+    const form = lengthAt(HAN_FULL_FORMS, text, at + trade + place);
+    if (form > 0) return at + trade + place + form;
+  }
   return at + lengthAt(HAN_LEGAL_FORMS, text, at);
 }
 
@@ -377,9 +427,13 @@ function lengthAt(pattern: RegExp, text: string, at: number): number {
 // tier. After a version, a tier may also follow a space ("Claude 4.5
 // Sonnet", "Gemini 2.5 Pro", "豆包1.5 pro", "Llama 4 Scout"), and straight
 // after a Chinese name a Latin tier is glued on ("豆包Pro").
-const VERSION = /[ -]?\d{1,2}(?:\.\d+)*/y;
-/** Tiers written after a dash ("Qwen-Max", "Qwen3-Coder-Plus"). */
-const DASHED_TIERS = 'max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|think|preview|lite|long';
+// Apart from the name, a version may carry a one-letter series ("Kimi
+// k1.5") and a size in billions ("Qwen 72B", "Qwen-7B"), and after a dash a
+// letter goes with a size only ("Hunyuan-A13B", its active parameters):
+// "ChatGPT-o3" names another model.
+const VERSION = / (?:[a-z](?=\d))?\d{1,2}(?:\.\d+)*b?|-(?:[a-z](?=\d{1,2}b))?\d{1,2}(?:\.\d+)*b?|\d{1,2}(?:\.\d+)*/y;
+/** Tiers written after a dash ("Qwen-Max", "Qwen3-Coder-Plus", "R1-Zero"). */
+const DASHED_TIERS = 'max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|think|preview|lite|long|zero';
 /** After a version: a size or code ("-72b", "-v4") or a tier. */
 const EDITIONS = new RegExp(`(?:-(?:[a-z]*\\d[a-z0-9]*|${DASHED_TIERS}))+`, 'y');
 /** Without a version: tiers only. */
