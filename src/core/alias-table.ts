@@ -10,6 +10,7 @@ import { HanFold } from './han-fold';
 import { hanFoldPairs } from './han-fold-pairs';
 import { withTaiwanTerms } from './regional-terms';
 import { withChinaSpelledOut } from './ru-country-names';
+import { dateNamedAliases } from './date-named-aliases';
 import { normalizeKey } from './normalize';
 import { inflectPhrase } from './ru-inflect';
 import { TOPIC_WORDS } from './topic-words';
@@ -192,12 +193,13 @@ export function buildAliasTable(dataset: Dataset): AliasTable {
   const cues: AliasPattern[] = [];
   const seen = new Set<string>();
   const seenCues = new Set<string>();
+  const byMonth = dateNamedAliases(dataset);
   const entries = dataset.entries.map((entry, index): AliasTableEntry => {
     const row: AliasTableEntry = { id: entry.id, kind: entry.kind };
     const maker = indexOf.get(makerOf(entry) ?? '');
     if (maker !== undefined) row.maker = maker;
     const before = patterns.length;
-    compile(entryAliases(entry), index, patterns, seen, fold);
+    compile([...entryAliases(entry), ...(byMonth.get(entry.id) ?? [])], index, patterns, seen, fold);
     if (entry.kind === 'model') markVariants(patterns.slice(before));
     const contextual = patterns.slice(before).some((p) => p.needsContext || p.ambiguous);
     // Only entries that can be in doubt need their supporters on every page.
