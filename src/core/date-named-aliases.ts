@@ -10,10 +10,10 @@ const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July
 /** In the genitive, as Russian dates them: «правила октября 2022 года». */
 const MONTHS_RU = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
 const NOUNS_EN = ['rules', 'rule', 'controls', 'export controls', 'restrictions', 'package'];
-const NOUNS_RU = ['правила', 'ограничения', 'экспортные ограничения', 'меры'];
-const NOUNS_ZH = ['规则', '新规', '出口管制规则', '出口管制新规', '管制措施', '出口管制措施'];
-/** "2022年10月[出台的]规则": issued, published. */
-const ZH_LINKS = ['', '的', '出台的', '发布的', '推出的'];
+const NOUNS_RU = ['правила', 'ограничения'];
+const NOUNS_ZH = ['规则', '新规', '出口管制规则', '管制措施'];
+/** "2022年10月[出台的]规则": issued, published. Each word more is a few hundred spellings, so only the common ones. */
+const ZH_LINKS = ['', '的', '出台的', '发布的'];
 
 /** "2022-10" of a rule's first announced or published date, for a Federal Register rule. */
 function monthOf(entry: Entry): string | undefined {
@@ -27,7 +27,7 @@ function aliasesFor(month: string): Alias[] {
   const year = month.slice(0, 4);
   const m = Number(month.slice(5, 7)) - 1;
   const en = NOUNS_EN.map((noun) => `${MONTHS_EN[m]} ${year} ${noun}`);
-  const ru = NOUNS_RU.map((noun): Alias => ({ text: `${noun} ${MONTHS_RU[m]} ${year} года`, inflect: noun.includes(' ') ? [0, 1] : 0 }));
+  const ru = NOUNS_RU.map((noun): Alias => ({ text: `${noun} ${MONTHS_RU[m]} ${year} года`, inflect: 0 }));
   const zh = NOUNS_ZH.flatMap((noun) => ZH_LINKS.map((link) => `${year}年${m + 1}月${link}${noun}`));
   return [...en, ...ru, ...zh];
 }
