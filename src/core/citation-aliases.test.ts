@@ -9,6 +9,11 @@ describe('names by number from a citation', () => {
     expect(texts('MOFCOM Announcement No. 51 of 2024 (商务部公告2024年第51号)')).toContain('公告2024年第51号');
     const range = texts('MOFCOM/GAC Announcements Nos. 55–58 [2025]');
     expect(range.filter((t) => t.startsWith('Announcement'))).toEqual(['55', '56', '57', '58'].map((n) => `Announcement No. ${n} of 2025`));
+    // A pair is named together as well.
+    expect(texts('MOFCOM Announcements Nos. 61–62 [2025]').filter((t) => t.startsWith('Announcements'))).toEqual([
+      'Announcements No. 61 and 62',
+      'Announcements Nos. 61 and 62',
+    ]);
   });
 
   it('reads orders: MOFCOM orders with their year, State Council orders as decrees too, Russian forms only with context', () => {

@@ -27,7 +27,10 @@ function chineseNumbered(citation: string): Alias[] {
   // "MOFCOM/GAC Announcement No. 18 [2025]", "MOFCOM Announcements Nos. 61–62 [2025]", "… No. 51 of 2024".
   for (const [, list, bracketed, written] of citation.matchAll(/Announcements? Nos?\. ([\d–\-, and]+?)\s*(?:\[(\d{4})\]|of (\d{4}))/g)) {
     const y = bracketed ?? written;
-    for (const n of numbers(list!)) out.push(`Announcement No. ${n} of ${y}`, `公告${y}年第${n}号`, `${y}年第${n}号公告`);
+    const all = numbers(list!);
+    for (const n of all) out.push(`Announcement No. ${n} of ${y}`, `公告${y}年第${n}号`, `${y}年第${n}号公告`);
+    // A pair is also named together: "Announcements No. 61 and 62".
+    if (all.length === 2) for (const no of ['No.', 'Nos.']) out.push(`Announcements ${no} ${all[0]} and ${all[1]}`);
   }
   // "MOFCOM Order No. 1 of 2021".
   for (const [, n, y] of citation.matchAll(/MOFCOM Order No\. (\d+) of (\d{4})/g)) out.push(`MOFCOM Order No. ${n} of ${y}`, `商务部令${y}年第${n}号`);
