@@ -27,6 +27,22 @@ describe('hanFoldPairs', () => {
     expect(fold.apply(sample)).toBe('辉达腾讯寒武纪中芯国际长鑫存储摩尔线程壁仞科技');
   });
 
+  it('follows a fold to its end, so that no character it folds to folds again', () => {
+    // 薴 → 苧 → 苎 and 麼 → 么 → 幺 in OpenCC's tables.
+    expect(fold.apply('薴麼')).toBe('苎幺');
+    const froms = new Set([...pairs].filter((_, i) => i % 2 === 0));
+    expect([...pairs].filter((_, i) => i % 2 === 1).filter((to) => froms.has(to))).toEqual([]);
+    // A kept character ends the chain there.
+    expect(new HanFold(hanFoldPairs(new Set('么'))).apply('麼')).toBe('么');
+  });
+
+  it('prefers the Traditional-to-Simplified table over a variant table, and leaves characters outside the BMP', () => {
+    // 偽 is Traditional for 伪, and Taiwan's variant table also takes it to 僞.
+    expect(fold.apply('偽')).toBe('伪');
+    // 㗲's Simplified form is outside the BMP: folding it would change the text's length.
+    expect(fold.apply('㗲')).toBe('㗲');
+  });
+
   it('leaves the characters it is told to keep, and what folds to them', () => {
     expect(new HanFold(hanFoldPairs()).apply('昇騰')).toBe('升腾');
     expect(new HanFold(hanFoldPairs(new Set('昇'))).apply('昇騰')).toBe('昇腾');
