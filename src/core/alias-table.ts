@@ -15,7 +15,7 @@ import { normalizeKey } from './normalize';
 import { inflectPhrase } from './ru-inflect';
 import { TOPIC_WORDS } from './topic-words';
 
-export const ALIAS_TABLE_FORMAT = 8;
+export const ALIAS_TABLE_FORMAT = 9;
 
 export interface AliasTableEntry {
   id: string;
@@ -43,6 +43,12 @@ interface AliasPattern {
   variant?: true;
   /** Cues only: further entries the same word supports ("chip" for every chip). */
   also?: number[];
+  /**
+   * Cues only: a topic word ("semiconductor", "出口管制"), which puts a
+   * passage on topic for every broad name. An entry's own context words
+   * ("iPhone" for Apple's 苹果) only tell which entry a spelling names.
+   */
+  topic?: true;
 }
 
 export interface AliasTable {
@@ -62,7 +68,7 @@ export interface AliasTable {
 }
 
 /** What matching needs of a pattern (an alias or a cue). */
-export type PatternInfo = Pick<AliasPattern, 'entry' | 'cased' | 'needsContext' | 'also' | 'variant'>;
+export type PatternInfo = Pick<AliasPattern, 'entry' | 'cased' | 'needsContext' | 'also' | 'variant' | 'topic'>;
 
 /**
  * An alias table as matching uses it: its entries, and each pattern by its
@@ -211,7 +217,9 @@ export function buildAliasTable(dataset: Dataset): AliasTable {
     if (entry.broad) {
       row.broad = true;
       // Any topic word in the passage puts a broad name on topic.
+      const from = cues.length;
       compile(TOPIC_WORDS, index, cues, seenCues, fold);
+      for (const cue of cues.slice(from)) cue.topic = true;
     }
     return row;
   });
@@ -245,8 +253,12 @@ function mergeCues(cues: AliasPattern[]): AliasPattern[] {
   for (const cue of cues) {
     const key = `${cue.text}\u0000${cue.cased ?? ''}`;
     const first = byText.get(key);
-    if (!first) byText.set(key, { ...cue });
-    else if (first.entry !== cue.entry && !first.also?.includes(cue.entry)) {
+    if (!first) {
+      byText.set(key, { ...cue });
+      continue;
+    }
+    if (cue.topic) first.topic = true;
+    if (first.entry !== cue.entry && !first.also?.includes(cue.entry)) {
       first.also ??= [];
       first.also.push(cue.entry);
     }

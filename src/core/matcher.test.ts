@@ -380,6 +380,12 @@ describe('Matcher with a stored table', () => {
           h.variants = [0, patterns - 1];
         },
       ],
+      [
+        'topic words in range',
+        (h) => {
+          h.topic = [0, patterns - 1];
+        },
+      ],
     ];
     for (const [what, change] of valid) expect(await changed(change), what).toBeDefined();
     const broken: [string, (h: Record<string, unknown> & { entries: Record<string, unknown>[] }) => void][] = [
@@ -555,6 +561,18 @@ describe('Matcher with a stored table', () => {
         'a variant past the patterns',
         (h) => {
           h.variants = [patterns];
+        },
+      ],
+      [
+        'topic words that are not a list',
+        (h) => {
+          delete h.topic;
+        },
+      ],
+      [
+        'a topic word past the patterns',
+        (h) => {
+          h.topic = [-1];
         },
       ],
     ];

@@ -101,6 +101,7 @@ export class Matcher {
     if (this.hits.length === 0) return { mentions: [], deferred: [] };
     const aliases: Candidate[] = [];
     let cued: Set<number> | undefined;
+    let topicWord = false;
     const patternCount = this.table.aliasCount;
     const { values, length } = this.hits;
     const lengths = this.automaton.lengths;
@@ -120,12 +121,14 @@ export class Matcher {
         cued ??= new Set<number>();
         cued.add(pattern.entry);
         for (const entry of pattern.also ?? []) cued.add(entry);
+        if (pattern.topic) topicWord = true;
       } else aliases.push({ start, end, pattern: index });
     }
     const mayHoldLinks = folded.text.includes('://') || folded.text.includes('www.');
     const { spans, deferred } = this.resolve(
       this.spans(aliases).filter((span) => !mayHoldLinks || !insideLink(folded.text, span.start)),
       cued ?? NONE,
+      topicWord,
       page,
     );
     const mentions = this.join(spans, folded.text).map(
@@ -165,7 +168,7 @@ export class Matcher {
   // entry may support another, so this repeats. A broad name also needs
   // the topic: a topic word or a mention of another name in this text, a
   // page on topic, or its own earlier mention on topic.
-  private resolve(spans: Span[], cued: ReadonlySet<number>, page?: PageSupport): { spans: Span[]; deferred: number[] } {
+  private resolve(spans: Span[], cued: ReadonlySet<number>, topicWord: boolean, page?: PageSupport): { spans: Span[]; deferred: number[] } {
     const entries = this.table.entries;
     const gated = (entry: number) => this.topicGate && entries[entry]!.broad === true;
     // Confirmed here, on top of the page's set (which is not copied: it can
@@ -182,15 +185,17 @@ export class Matcher {
     // Most paragraphs hold only certain spans: nothing more to decide.
     if (!open) return { spans, deferred: [] };
     const here = new Set<number>();
-    let topical = page?.onTopic === true;
+    let topical = topicWord || page?.onTopic === true;
     const add = (entry: number) => {
       here.add(entry);
       if (entries[entry]!.broad !== true) topical = true;
     };
     for (const span of spans) if (span.entry >= 0) add(span.entry);
     const confirmed = (entry: number) => here.has(entry) || page?.has(entry) === true;
-    // A broad name already shown on this page as on topic counts again.
-    const onTopic = (entry: number) => !gated(entry) || topical || cued.has(entry) || confirmed(entry);
+    // A broad name already shown on this page as on topic counts again. Its
+    // own context words do not put it on topic: "iPhone" tells that 苹果 is
+    // Apple, not that the passage is about chips.
+    const onTopic = (entry: number) => !gated(entry) || topical || confirmed(entry);
     // The page's own mentions say more than a cue word: an ambiguous
     // spelling goes to the entry they support before one a word hints at.
     const known = (p: PatternInfo) => onTopic(p.entry) && (confirmed(p.entry) || (entries[p.entry]!.supporters ?? []).some((s) => confirmed(s)));

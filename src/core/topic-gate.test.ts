@@ -17,7 +17,7 @@ const dataset = {
   asOf: '2026-01-01',
   entries: [
     entry('google', 'company', { en: ['Google'], ru: ['Гугл'], zh: ['谷歌'] }, true),
-    entry('apple', 'company', { en: ['Apple'] }, true),
+    { ...entry('apple', 'company', { en: ['Apple'], zh: [{ text: '苹果', needsContext: true }] }, true), context: { en: ['iPhone'], zh: ['iPhone'] } },
     entry('commerce', 'company', { en: ['Commerce Department'] }, true),
     entry('nvidia', 'company', { en: ['NVIDIA'] }),
     entry('tsmc', 'company', { en: ['TSMC'] }),
@@ -46,6 +46,17 @@ describe('topic gate', () => {
     expect(ids(gated, 'Гугл разрабатывает собственные чипы.')).toEqual(['google']);
     expect(ids(gated, 'Гугл и полупроводниковая отрасль.')).toEqual(['google']);
     expect(ids(gated, '谷歌自研芯片。')).toEqual(['google']);
+  });
+
+  it('is not put on topic by its own context words, which only tell which entry a spelling names', () => {
+    // "iPhone" says 苹果 is Apple, not that the passage is about chips.
+    expect(ids(gated, 'The new iPhone from Apple.')).toEqual([]);
+    expect(ids(gated, '苹果发布新款iPhone。')).toEqual([]);
+    expect(ids(gated, '苹果为iPhone自研芯片。')).toEqual(['apple']);
+    // A topic word both puts the passage on topic and, for a broad entry, tells which entry the spelling names.
+    expect(ids(gated, '苹果自研芯片。')).toEqual(['apple']);
+    expect(ids(gated, '苹果很好吃。')).toEqual([]);
+    expect(ids(open, '苹果发布新款iPhone。')).toEqual(['apple']);
   });
 
   it('highlights it next to a name of another kind, whichever comes first', () => {

@@ -51,6 +51,14 @@ const EN: Alias[] = [
   'export licences',
   'export licenses',
   'entity list',
+  // The materials chips are made of, whose export rules are chip news.
+  'gallium',
+  'germanium',
+  'antimony',
+  'rare earth',
+  'rare earths',
+  'rare-earth',
+  'dual-use',
 ];
 
 const RU: Alias[] = [
@@ -72,6 +80,11 @@ const RU: Alias[] = [
   { text: 'экспортный контроль', inflect: [0, 1] },
   { text: 'экспортного контроля' },
   { text: 'экспортные ограничения', inflect: [0, 1] },
+  'галлий',
+  'германий',
+  'сурьма',
+  { text: 'редкоземельный металл', inflect: [0, 1] },
+  'двойного назначения',
 ];
 
 const ZH: Alias[] = [
@@ -91,6 +104,11 @@ const ZH: Alias[] = [
   '人工智能芯片',
   '出口管制',
   '实体清单',
+  '稀土',
+  '镓',
+  '锗',
+  '锑',
+  '两用物项',
 ];
 
 export const TOPIC_WORDS: readonly Alias[] = [...EN, ...RU, ...ZH];
