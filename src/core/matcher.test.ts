@@ -34,7 +34,7 @@ const dataset = {
     entry('o3', 'model', { en: [{ text: 'o3', caseSensitive: true }] }),
     entry('qualcomm', 'company', { zh: ['高通'] }),
     entry('chips-act', 'rule', { zh: ['芯片法案'] }),
-    entry('mofcom', 'company', { ru: [{ text: 'Минторг КНР', inflect: 0 }] }),
+    entry('mofcom', 'company', { ru: [{ text: 'Минторг КНР', inflect: 0 }], zh: ['商务部'] }),
     entry('china-export-control-law', 'rule', { zh: ['出口管制法'] }),
     entry(
       'kimi',
@@ -166,6 +166,8 @@ describe('Matcher', () => {
     expect(found('北京阿里巴巴与杭州阿里，华为在北京')).toEqual(['北京阿里巴巴=alibaba', '杭州阿里=alibaba', '华为=huawei']);
     // A city written in Latin letters, or one that is the tail of another mention, stays out.
     expect(found('Beijing 华为，华为北京华为')).toEqual(['华为=huawei', '华为=huawei', '北京华为=huawei']);
+    // Taiwan's press names Beijing's bodies with the mainland before them.
+    expect(found('大陸商務部與中共商务部')).toEqual(['大陸商務部=mofcom', '中共商务部=mofcom']);
   });
 
   it("takes in a registered name's trade and bracketed city when a full form follows", () => {

@@ -387,7 +387,11 @@ function hanLegalFormEnd(text: string, at: number): number {
 
 // A Chinese company's registered name starts with its city, glued on:
 // "北京中科寒武纪", "上海华虹", "杭州深度求索". The city belongs to the name.
+// Taiwan's press puts the mainland before Beijing's bodies the same way
+// ("大陸商務部", "中共商務部").
 const HAN_PLACES: ReadonlySet<string> = new Set([
+  '大陆',
+  '中共',
   '北京',
   '上海',
   '深圳',
