@@ -40,6 +40,27 @@ describe('adjective phrases', () => {
     expect(forms).toContain('главного управления киберпространства китая');
     expect(forms).toContain('главном управлении киберпространства китая');
     expect(forms.every((f) => f.endsWith(' киберпространства китая'))).toBe(true);
+    // In agreement: one case and number for both words, not every pair.
+    expect(forms).not.toContain('главным управления киберпространства китая');
+    expect(forms).not.toContain('главное управлением киберпространства китая');
+    expect(forms.length).toBeLessThan(40);
+  });
+
+  it('declines nouns of every ending in agreement with their adjectives, singular and plural', () => {
+    const cases = (phrase: string) => inflectPhrase(phrase, [0, 1]);
+    expect(cases('национальная комиссия')).toEqual(
+      expect.arrayContaining(['национальной комиссии', 'национальную комиссию', 'национальной комиссией', 'национальных комиссий']),
+    );
+    expect(cases('федеральный суд')).toEqual(
+      expect.arrayContaining(['федерального суда', 'федеральному суду', 'федеральным судом', 'федеральном суде', 'федеральные суды']),
+    );
+    expect(cases('государственный музей')).toEqual(expect.arrayContaining(['государственного музея', 'государственным музеем']));
+    expect(cases('единая сеть')).toEqual(expect.arrayContaining(['единой сети', 'единую сеть', 'единой сетью']));
+    expect(cases('большая земля')).toEqual(expect.arrayContaining(['большой земли', 'большую землю', 'большой землей']));
+    expect(cases('главная палата')).toEqual(expect.arrayContaining(['главной палаты', 'главную палату', 'главной палатой']));
+    expect(cases('главное министерство')).toEqual(expect.arrayContaining(['главного министерства', 'главным министерством', 'главном министерстве']));
+    // A word no paradigm fits leaves the phrase to be declined word by word.
+    expect(inflectPhrase('главное ai-бюро', [0, 1])).toEqual(inflectPhrase('главное ai-бюро', [0]));
   });
 
   it('gives an adjective every case ending', () => {
