@@ -10,6 +10,7 @@ import { HanFold } from './han-fold';
 import { hanFoldPairs } from './han-fold-pairs';
 import { withTaiwanTerms } from './regional-terms';
 import { withChinaSpelledOut } from './ru-country-names';
+import { withQuotedTitle } from './ru-quoted-titles';
 import { dateNamedAliases } from './date-named-aliases';
 import { normalizeKey } from './normalize';
 import { inflectPhrase } from './ru-inflect';
@@ -134,7 +135,16 @@ function entryAliases(entry: Entry): Alias[] {
   // A rule is also named by the numbers its citation gives it ("Announcement No. 18 of 2025").
   const citation = entry.kind === 'rule' ? entry.facts.citation?.value : undefined;
   const spaced = entry.kind === 'chip' ? en.flatMap(spacedSuffix) : [];
-  return [...en, ...ru, ...zh, ...zh.flatMap(taiwanSpelling), ...ru.flatMap(withChinaSpelledOut), ...spaced, ...(citation ? citationAliases(citation) : [])];
+  const russian = [...ru, ...ru.flatMap(withChinaSpelledOut)];
+  return [
+    ...en,
+    ...russian,
+    ...russian.flatMap(withQuotedTitle),
+    ...zh,
+    ...zh.flatMap(taiwanSpelling),
+    ...spaced,
+    ...(citation ? citationAliases(citation) : []),
+  ];
 }
 
 /** A Chinese alias as Taiwan words it ("晶片法案" for "芯片法案"): one more spelling, derived. */

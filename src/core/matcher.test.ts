@@ -34,6 +34,7 @@ const dataset = {
     entry('o3', 'model', { en: [{ text: 'o3', caseSensitive: true }] }),
     entry('qualcomm', 'company', { zh: ['高通'] }),
     entry('chips-act', 'rule', { zh: ['芯片法案'] }),
+    entry('export-law', 'rule', { ru: [{ text: 'Закон КНР об экспортном контроле', inflect: 0 }] }),
     entry('mofcom', 'company', { ru: [{ text: 'Минторг КНР', inflect: 0 }], zh: ['商务部'] }),
     entry('china-export-control-law', 'rule', { zh: ['出口管制法'] }),
     entry(
@@ -125,6 +126,8 @@ describe('Matcher', () => {
       'Huawei Co=huawei',
       'Alibaba=alibaba',
     ]);
+    // Or after a full stop or a space ("Co. Ltd", "JSC Ltd"), but only a legal form.
+    expect(found('Huawei Co. Ltd; Huawei JSC Ltd; Huawei Co lost')).toEqual(['Huawei Co. Ltd=huawei', 'Huawei JSC Ltd=huawei', 'Huawei Co=huawei']);
   });
 
   it('runs a model name on over a version written straight after it', () => {
@@ -185,6 +188,13 @@ describe('Matcher', () => {
     expect(found('Минторгом Китая и Минторга Китайской Народной Республики')).toEqual([
       'Минторгом Китая=mofcom',
       'Минторга Китайской Народной Республики=mofcom',
+    ]);
+  });
+
+  it('finds a Russian law with its title in quotes, as Russian writes it', () => {
+    expect(found('законом КНР «Об экспортном контроле» и Закона Китая "об экспортном контроле"')).toEqual([
+      'законом КНР «Об экспортном контроле»=export-law',
+      'Закона Китая "об экспортном контроле"=export-law',
     ]);
   });
 

@@ -329,7 +329,7 @@ function insideLink(text: string, at: number): boolean {
 // may end the sentence. Read word by word rather than by a regular
 // expression: the engine compiles one that tells letters of every script
 // apart on a page's first company name, 3-4 ms of cold work.
-const LEGAL_FORMS: ReadonlySet<string> = new Set(['inc', 'corp', 'corporation', 'co', 'ltd', 'limited', 'llc', 'plc', 'ag', 'se', 'nv', 'sa']);
+const LEGAL_FORMS: ReadonlySet<string> = new Set(['inc', 'corp', 'corporation', 'co', 'ltd', 'limited', 'llc', 'plc', 'ag', 'se', 'nv', 'sa', 'jsc']);
 const BEFORE_LEGAL_FORM: ReadonlySet<string> = new Set(['technologies', 'technology', 'holdings', 'group', 'electronics']);
 
 /** Where the run of ASCII lower-case letters from `at` ends (normalised text is folded). */
@@ -350,8 +350,8 @@ function legalFormEnd(text: string, at: number): number {
   } else if (!LEGAL_FORMS.has(text.slice(at + 1, end))) return at;
   // A whole word: "Co-founder" and "Corpus" are not legal forms.
   if (text[end] === '-' || isWordCharAt(text, end)) return at;
-  // "Co., Ltd": a second form after a comma.
-  const comma = text.startsWith('., ', end) ? end + 3 : text.startsWith(', ', end) ? end + 2 : -1;
+  // "Co., Ltd", "Co. Ltd", "JSC Ltd": a second form after a comma or a space.
+  const comma = text.startsWith('., ', end) ? end + 3 : text.startsWith(', ', end) || text.startsWith('. ', end) ? end + 2 : text[end] === ' ' ? end + 1 : -1;
   if (comma > 0) {
     const second = latinWordEnd(text, comma);
     if (second > comma && LEGAL_FORMS.has(text.slice(comma, second)) && !isWordCharAt(text, second)) return second;
