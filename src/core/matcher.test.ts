@@ -35,6 +35,8 @@ const dataset = {
     entry('qualcomm', 'company', { zh: ['高通'] }),
     entry('chips-act', 'rule', { zh: ['芯片法案'] }),
     entry('export-law', 'rule', { ru: [{ text: 'Закон КНР об экспортном контроле', inflect: 0 }] }),
+    entry('cyber-law', 'rule', { zh: ['《网络安全法》'] }),
+    entry('eccn-3a090', 'rule', { en: ['ECCN 3A090', { text: '3A090', caseSensitive: true }] }),
     entry('mofcom', 'company', { ru: [{ text: 'Минторг КНР', inflect: 0 }], zh: ['商务部'] }),
     entry('china-export-control-law', 'rule', { zh: ['出口管制法'] }),
     entry(
@@ -154,6 +156,13 @@ describe('Matcher', () => {
     expect(found('Qwen Max users; Qwen 3 professionals; Qwen 3 pros; 千问Profile')).toEqual(['Qwen=qwen', 'Qwen 3=qwen', 'Qwen 3=qwen', '千问=qwen']);
     // Without a version, a dash and a code is not a tier: another model may follow ("ChatGPT-o3").
     // A size is a version of its own ("Qwen-7B"), and may follow a series letter ("Hunyuan-A13B").
+    // Chinese sites space the dash; sizes may have decimals.
+    expect(found('Qwen3.5 - Plus、Qwen - 3 - max、Qwen3.5-0.8B/2B; Qwen - the family')).toEqual([
+      'Qwen3.5 - Plus=qwen',
+      'Qwen - 3 - max=qwen',
+      'Qwen3.5-0.8B=qwen',
+      'Qwen=qwen',
+    ]);
     expect(found('Qwen-x3, Qwen-7b, Qwen 72B, Qwen-A13B and Qwen k1.5; Qwen3b')).toEqual([
       'Qwen=qwen',
       'Qwen-7b=qwen',
@@ -195,6 +204,19 @@ describe('Matcher', () => {
     expect(found('законом КНР «Об экспортном контроле» и Закона Китая "об экспортном контроле"')).toEqual([
       'законом КНР «Об экспортном контроле»=export-law',
       'Закона Китая "об экспортном контроле"=export-law',
+    ]);
+  });
+
+  it('leaves the title marks out of a law named with them, and finds only the marked name', () => {
+    expect(found('依据《网络安全法》的规定；美国网络安全法')).toEqual(['网络安全法=cyber-law']);
+  });
+
+  it("takes in an ECCN's paragraph, but not a longer word or a sentence's full stop", () => {
+    expect(found('ECCN 3A090.a的推定, 3A090.b.1 chips, 3A090. Next, 3A090.ab')).toEqual([
+      'ECCN 3A090.a=eccn-3a090',
+      '3A090.b.1=eccn-3a090',
+      '3A090=eccn-3a090',
+      '3A090=eccn-3a090',
     ]);
   });
 

@@ -131,14 +131,16 @@ export class Matcher {
       topicWord,
       page,
     );
-    const mentions = this.join(spans, folded.text).map(
-      (span): Mention => ({
-        start: sourceStart(folded, span.start),
-        end: sourceEnd(folded, span.end - 1),
-        entry: span.entry,
-        ...(span.variant ? { variant: true } : {}),
-      }),
-    );
+    const mentions = this.join(spans, folded.text)
+      .map(withoutTitleMarks(folded.text))
+      .map(
+        (span): Mention => ({
+          start: sourceStart(folded, span.start),
+          end: sourceEnd(folded, span.end - 1),
+          entry: span.entry,
+          ...(span.variant ? { variant: true } : {}),
+        }),
+      );
     return { mentions, deferred };
   }
 
@@ -258,6 +260,8 @@ export class Matcher {
         // A version written after the name, or an alias that is one ("Qwen3-Max").
         if (end > last.end || last.patterns.some((p) => p.entry === last.entry && p.variant)) last.variant = true;
         last.end = end;
+      } else if (kind === 'rule') {
+        last.end = paragraphEnd(text, last.end);
       } else if (kind === 'company') {
         last.end = hanLegalFormEnd(text, legalFormEnd(text, last.end));
         const before = out[out.length - 2];
@@ -313,6 +317,27 @@ function splitsHanWord(text: string, at: number): boolean {
   if (unless === undefined) return false;
   const next = text[at + 1];
   return next === undefined || !unless.includes(next);
+}
+
+/**
+ * An alias written with Chinese title marks ("《网络安全法》", so that a bare
+ * 网络安全法 elsewhere is not taken for China's) names the law inside them:
+ * the marks are punctuation, not part of the mention.
+ */
+function withoutTitleMarks(text: string): (span: Span) => Span {
+  return (span) =>
+    text[span.start] === '《' && text[span.end - 1] === '》' && span.end - span.start > 2 ? { ...span, start: span.start + 1, end: span.end - 1 } : span;
+}
+
+// An export control classification number may name its paragraph
+// ("3A090.a", "4A090.b.1"): the paragraph is part of the mention.
+const ECCN_END = /\d[a-e]\d{3}$/;
+const PARAGRAPH = /\.[a-z](?:\.\d{1,2})?(?![a-z0-9])/y;
+
+/** Where an ECCN's paragraph written after it ends; `at` when there is none. */
+function paragraphEnd(text: string, at: number): number {
+  if (text[at] !== '.' || !ECCN_END.test(text.slice(Math.max(0, at - 5), at))) return at;
+  return at + lengthAt(PARAGRAPH, text, at);
 }
 
 /** Whether `at` lies in a web address written out in the text ("https://…/huawei-ascend", "www.x.com"). */
@@ -440,13 +465,14 @@ function lengthAt(pattern: RegExp, text: string, at: number): number {
 // k1.5") and a size in billions ("Qwen 72B", "Qwen-7B"), and after a dash a
 // letter goes with a size only ("Hunyuan-A13B", its active parameters):
 // "ChatGPT-o3" names another model.
-const VERSION = / (?:[a-z](?=\d))?\d{1,2}(?:\.\d+)*b?|-(?:[a-z](?=\d{1,2}b))?\d{1,2}(?:\.\d+)*b?|\d{1,2}(?:\.\d+)*/y;
+// Chinese sites often space the dash ("Qwen3.5 - Plus", "Gemini - 3 - pro").
+const VERSION = / (?:[a-z](?=\d))?\d{1,2}(?:\.\d+)*b?|(?: - |-)(?:[a-z](?=\d{1,2}b))?\d{1,2}(?:\.\d+)*b?|\d{1,2}(?:\.\d+)*/y;
 /** Tiers written after a dash ("Qwen-Max", "Qwen3-Coder-Plus", "R1-Zero"). */
 const DASHED_TIERS = 'max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|think|preview|lite|long|zero';
-/** After a version: a size or code ("-72b", "-v4") or a tier. */
-const EDITIONS = new RegExp(`(?:-(?:[a-z]*\\d[a-z0-9]*|${DASHED_TIERS}))+`, 'y');
+/** After a version: a size or code ("-72b", "-0.8b", "-v4") or a tier. */
+const EDITIONS = new RegExp(`(?:(?: - |-)(?:[a-z]*\\d[a-z0-9]*(?:\\.\\d+[a-z]*)?|${DASHED_TIERS}))+`, 'y');
 /** Without a version: tiers only. */
-const TIER_EDITIONS = new RegExp(`(?:-(?:${DASHED_TIERS}))+`, 'y');
+const TIER_EDITIONS = new RegExp(`(?:(?: - |-)(?:${DASHED_TIERS}))+`, 'y');
 const TIER = /(?:pro|max|plus|turbo|mini|flash|lite|thinking|preview|sonnet|opus|haiku|ultra|nano|instruct|coder|scout|maverick|behemoth)/y;
 const DIGIT = /\d/;
 const POINT_RELEASE = /(?:\.\d{1,2})+(?![\d.]*\d)/y;
