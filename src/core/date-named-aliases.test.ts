@@ -23,6 +23,12 @@ describe('names of Federal Register rules by month', () => {
       rule('law', 'Public Law 115-232', [['published', '2018-08-13']]),
       rule('no-citation', undefined, [['published', '2019-05-01']]),
       rule('year-only', '1 FR 1', [['published', '2001']]),
+      // Published in March, announced in February: the earlier month counts, whatever the order.
+      rule('feb-2024', '89 FR 1', [
+        ['published', '2024-03-01'],
+        ['announced', '2024-02-27'],
+      ]),
+      { id: 'company', kind: 'company', facts: { citation: { value: '90 FR 1' }, dates: [{ kind: 'published', date: '2023-05-01' }] } },
     ],
   } as unknown as Dataset;
   it('come from the first announced or published date, in English, Russian and Chinese', () => {
@@ -39,6 +45,7 @@ describe('names of Federal Register rules by month', () => {
 
   it('are left out for a month two rules share, for rules not in the Federal Register and for dates without a month', () => {
     const byId = dateNamedAliases(dataset);
-    expect([...byId.keys()]).toEqual(['oct-2022']);
+    expect([...byId.keys()]).toEqual(['oct-2022', 'feb-2024']);
+    expect(texts(byId.get('feb-2024'))).toContain('February 2024 rules');
   });
 });
