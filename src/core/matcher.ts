@@ -281,7 +281,8 @@ export class Matcher {
   // "YEAR", "H20" in "H200"); Chinese has no spaces, so CJK neighbours are fine.
   // A model name may run straight into its version ("Qwen3").
   private onWordBoundary(text: string, start: number, end: number, pattern: PatternInfo): boolean {
-    if (splitsHanWord(text, start) || splitsHanWord(text, end)) return false;
+    // Tested here first: most hits are Latin or Cyrillic, and this runs for every hit.
+    if ((text.charCodeAt(start) >= 0x3400 && splitsHanWord(text, start)) || (text.charCodeAt(end) >= 0x3400 && splitsHanWord(text, end))) return false;
     if (isSpacedWordAt(text, start) && isSpacedWordAt(text, start - 1)) return false;
     if (isSpacedWordAt(text, end - 1) && isSpacedWordAt(text, end)) {
       const kind = this.table.entries[pattern.entry]!.kind;
