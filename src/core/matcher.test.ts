@@ -32,6 +32,7 @@ const dataset = {
     entry('qwen', 'model', { en: ['Qwen'], zh: ['千问', '通义千问'] }, { maker: 'alibaba' }),
     entry('alibaba', 'company', { en: ['Alibaba'], zh: ['阿里', '阿里巴巴'] }),
     entry('o3', 'model', { en: [{ text: 'o3', caseSensitive: true }] }),
+    entry('qwq', 'model', { en: ['QwQ'] }, { maker: 'alibaba' }),
     entry('qualcomm', 'company', { zh: ['高通'] }),
     entry('chips-act', 'rule', { zh: ['芯片法案'] }),
     entry('export-law', 'rule', { ru: [{ text: 'Закон КНР об экспортном контроле', inflect: 0 }] }),
@@ -180,6 +181,12 @@ describe('Matcher', () => {
     expect(found('Beijing 华为，华为北京华为')).toEqual(['华为=huawei', '华为=huawei', '北京华为=huawei']);
     // Taiwan's press names Beijing's bodies with the mainland before them.
     expect(found('大陸商務部與中共商务部')).toEqual(['大陸商務部=mofcom', '中共商务部=mofcom']);
+  });
+
+  it("reads a maker's family name before another of its models as that model", () => {
+    expect(found('Qwen‑QwQ-32B, Qwen QwQ-32B-high, and Qwen and QwQ')).toEqual(['Qwen‑QwQ-32B=qwq', 'Qwen QwQ-32B-high=qwq', 'Qwen=qwen', 'QwQ=qwq']);
+    // Another maker's model stays apart.
+    expect(found('Qwen-o3')).toEqual(['Qwen=qwen', 'o3=o3']);
   });
 
   it("takes in a registered name's trade and bracketed city when a full form follows", () => {

@@ -274,7 +274,15 @@ export class Matcher {
   // "ASML ASML.AS" stays two mentions: only a name glued to itself joins.
   private joins(previous: Span, span: Span, gap: string): boolean {
     if (gap === '' && previous.entry === span.entry) return true;
-    return (gap === '' || gap === ' ') && this.table.entries[span.entry]!.maker === previous.entry;
+    const entries = this.table.entries;
+    const next = entries[span.entry]!;
+    if ((gap === '' || gap === ' ') && next.maker === previous.entry) return true;
+    // A maker's family name before another of its models is one mention of
+    // that model: "Qwen-QwQ-32B", "ChatGPT-o3-mini".
+    const before = entries[previous.entry]!;
+    return (
+      (gap === '' || gap === ' ' || gap === '-') && before.kind === 'model' && next.kind === 'model' && next.maker !== undefined && next.maker === before.maker
+    );
   }
 
   // Latin and Cyrillic names must not be part of a longer word ("EAR" in
@@ -469,7 +477,7 @@ function lengthAt(pattern: RegExp, text: string, at: number): number {
 // Chinese sites often space the dash ("Qwen3.5 - Plus", "Gemini - 3 - pro").
 const VERSION = / (?:[a-z](?=\d))?\d{1,2}(?:\.\d+)*b?|(?: - |-)(?:[a-z](?=\d{1,2}b))?\d{1,2}(?:\.\d+)*b?|\d{1,2}(?:\.\d+)*/y;
 /** Tiers written after a dash ("Qwen-Max", "Qwen3-Coder-Plus", "R1-Zero"). */
-const DASHED_TIERS = 'max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|think|preview|lite|long|zero';
+const DASHED_TIERS = 'max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|think|preview|lite|long|zero|high|low';
 /** After a version: a size or code ("-72b", "-0.8b", "-v4") or a tier. */
 const EDITIONS = new RegExp(`(?:(?: - |-)(?:[a-z]*\\d[a-z0-9]*(?:\\.\\d+[a-z]*)?|${DASHED_TIERS}))+`, 'y');
 /** Without a version: tiers only. */
