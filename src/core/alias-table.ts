@@ -5,7 +5,7 @@
 // automaton (see stored-table).
 import { citationAliases } from './citation-aliases';
 import type { AutomatonShape } from './automaton';
-import type { Alias, Dataset, Entry, EntryKind } from './dataset-schema';
+import { type Alias, aliasSpec, type Dataset, type Entry, type EntryKind } from './dataset-schema';
 import { HanFold } from './han-fold';
 import { hanFoldPairs } from './han-fold-pairs';
 import { withTaiwanTerms } from './regional-terms';
@@ -116,7 +116,7 @@ export interface AliasConflict {
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 function aliasForms(alias: Alias, fold: HanFold): { forms: string[]; caseSensitive: boolean } {
-  const spec: Exclude<Alias, string> = typeof alias === 'string' ? { text: alias } : alias;
+  const spec = aliasSpec(alias);
   const caseSensitive = spec.caseSensitive === true;
   const key = fold.apply(normalizeKey(spec.text));
   const words = key.split(' ');
@@ -149,7 +149,7 @@ function entryAliases(entry: Entry): Alias[] {
 
 /** A Chinese alias as Taiwan words it ("晶片法案" for "芯片法案"): one more spelling, derived. */
 function taiwanSpelling(alias: Alias): Alias[] {
-  const spec = typeof alias === 'string' ? { text: alias } : alias;
+  const spec = aliasSpec(alias);
   const text = withTaiwanTerms(spec.text);
   return text === undefined ? [] : [{ ...spec, text }];
 }
@@ -162,7 +162,7 @@ const NUMBER_AND_EDITION = /^(.*\d)([A-Z]{1,3})$/;
  * put it ("Ascend 950 DT" for "Ascend 950DT"): one more spelling, derived.
  */
 function spacedSuffix(alias: Alias): Alias[] {
-  const spec = typeof alias === 'string' ? { text: alias } : alias;
+  const spec = aliasSpec(alias);
   const parts = NUMBER_AND_EDITION.exec(spec.text);
   return parts ? [{ ...spec, text: `${parts[1]} ${parts[2]}` }] : [];
 }

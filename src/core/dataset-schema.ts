@@ -301,6 +301,11 @@ export const DatasetSchema = v.strictObject({
 export type Source = v.InferOutput<typeof SourceSchema>;
 export type LocalizedText = v.InferOutput<typeof LocalText>;
 export type Alias = v.InferOutput<typeof AliasSchema>;
+
+/** An alias with its options, a plain spelling being one with none. */
+export function aliasSpec(alias: Alias): Exclude<Alias, string> {
+  return typeof alias === 'string' ? { text: alias } : alias;
+}
 export type Entry = v.InferOutput<typeof EntrySchema>;
 export type EntryKind = Entry['kind'];
 export type Dataset = v.InferOutput<typeof DatasetSchema>;

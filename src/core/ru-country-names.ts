@@ -2,14 +2,14 @@
 // texts, "…Китайской Народной Республики" ("Закон Китайской Народной
 // Республики о контроле за экспортом"). An alias that says КНР gets the two
 // other spellings as well, with its declined word kept in place.
-import type { Alias } from './dataset-schema';
+import { type Alias, aliasSpec } from './dataset-schema';
 
 const SHORT = 'КНР';
 const LONGER = ['Китая', 'Китайской Народной Республики'];
 
 /** The other spellings of a Russian alias that names China as КНР; none when it does not (or is only that word). */
 export function withChinaSpelledOut(alias: Alias): Alias[] {
-  const spec = typeof alias === 'string' ? { text: alias } : alias;
+  const spec = aliasSpec(alias);
   const words = spec.text.split(' ');
   const at = words.indexOf(SHORT);
   if (at < 0 || words.length === 1) return [];
