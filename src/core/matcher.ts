@@ -131,16 +131,15 @@ export class Matcher {
       topicWord,
       page,
     );
-    const mentions = this.join(spans, folded.text)
-      .map(withoutTitleMarks(folded.text))
-      .map(
-        (span): Mention => ({
-          start: sourceStart(folded, span.start),
-          end: sourceEnd(folded, span.end - 1),
-          entry: span.entry,
-          ...(span.variant ? { variant: true } : {}),
-        }),
-      );
+    const mentions = this.join(spans, folded.text).map((span): Mention => {
+      const marked = hasTitleMarks(folded.text, span);
+      return {
+        start: sourceStart(folded, marked ? span.start + 1 : span.start),
+        end: sourceEnd(folded, marked ? span.end - 2 : span.end - 1),
+        entry: span.entry,
+        ...(span.variant ? { variant: true } : {}),
+      };
+    });
     return { mentions, deferred };
   }
 
@@ -321,7 +320,8 @@ const HAN_WORDS: ReadonlyMap<string, string> = new Map([
 
 /** Whether a name starting or ending at `at` would split one of those words. */
 function splitsHanWord(text: string, at: number): boolean {
-  if (at === 0 || at >= text.length || text.charCodeAt(at) < 0x3400) return false;
+  // The caller has checked that a Han character (or later) stands at `at`.
+  if (at === 0) return false;
   const unless = HAN_WORDS.get(text.slice(at - 1, at + 1));
   if (unless === undefined) return false;
   const next = text[at + 1];
@@ -331,11 +331,10 @@ function splitsHanWord(text: string, at: number): boolean {
 /**
  * An alias written with Chinese title marks ("《网络安全法》", so that a bare
  * 网络安全法 elsewhere is not taken for China's) names the law inside them:
- * the marks are punctuation, not part of the mention.
+ * the marks are punctuation, left out of the mention.
  */
-function withoutTitleMarks(text: string): (span: Span) => Span {
-  return (span) =>
-    text[span.start] === '《' && text[span.end - 1] === '》' && span.end - span.start > 2 ? { ...span, start: span.start + 1, end: span.end - 1 } : span;
+function hasTitleMarks(text: string, span: Span): boolean {
+  return text[span.start] === '《' && text[span.end - 1] === '》' && span.end - span.start > 2;
 }
 
 // An export control classification number may name its paragraph
