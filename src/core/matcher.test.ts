@@ -175,6 +175,22 @@ describe('Matcher', () => {
     expect(found('Qwen-o3 and Qwen o3')).toEqual(['Qwen=qwen', 'o3=o3', 'Qwen=qwen', 'o3=o3']);
   });
 
+  it('runs a model name on over a sub-brand after a dash, and over a size after a tier', () => {
+    expect(found('Qwen-Image, Qwen-Large, Qwen-Coder-7B, Qwen-Seed-1.6 and Qwen-VL-Max')).toEqual([
+      'Qwen-Image=qwen',
+      'Qwen-Large=qwen',
+      'Qwen-Coder-7B=qwen',
+      'Qwen-Seed-1.6=qwen',
+      'Qwen-VL-Max=qwen',
+    ]);
+    // The adjectives a dash makes are not editions, nor is a code without a tier before it.
+    expect(found('Qwen-based, Qwen-style, Qwen-powered; Qwen-Imagery; Qwen-x3')).toEqual(['Qwen=qwen', 'Qwen=qwen', 'Qwen=qwen', 'Qwen=qwen', 'Qwen=qwen']);
+  });
+
+  it('reads a letter that ends a version as part of it ("Qwen-4o"), but not a word', () => {
+    expect(found('Qwen-4o, Qwen 2.5v and Qwen-4ox; Qwen 4 owners')).toEqual(['Qwen-4o=qwen', 'Qwen 2.5v=qwen', 'Qwen=qwen', 'Qwen 4=qwen']);
+  });
+
   it("takes in the city a Chinese company's name starts with, not what lies before a mention", () => {
     expect(found('北京阿里巴巴与杭州阿里，华为在北京')).toEqual(['北京阿里巴巴=alibaba', '杭州阿里=alibaba', '华为=huawei']);
     // A city written in Latin letters, or one that is the tail of another mention, stays out.

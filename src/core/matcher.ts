@@ -255,9 +255,10 @@ export class Matcher {
       bareEnd = last.end;
       const kind = this.table.entries[last.entry]!.kind;
       if (kind === 'model') {
-        const end = versionEnd(text, last.end);
-        // A version written after the name, or an alias that is one ("Qwen3-Max").
-        if (end > last.end || last.patterns.some((p) => p.entry === last.entry && p.variant)) last.variant = true;
+        // An alias that is a version of the model ("Qwen3-Max") is a variant too.
+        const versionAlias = last.patterns.some((p) => p.entry === last.entry && p.variant);
+        const end = versionEnd(text, last.end, versionAlias);
+        if (end > last.end || versionAlias) last.variant = true;
         last.end = end;
       } else if (kind === 'rule') {
         last.end = paragraphEnd(text, last.end);
@@ -472,11 +473,20 @@ function lengthAt(pattern: RegExp, text: string, at: number): number {
 // Apart from the name, a version may carry a one-letter series ("Kimi
 // k1.5") and a size in billions ("Qwen 72B", "Qwen-7B"), and after a dash a
 // letter goes with a size only ("Hunyuan-A13B", its active parameters):
-// "ChatGPT-o3" names another model.
+// "ChatGPT-o3" names another model. A version may end in a letter that
+// names an edition ("GPT-4o", "GLM-4v"); a size in billions is one ("72B").
+// Once a tier has shown the dash starts an edition, a size or code may
+// follow it too ("Qwen-Coder-7B", "Doubao-Seed-1.6").
 // Chinese sites often space the dash ("Qwen3.5 - Plus", "Gemini - 3 - pro").
-const VERSION = / (?:[a-z](?=\d))?\d{1,2}(?:\.\d+)*b?|(?: - |-)(?:[a-z](?=\d{1,2}b))?\d{1,2}(?:\.\d+)*b?|\d{1,2}(?:\.\d+)*/y;
-/** Tiers written after a dash ("Qwen-Max", "Qwen3-Coder-Plus", "R1-Zero"). */
-const DASHED_TIERS = 'max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|think|preview|lite|long|zero|high|low';
+const VERSION = / (?:[a-z](?=\d))?\d{1,2}(?:\.\d+)*[a-z]?|(?: - |-)(?:[a-z](?=\d{1,2}b))?\d{1,2}(?:\.\d+)*[a-z]?|\d{1,2}(?:\.\d+)*/y;
+/**
+ * Tiers and sub-brands written after a dash ("Qwen-Max", "Qwen3-Coder-Plus",
+ * "R1-Zero", "GLM-Image", "Hunyuan-Large"): words that name an edition of
+ * a model, never the adjectives a dash also makes ("Qwen-based", "GPT-style").
+ */
+const DASHED_TIERS =
+  'max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|think|preview|lite|long|zero|high|low|' +
+  'image|vision|video|audio|voice|speech|math|moe|air|ultra|nano|large|medium|small|reasoner|ocr|embedding|edge|seed|character|realtime';
 /** After a version: a size or code ("-72b", "-0.8b", "-v4") or a tier. */
 const EDITIONS = new RegExp(`(?:(?: - |-)(?:[a-z]*\\d[a-z0-9]*(?:\\.\\d+[a-z]*)?|${DASHED_TIERS}))+`, 'y');
 /** Without a version: tiers only. */
@@ -485,8 +495,12 @@ const TIER = /(?:pro|max|plus|turbo|mini|flash|lite|thinking|preview|sonnet|opus
 const DIGIT = /\d/;
 const POINT_RELEASE = /(?:\.\d{1,2})+(?![\d.]*\d)/y;
 
-/** Where a model name's version and edition, written straight after it, end; `at` when there are none. */
-function versionEnd(text: string, at: number): number {
+/**
+ * Where a model name's version and edition, written straight after it, end;
+ * `at` when there are none. `versioned`: the alias already names a version
+ * ("Qwen3-Coder"), so sizes and codes may follow it ("Qwen3-Coder-480B").
+ */
+function versionEnd(text: string, at: number, versioned = false): number {
   const next = text.charCodeAt(at);
   // A name that ends in a digit ("Qwen3", "GPT-4") already has its version,
   // and a point release may follow ("DeepSeek V3.1", "GPT-4.5").
@@ -498,10 +512,15 @@ function versionEnd(text: string, at: number): number {
   // Nothing else can follow but a space, a dash or a digit.
   if (after !== 0x20 && after !== 0x2d && !(after >= 0x30 && after <= 0x39)) return at;
   let end = at;
-  if (!endsInDigit) end += Math.min(16, lengthAt(VERSION, text, end));
-  const versioned = end > at || endsInDigit;
-  // Without a version only tiers follow ("Qwen-Turbo"): "ChatGPT-o3" names another model.
-  end += Math.min(40, lengthAt(versioned ? EDITIONS : TIER_EDITIONS, text, end));
+  if (!endsInDigit && !versioned) end += Math.min(16, lengthAt(VERSION, text, end));
+  versioned ||= end > at || endsInDigit;
+  // Without a version only tiers follow ("Qwen-Turbo"): "ChatGPT-o3" names
+  // another model. After a tier, sizes and codes may ("Qwen-Coder-7B").
+  if (versioned) end += Math.min(40, lengthAt(EDITIONS, text, end));
+  else {
+    const tiers = Math.min(40, lengthAt(TIER_EDITIONS, text, end));
+    if (tiers > 0) end += tiers + Math.min(40, lengthAt(EDITIONS, text, end + tiers));
+  }
   if (versioned && text[end] === ' ') end = tierEnd(text, end + 1, end);
   return end > at && !isSpacedWordAt(text, end) ? end : at;
 }
