@@ -92,6 +92,10 @@ export default {
     'packages',
     '.ci',
     'tools/mutation/node_modules',
+    // Other runs' sandboxes and records, when runs of single modules go side
+    // by side (each with its own --tempDirName and --incrementalFile).
+    '.stryker-tmp*',
+    'reports',
   ],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
