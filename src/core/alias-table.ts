@@ -16,7 +16,7 @@ import { normalizeKey } from './normalize';
 import { inflectPhrase } from './ru-inflect';
 import { TOPIC_WORDS } from './topic-words';
 
-export const ALIAS_TABLE_FORMAT = 9;
+export const ALIAS_TABLE_FORMAT = 10;
 
 export interface AliasTableEntry {
   id: string;
@@ -40,6 +40,8 @@ interface AliasPattern {
   ambiguous?: true;
   /** Highlighted only where the page supports it. */
   needsContext?: true;
+  /** Found only with a version written after it ("Seed 2.0"; never bare "Seed"). */
+  withVersion?: true;
   /** A model's alias that is another of its aliases plus a version or edition ("Qwen3-Max" beside "Qwen"): it names a version. */
   variant?: true;
   /** Cues only: further entries the same word supports ("chip" for every chip). */
@@ -69,7 +71,7 @@ export interface AliasTable {
 }
 
 /** What matching needs of a pattern (an alias or a cue). */
-export type PatternInfo = Pick<AliasPattern, 'entry' | 'cased' | 'needsContext' | 'also' | 'variant' | 'topic'>;
+export type PatternInfo = Pick<AliasPattern, 'entry' | 'cased' | 'needsContext' | 'withVersion' | 'also' | 'variant' | 'topic'>;
 
 /**
  * An alias table as matching uses it: its entries, and each pattern by its
@@ -179,6 +181,7 @@ function compile(aliases: readonly Alias[], index: number, into: AliasPattern[],
     const cased = caseSensitive ? fold.apply(normalizeKey(typeof alias === 'string' ? alias : alias.text, false)) : undefined;
     const ambiguous = typeof alias !== 'string' && alias.ambiguous === true;
     const needsContext = typeof alias !== 'string' && alias.needsContext === true;
+    const withVersion = typeof alias !== 'string' && alias.withVersion === true;
     for (const text of forms) {
       if (text === '') continue;
       const key = `${index}\u0000${text}\u0000${cased ?? ''}`;
@@ -188,6 +191,7 @@ function compile(aliases: readonly Alias[], index: number, into: AliasPattern[],
       if (cased !== undefined) pattern.cased = cased;
       if (ambiguous) pattern.ambiguous = true;
       if (needsContext) pattern.needsContext = true;
+      if (withVersion) pattern.withVersion = true;
       into.push(pattern);
     }
   }

@@ -33,6 +33,12 @@ describe('names by number from a citation', () => {
     expect(texts('Council Regulation (EU) No 833/2014 of 31 July 2014')).toEqual(['Regulation (EU) No 833/2014', 'Regulation 833/2014']);
   });
 
+  it('reads a rule that is a whole part of the CFR, not a part it shares through a supplement or section', () => {
+    expect(texts('31 CFR part 850; 89 FR 90398')).toEqual(['89 FR 90398', '31 CFR part 850', '31 C.F.R. part 850']);
+    expect(texts('ECCN 3A090 (Supplement No. 1 to 15 CFR part 774)')).toEqual([]);
+    expect(texts('15 CFR parts 730–774; 15 CFR 734.4; 15 CFR part 744, Supplement No. 4')).toEqual([]);
+  });
+
   it('makes nothing of citations without a number it knows', () => {
     expect(texts('15 CFR part 744, Supplement No. 4 (see § 744.16)')).toEqual([]);
     expect(texts('Foreign Trade Act, Article 13')).toEqual([]);

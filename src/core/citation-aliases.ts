@@ -51,6 +51,12 @@ function westernNumbered(citation: string): Alias[] {
   for (const [, volume, page] of citation.matchAll(/\b(\d{2,3}) FR (\d{3,6})\b/g)) out.push(`${volume} FR ${page}`);
   for (const [, n] of citation.matchAll(/Executive Order (\d{5})/g)) out.push(`Executive Order ${n}`, `E.O. ${n}`, { text: `EO ${n}`, caseSensitive: true });
   for (const [bill] of citation.matchAll(/H\.R\. \d{3,5}/g)) out.push(bill);
+  // A rule that is a whole part of the Code of Federal Regulations ("31 CFR
+  // part 850"), not a section or a supplement of a part other rules share.
+  for (const segment of citation.split(';')) {
+    const [, title, part] = /^\s*(\d{1,2}) CFR part (\d{1,4})\s*$/.exec(segment) ?? [];
+    if (part) out.push(`${title} CFR part ${part}`, `${title} C.F.R. part ${part}`);
+  }
   // "Regulation (EU) 2023/1781", "Council Regulation (EU) No 833/2014".
   for (const [, year, n] of citation.matchAll(/Regulation \(EU\) (\d{4})\/(\d+)/g)) out.push(`Regulation (EU) ${year}/${n}`, `Regulation ${year}/${n}`);
   for (const [, n, year] of citation.matchAll(/Regulation \(EU\) No (\d+)\/(\d{4})/g)) out.push(`Regulation (EU) No ${n}/${year}`, `Regulation ${n}/${year}`);

@@ -90,6 +90,12 @@ const AliasSchema = v.union([
      * in the same paragraph.
      */
     needsContext: v.optional(v.literal(true)),
+    /**
+     * A model's name that is an everyday word on its own ("Seed", "Opus",
+     * "Step"): found only with a version written after it ("Seed 2.0",
+     * "Claude's Opus 4.5"). Models only.
+     */
+    withVersion: v.optional(v.literal(true)),
   }),
 ]);
 

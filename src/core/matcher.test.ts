@@ -10,11 +10,11 @@ function entry(
   id: string,
   kind: Entry['kind'],
   aliases: Entry['aliases'],
-  more: { related?: string[]; maker?: string; context?: Entry['context'] } = {},
+  more: { related?: string[]; maker?: string; context?: Entry['context']; broad?: true } = {},
 ): Entry {
   // Only the fields the alias table reads matter here.
   const facts = kind === 'chip' ? { vendor: more.maker } : kind === 'model' ? { maker: more.maker } : {};
-  return { id, kind, aliases, related: more.related ?? [], context: more.context, facts } as Entry;
+  return { id, kind, aliases, related: more.related ?? [], context: more.context, facts, ...(more.broad ? { broad: true } : {}) } as Entry;
 }
 
 const dataset = {
@@ -33,8 +33,9 @@ const dataset = {
     entry('alibaba', 'company', { en: ['Alibaba'], zh: ['阿里', '阿里巴巴'] }),
     entry('o3', 'model', { en: [{ text: 'o3', caseSensitive: true }] }),
     entry('qwq', 'model', { en: ['QwQ'] }, { maker: 'alibaba' }),
+    entry('seed', 'model', { en: [{ text: 'Seed', caseSensitive: true, withVersion: true }] }),
     entry('qualcomm', 'company', { zh: ['高通'] }),
-    entry('chips-act', 'rule', { zh: ['芯片法案'] }),
+    entry('chips-act', 'rule', { en: ['CHIPS Act'], zh: ['芯片法案'] }),
     entry('export-law', 'rule', { ru: [{ text: 'Закон КНР об экспортном контроле', inflect: 0 }] }),
     entry('cyber-law', 'rule', { zh: ['《网络安全法》'] }),
     entry('eccn-3a090', 'rule', { en: ['ECCN 3A090', { text: '3A090', caseSensitive: true }] }),
@@ -52,6 +53,7 @@ const dataset = {
     ),
     entry('moonshot', 'company', { en: ['Moonshot AI'] }, { related: ['kimi'] }),
     entry('cac', 'company', { ru: [{ text: 'Главное управление киберпространства Китая', inflect: [0, 1] }] }),
+    entry('samr', 'company', { zh: ['市场监管总局'] }, { broad: true }),
   ],
 } as Dataset;
 
@@ -176,11 +178,11 @@ describe('Matcher', () => {
   });
 
   it('runs a model name on over a sub-brand after a dash, and over a size after a tier', () => {
-    expect(found('Qwen-Image, Qwen-Large, Qwen-Coder-7B, Qwen-Seed-1.6 and Qwen-VL-Max')).toEqual([
+    expect(found('Qwen-Image, Qwen-Large, Qwen-Coder-7B, Qwen-Math-1.5 and Qwen-VL-Max')).toEqual([
       'Qwen-Image=qwen',
       'Qwen-Large=qwen',
       'Qwen-Coder-7B=qwen',
-      'Qwen-Seed-1.6=qwen',
+      'Qwen-Math-1.5=qwen',
       'Qwen-VL-Max=qwen',
     ]);
     // The adjectives a dash makes are not editions, nor is a code without a tier before it.
@@ -197,6 +199,8 @@ describe('Matcher', () => {
     expect(found('Beijing 华为，华为北京华为')).toEqual(['华为=huawei', '华为=huawei', '北京华为=huawei']);
     // Taiwan's press names Beijing's bodies with the mainland before them.
     expect(found('大陸商務部與中共商务部')).toEqual(['大陸商務部=mofcom', '中共商务部=mofcom']);
+    // The country goes with a ministry or regulator (a broad name), not with a company.
+    expect(found('中國市场监管总局调查芯片，中国华为')).toEqual(['中國市场监管总局=samr', '华为=huawei']);
   });
 
   it("reads a maker's family name before another of its models as that model", () => {
@@ -240,6 +244,24 @@ describe('Matcher', () => {
       '3A090.b.1=eccn-3a090',
       '3A090=eccn-3a090',
       '3A090=eccn-3a090',
+    ]);
+  });
+
+  it('finds a name that is an everyday word only with a one-digit version after it', () => {
+    expect(found('Seed 2.0 Pro, Seed-1.6 and Seed2; a Seed round, Seed 10, Seed 2,000 and seed 2.0')).toEqual([
+      'Seed 2.0 Pro=seed',
+      'Seed-1.6=seed',
+      'Seed2=seed',
+    ]);
+  });
+
+  it("takes in a statute's year written after its title, but not another number or word", () => {
+    expect(found('the CHIPS Act of 2022 and the CHIPS Act; CHIPS Act of 20225, CHIPS Act of 1850, CHIPS Act of Congress')).toEqual([
+      'CHIPS Act of 2022=chips-act',
+      'CHIPS Act=chips-act',
+      'CHIPS Act=chips-act',
+      'CHIPS Act=chips-act',
+      'CHIPS Act=chips-act',
     ]);
   });
 
@@ -354,13 +376,15 @@ describe('Matcher with a stored table', () => {
     expect(loaded.table.aliasCount).toBe(table.patterns.length);
     expect(loaded.table.patternCount).toBe(all.length);
     expect(loaded.table.texts()).toEqual(all.map((p) => p.text));
-    expect(all.some((p) => p.cased) && all.some((p) => p.needsContext) && all.some((p) => p.also)).toBe(true);
-    all.forEach(({ entry, cased, needsContext, also }, i) => {
+    expect(all.some((p) => p.cased) && all.some((p) => p.needsContext) && all.some((p) => p.also) && all.some((p) => p.withVersion)).toBe(true);
+    all.forEach(({ entry, cased, needsContext, withVersion, also, topic }, i) => {
       expect(loaded.table.pattern(i)).toEqual({
         entry,
         ...(cased === undefined ? {} : { cased }),
         ...(needsContext ? { needsContext } : {}),
+        ...(withVersion ? { withVersion } : {}),
         ...(also ? { also } : {}),
+        ...(topic ? { topic } : {}),
       });
     });
   });

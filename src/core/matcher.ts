@@ -4,6 +4,7 @@
 // Aliases the data marks as context-dependent ("H20", "EAR", "Kimi") are kept
 // only where the text or the page supports them; a maker right before its
 // product ("Huawei Ascend 910C", "阿里Qwen") joins the product's mention.
+import { hanNumeralsAsDigits } from './han-numerals';
 import { isMatchTable, matchTableOf, type AliasTable, type MatchTable, type PatternInfo } from './alias-table';
 import { Automaton, Hits } from './automaton';
 import { HanFold } from './han-fold';
@@ -95,8 +96,9 @@ export class Matcher {
    */
   match(text: string, page?: PageSupport): MatchResult {
     const normalized = normalizeText(text);
-    // Folding keeps every unit in place, so the offset maps still hold.
-    const folded = { ...normalized, text: this.fold.apply(normalized.text) };
+    // Folding and reading Chinese digits keep every unit in place, so the
+    // offset maps still hold.
+    const folded = { ...normalized, text: hanNumeralsAsDigits(this.fold.apply(normalized.text)) };
     this.automaton.scan(folded.text, this.hits);
     if (this.hits.length === 0) return { mentions: [], deferred: [] };
     const aliases: Candidate[] = [];
@@ -238,6 +240,8 @@ export class Matcher {
     // Where the last span ended before a version or form ran it on.
     let bareEnd = 0;
     for (const span of spans) {
+      // "Seed" or "Opus" names a model only with a version after it ("Seed 2.0").
+      if (span.patterns.every((p) => p.withVersion) && !hasVersionAfter(text, span.end)) continue;
       let previous = out[out.length - 1];
       // What ran on may not swallow the next name: in "ChatGPT-o3", o3 is a model of its own.
       if (previous && span.start < previous.end) {
@@ -261,11 +265,11 @@ export class Matcher {
         if (end > last.end || versionAlias) last.variant = true;
         last.end = end;
       } else if (kind === 'rule') {
-        last.end = paragraphEnd(text, last.end);
+        last.end = actYearEnd(text, paragraphEnd(text, last.end));
       } else if (kind === 'company') {
         last.end = hanLegalFormEnd(text, legalFormEnd(text, last.end));
         const before = out[out.length - 2];
-        last.start = hanPlaceStart(text, last.start, before ? before.end : 0);
+        last.start = hanPlaceStart(text, last.start, before ? before.end : 0, this.table.entries[last.entry]!.broad === true);
       }
     }
     return out;
@@ -349,6 +353,16 @@ function paragraphEnd(text: string, at: number): number {
   return at + lengthAt(PARAGRAPH, text, at);
 }
 
+// A statute's title may carry its year ("the Trade Expansion Act of 1962",
+// "the COINS Act of 2025"): the year is part of the name.
+const ACT_YEAR = / of (?:19|20)\d\d(?!\d)/y;
+
+/** Where the year after an act's name ending at `at` ends; `at` when there is none. */
+function actYearEnd(text: string, at: number): number {
+  if (!text.endsWith('act', at) || isWordCharAt(text, at - 4)) return at;
+  return at + lengthAt(ACT_YEAR, text, at);
+}
+
 /** Whether `at` lies in a web address written out in the text ("https://…/huawei-ascend", "www.x.com"). */
 function insideLink(text: string, at: number): boolean {
   // Normalised text has only plain spaces. Bounded: Chinese runs without
@@ -422,7 +436,9 @@ function hanLegalFormEnd(text: string, at: number): number {
 // A Chinese company's registered name starts with its city, glued on:
 // "北京中科寒武纪", "上海华虹", "杭州深度求索". The city belongs to the name.
 // Taiwan's press puts the mainland before Beijing's bodies the same way
-// ("大陸商務部", "中共商務部").
+// ("大陸商務部", "中共商務部"), and the press at large the country, before a
+// ministry or regulator (a broad name: "中國商務部"; a company's "中国"
+// is more often a nickname, "中國超微" for a Chinese AMD).
 const HAN_PLACES: ReadonlySet<string> = new Set([
   '大陆',
   '中共',
@@ -453,9 +469,10 @@ const HAN_PLACES: ReadonlySet<string> = new Set([
 ]);
 
 /** Where a Chinese company name starts once a city glued before it is taken in; `at` when there is none (or it would reach back past `floor`). */
-function hanPlaceStart(text: string, at: number, floor: number): number {
+function hanPlaceStart(text: string, at: number, floor: number, broad: boolean): number {
   if (at - 2 < floor || !HAN.test(text[at] ?? '')) return at;
-  return HAN_PLACES.has(text.slice(at - 2, at)) ? at - 2 : at;
+  const place = text.slice(at - 2, at);
+  return HAN_PLACES.has(place) || (broad && place === '中国') ? at - 2 : at;
 }
 
 /** The length of what sticky `pattern` matches at `at` (0 if nothing). */
@@ -523,6 +540,15 @@ function versionEnd(text: string, at: number, versioned = false): number {
   }
   if (versioned && text[end] === ' ') end = tierEnd(text, end + 1, end);
   return end > at && !isSpacedWordAt(text, end) ? end : at;
+}
+
+// A name that is an everyday word on its own counts with a one-digit
+// version after it ("Seed 2.0", "Opus 4.5"): "Opus 10" is a musical work.
+const SMALL_VERSION = /[ -]?\d(?![\d,])/y;
+
+/** Whether a one-digit version, and so a model's version, is written straight after `at`. */
+function hasVersionAfter(text: string, at: number): boolean {
+  return lengthAt(SMALL_VERSION, text, at) > 0 && versionEnd(text, at) > at;
 }
 
 /** Where a tier word at `from` (and any editions after it) ends, as a whole word; `none` when there is none. */

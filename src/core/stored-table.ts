@@ -42,6 +42,8 @@ interface StoredHead {
   also: [number, number[]][];
   /** Patterns that name a version of their model. */
   variants: number[];
+  /** Patterns found only with a version after them. */
+  withVersion: number[];
   /** Cues that are topic words. */
   topic: number[];
   automaton: AutomatonShape;
@@ -63,6 +65,7 @@ export async function encodeStoredTable(table: AliasTable): Promise<string> {
     cased: all.flatMap((p, i): [number, string][] => (p.cased === undefined ? [] : [[i, p.cased]])),
     also: all.flatMap((p, i): [number, number[]][] => (p.also ? [[i, p.also]] : [])),
     variants: all.flatMap((p, i) => (p.variant ? [i] : [])),
+    withVersion: all.flatMap((p, i) => (p.withVersion ? [i] : [])),
     topic: all.flatMap((p, i) => (p.topic ? [i] : [])),
     automaton: shape,
     hanFold: table.hanFold,
@@ -144,6 +147,7 @@ function packedTable(head: StoredHead, words: Uint32Array, texts: () => string[]
   const cased = new Map(head.cased);
   const also = new Map(head.also);
   const variants = new Set(head.variants);
+  const withVersion = new Set(head.withVersion);
   const topic = new Set(head.topic);
   const made: (PatternInfo | undefined)[] = [];
   return {
@@ -163,6 +167,7 @@ function packedTable(head: StoredHead, words: Uint32Array, texts: () => string[]
       const more = also.get(index);
       if (more) info.also = more;
       if (variants.has(index)) info.variant = true;
+      if (withVersion.has(index)) info.withVersion = true;
       if (topic.has(index)) info.topic = true;
       made[index] = info;
       return info;
@@ -177,7 +182,7 @@ const KINDS: ReadonlySet<unknown> = new Set(ENTRY_KINDS);
 function isStoredHead(value: unknown): value is StoredHead {
   const h = value as Partial<StoredHead> | null;
   if (typeof h !== 'object' || h === null || h.format !== ALIAS_TABLE_FORMAT || typeof h.datasetVersion !== 'number') return false;
-  const { entries, aliasCount, patternCount, cased, also, variants, topic, automaton, hanFold } = h;
+  const { entries, aliasCount, patternCount, cased, also, variants, withVersion, topic, automaton, hanFold } = h;
   if (typeof hanFold !== 'string' || hanFold.length % 2 !== 0) return false;
   if (!Array.isArray(entries) || !Number.isInteger(aliasCount) || !Number.isInteger(patternCount)) return false;
   if (aliasCount! < 0 || aliasCount! > patternCount! || typeof automaton !== 'object' || automaton === null) return false;
@@ -200,6 +205,8 @@ function isStoredHead(value: unknown): value is StoredHead {
     also.every((a) => Array.isArray(a) && isPattern(a[0]) && Array.isArray(a[1]) && a[1].every(isEntry)) &&
     Array.isArray(variants) &&
     variants.every(isPattern) &&
+    Array.isArray(withVersion) &&
+    withVersion.every(isPattern) &&
     Array.isArray(topic) &&
     topic.every(isPattern)
   );
