@@ -53,7 +53,7 @@ const dataset = {
     ),
     entry('moonshot', 'company', { en: ['Moonshot AI'] }, { related: ['kimi'] }),
     entry('cac', 'company', { ru: [{ text: 'Главное управление киберпространства Китая', inflect: [0, 1] }] }),
-    entry('samr', 'company', { zh: ['市场监管总局'] }, { broad: true }),
+    entry('samr', 'company', { en: ['Market Regulator'], zh: ['市场监管总局'] }, { broad: true }),
   ],
 } as Dataset;
 
@@ -178,8 +178,9 @@ describe('Matcher', () => {
   });
 
   it('runs a model name on over a sub-brand after a dash, and over a size after a tier', () => {
-    expect(found('Qwen-Image, Qwen-Large, Qwen-Coder-7B, Qwen-Math-1.5 and Qwen-VL-Max')).toEqual([
+    expect(found('Qwen-Image, Qwen-Next, Qwen-Large, Qwen-Coder-7B, Qwen-Math-1.5 and Qwen-VL-Max')).toEqual([
       'Qwen-Image=qwen',
+      'Qwen-Next=qwen',
       'Qwen-Large=qwen',
       'Qwen-Coder-7B=qwen',
       'Qwen-Math-1.5=qwen',
@@ -201,6 +202,13 @@ describe('Matcher', () => {
     expect(found('大陸商務部與中共商务部')).toEqual(['大陸商務部=mofcom', '中共商务部=mofcom']);
     // The country goes with a ministry or regulator (a broad name), not with a company.
     expect(found('中國市场监管总局调查芯片，中国华为')).toEqual(['中國市场监管总局=samr', '华为=huawei']);
+    // English puts the country's possessive before it, "China's" or "China’s"; not a longer word's.
+    expect(found("China's Market Regulator probed chips; China’s Market Regulator; Indochina's Market Regulator; China's Huawei")).toEqual([
+      "China's Market Regulator=samr",
+      'China’s Market Regulator=samr',
+      'Market Regulator=samr',
+      'Huawei=huawei',
+    ]);
   });
 
   it("reads a maker's family name before another of its models as that model", () => {

@@ -30,6 +30,8 @@ export interface MatchResult {
    * supported: a later mention of a supporter on the page may change that.
    */
   deferred: number[];
+  /** Set when the text holds a topic word ("chips", "出口管制"): the page counts it towards being on topic. */
+  topicWord?: true;
 }
 
 interface Candidate {
@@ -142,7 +144,7 @@ export class Matcher {
         ...(span.variant ? { variant: true } : {}),
       };
     });
-    return { mentions, deferred };
+    return topicWord ? { mentions, deferred, topicWord } : { mentions, deferred };
   }
 
   /** Leftmost-longest spans; aliases of the same stretch are kept together. */
@@ -203,6 +205,22 @@ export class Matcher {
     // spelling goes to the entry they support before one a word hints at.
     const known = (p: PatternInfo) => onTopic(p.entry) && (confirmed(p.entry) || (entries[p.entry]!.supporters ?? []).some((s) => confirmed(s)));
     const supported = (p: PatternInfo) => known(p) || (onTopic(p.entry) && cued.has(p.entry));
+    // A spelling that needs no context falls back to its first such entry:
+    // other names first, so that they can put a broad one on topic. What a
+    // fallback confirms may support another spelling in turn ("METI", then
+    // "the end-user list"), so support is looked for again after each.
+    const fallBack = (broadToo: boolean): boolean => {
+      let found = false;
+      for (const span of open) {
+        if (span.entry >= 0) continue;
+        const fallback = span.patterns.find((p) => !p.needsContext && onTopic(p.entry));
+        if (!fallback || (!broadToo && gated(fallback.entry))) continue;
+        span.entry = fallback.entry;
+        add(fallback.entry);
+        found = true;
+      }
+      return found;
+    };
     for (let progress = true; progress && open.some((s) => s.entry < 0); ) {
       progress = false;
       for (const span of open) {
@@ -214,17 +232,7 @@ export class Matcher {
           progress = true;
         }
       }
-    }
-    // A spelling that needs no context falls back to its first such entry:
-    // other names first, so that they can put a broad one on topic.
-    for (const broadToo of [false, true]) {
-      for (const span of open) {
-        if (span.entry >= 0) continue;
-        const fallback = span.patterns.find((p) => !p.needsContext && onTopic(p.entry));
-        if (!fallback || (!broadToo && gated(fallback.entry))) continue;
-        span.entry = fallback.entry;
-        add(fallback.entry);
-      }
+      if (!progress) progress = fallBack(false) || fallBack(true);
     }
     const deferred = new Set<number>();
     for (const span of open) if (span.entry < 0) for (const p of span.patterns) deferred.add(p.entry);
@@ -269,7 +277,9 @@ export class Matcher {
       } else if (kind === 'company') {
         last.end = hanLegalFormEnd(text, legalFormEnd(text, last.end));
         const before = out[out.length - 2];
-        last.start = hanPlaceStart(text, last.start, before ? before.end : 0, this.table.entries[last.entry]!.broad === true);
+        const broad = this.table.entries[last.entry]!.broad === true;
+        last.start = hanPlaceStart(text, last.start, before ? before.end : 0, broad);
+        if (broad) last.start = countryStart(text, last.start, before ? before.end : 0);
       }
     }
     return out;
@@ -475,6 +485,22 @@ function hanPlaceStart(text: string, at: number, floor: number, broad: boolean):
   return HAN_PLACES.has(place) || (broad && place === '中国') ? at - 2 : at;
 }
 
+// English names a ministry or regulator with its country's possessive:
+// "China's Ministry of Commerce", "Japan's Ministry of Economy, Trade and
+// Industry". The country belongs to the body's name (a broad name only: "China's
+// Huawei" is the company alone). Normalised text is lower case, with one apostrophe.
+const COUNTRIES = ['china', 'japan', 'korea', 'taiwan', 'malaysia', 'singapore', 'india', 'germany', 'france', 'britain', 'russia', 'vietnam'];
+
+/** Where a ministry's name starts once a country's possessive before it is taken in; `at` when there is none. */
+function countryStart(text: string, at: number, floor: number): number {
+  if (text[at - 1] !== ' ' || text[at - 2] !== 's' || text[at - 3] !== "'") return at;
+  for (const country of COUNTRIES) {
+    const start = at - 3 - country.length;
+    if (start >= floor && text.startsWith(country, start) && !isWordCharAt(text, start - 1)) return start;
+  }
+  return at;
+}
+
 /** The length of what sticky `pattern` matches at `at` (0 if nothing). */
 function lengthAt(pattern: RegExp, text: string, at: number): number {
   pattern.lastIndex = at;
@@ -503,7 +529,7 @@ const VERSION = / (?:[a-z](?=\d))?\d{1,2}(?:\.\d+)*[a-z]?|(?: - |-)(?:[a-z](?=\d
  */
 const DASHED_TIERS =
   'max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|think|preview|lite|long|zero|high|low|' +
-  'image|vision|video|audio|voice|speech|math|moe|air|ultra|nano|large|medium|small|reasoner|ocr|embedding|edge|seed|character|realtime';
+  'image|vision|video|audio|voice|speech|math|moe|air|ultra|nano|large|medium|small|reasoner|ocr|embedding|edge|seed|character|realtime|next|exp';
 /** After a version: a size or code ("-72b", "-0.8b", "-v4") or a tier. */
 const EDITIONS = new RegExp(`(?:(?: - |-)(?:[a-z]*\\d[a-z0-9]*(?:\\.\\d+[a-z]*)?|${DASHED_TIERS}))+`, 'y');
 /** Without a version: tiers only. */

@@ -8,8 +8,9 @@ import type { AliasTableEntry } from './alias-table';
 import type { MatchResult, PageSupport } from './matcher';
 
 /**
- * Distinct names other than broad ones that make a page on topic. One is
- * not enough: a page about anything may link one chip story in a sidebar.
+ * Distinct names other than broad ones, or passages with a topic word, that
+ * make a page on topic. One is not enough: a page about anything may link
+ * one chip story in a sidebar.
  */
 const ON_TOPIC_NAMES = 2;
 
@@ -18,6 +19,8 @@ export class PageContext<Block> implements PageSupport {
   readonly confirmed = new Set<number>();
   /** How many of them are not broad names. */
   private topical = 0;
+  /** Blocks holding a topic word (kept only up to the number that puts the page on topic). */
+  private readonly topicBlocks = new Set<Block>();
   /** Blocks holding unsupported context-dependent aliases, with their entries. */
   private readonly waiting = new Map<Block, number[]>();
 
@@ -30,6 +33,7 @@ export class PageContext<Block> implements PageSupport {
   record(block: Block, result: MatchResult): Block[] {
     const fresh = new Set<number>();
     const wasOnTopic = this.onTopic;
+    if (result.topicWord && this.topicBlocks.size < ON_TOPIC_NAMES) this.topicBlocks.add(block);
     for (const mention of result.mentions) {
       if (this.confirmed.has(mention.entry)) continue;
       fresh.add(mention.entry);
@@ -39,7 +43,7 @@ export class PageContext<Block> implements PageSupport {
     const becameOnTopic = !wasOnTopic && this.onTopic;
     // A block may be read in parts (text around a nested block): keep them all.
     if (result.deferred.length > 0) this.waiting.set(block, [...new Set([...(this.waiting.get(block) ?? []), ...result.deferred])]);
-    if (fresh.size === 0) return [];
+    if (fresh.size === 0 && !becameOnTopic) return [];
     const again: Block[] = [];
     for (const [other, deferred] of this.waiting) {
       if (other === block || !deferred.some((entry) => this.supportedBy(entry, fresh) || (becameOnTopic && this.table.entries[entry]?.broad === true)))
@@ -64,9 +68,12 @@ export class PageContext<Block> implements PageSupport {
     return this.confirmed.has(entry);
   }
 
-  /** Whether the page has shown it is about chips: broad names count anywhere on it. */
+  /**
+   * Whether the page has shown it is about chips, by two names or by two
+   * passages with a topic word: broad names count anywhere on it.
+   */
   get onTopic(): boolean {
-    return this.topical >= ON_TOPIC_NAMES;
+    return this.topical >= ON_TOPIC_NAMES || this.topicBlocks.size >= ON_TOPIC_NAMES;
   }
 
   /** How many blocks wait for support. */
@@ -77,6 +84,7 @@ export class PageContext<Block> implements PageSupport {
   clear(): void {
     this.confirmed.clear();
     this.topical = 0;
+    this.topicBlocks.clear();
     this.waiting.clear();
   }
 

@@ -23,6 +23,7 @@ const dataset = {
     entry('tsmc', 'company', { en: ['TSMC'] }),
     entry('h20', 'chip', { en: ['H20'] }),
     entry('entity-list', 'rule', { en: ['Entity List'] }),
+    { ...entry('end-user-list', 'rule', { en: [{ text: 'end-user list', needsContext: true }] }), related: ['commerce'] },
   ],
 } as Dataset;
 
@@ -86,11 +87,31 @@ describe('topic gate', () => {
 
   it('does not count broad names towards the page topic', () => {
     const page = new PageContext<number>(table);
-    page.record(0, gated.match('Google designs its own chips.', page));
-    page.record(1, gated.match('Apple designs its own chips.', page));
+    page.record(0, gated.match('Google and Apple design their own chips.', page));
     expect(page.onTopic).toBe(false);
     expect(ids(gated, 'The new Apple store opens on Friday.', page)).toEqual(['apple']);
     expect(ids(gated, 'Sign in with Google.', page)).toEqual(['google']);
+  });
+
+  it('puts the page on topic with two passages holding a topic word, and reads again what waited for it', () => {
+    const page = new PageContext<number>(table);
+    expect(page.record(0, gated.match('The Commerce Department spokeswoman said nothing.', page))).toEqual([]);
+    expect(page.record(1, gated.match('Chips were in short supply.', page))).toEqual([]);
+    expect(page.onTopic).toBe(false);
+    // The same passage read again does not count twice.
+    expect(page.record(1, gated.match('Chips were in short supply.', page))).toEqual([]);
+    expect(page.onTopic).toBe(false);
+    expect(page.record(2, gated.match('Export controls tightened.', page))).toEqual([0]);
+    expect(page.onTopic).toBe(true);
+    expect(ids(gated, 'The Commerce Department spokeswoman said nothing.', page)).toEqual(['commerce']);
+  });
+
+  it('lets a broad name taken once the page is on topic support a spelling that needs it, in the same passage', () => {
+    const page = new PageContext<number>(table);
+    page.record(0, gated.match('Chips were in short supply.', page));
+    page.record(1, gated.match('Export controls tightened.', page));
+    expect(ids(gated, 'The end-user list, the Commerce Department said, grows.', page)).toEqual(['end-user-list', 'commerce']);
+    expect(ids(gated, 'The end-user list grows.', page)).toEqual([]);
   });
 
   it('counts a broad name again once the page has shown it on topic', () => {
