@@ -39,6 +39,39 @@ describe('names by number from a citation', () => {
     expect(texts('15 CFR parts 730–774; 15 CFR 734.4; 15 CFR part 744, Supplement No. 4')).toEqual([]);
   });
 
+  it('reads a CFR part with spaces round it in its list', () => {
+    expect(texts('31 CFR part 850 ; 89 FR 90398')).toContain('31 CFR part 850');
+  });
+
+  it('reads a range written with spaces round its dash, and ranges up to 12 numbers long', () => {
+    const announced = (citation: string) => texts(citation).filter((t) => t.startsWith('Announcement No.'));
+    expect(announced('MOFCOM Announcements Nos. 55 – 58 [2025]')).toEqual(['55', '56', '57', '58'].map((n) => `Announcement No. ${n} of 2025`));
+    expect(announced('MOFCOM Announcements Nos. 1–12 [2025]')).toHaveLength(12);
+    // Thirteen numbers, or a range written backwards, are not read as a range: only the first number.
+    expect(announced('MOFCOM Announcements Nos. 1–13 [2025]')).toEqual(['Announcement No. 1 of 2025']);
+    expect(announced('MOFCOM Announcements Nos. 58–55 [2025]')).toEqual(['Announcement No. 58 of 2025']);
+  });
+
+  it('reads the year after any space, or none, and orders numbered past 9', () => {
+    expect(texts('MOFCOM Announcement No. 18\u00a0[2025]')).toContain('Announcement No. 18 of 2025');
+    expect(texts('MOFCOM Announcement No. 18[2025]')).toContain('Announcement No. 18 of 2025');
+    expect(texts('MOFCOM Order No. 18 of 2019')).toEqual(['MOFCOM Order No. 18 of 2019', '商务部令2019年第18号']);
+  });
+
+  it('names a State Council order in every spelling, and an executive order "EO" only in capitals', () => {
+    expect(citationAliases('State Council Order No. 792')).toEqual([
+      'State Council Order No. 792',
+      'State Council Decree No. 792',
+      '国务院令第792号',
+      '第792号国务院令',
+      { text: 'распоряжение № 792', inflect: 0, needsContext: true },
+      { text: 'распоряжение под номером 792', inflect: 0, needsContext: true },
+      { text: 'постановление № 792', inflect: 0, needsContext: true },
+      { text: 'постановление под номером 792', inflect: 0, needsContext: true },
+    ]);
+    expect(citationAliases('Executive Order 14320')).toContainEqual({ text: 'EO 14320', caseSensitive: true });
+  });
+
   it('makes nothing of citations without a number it knows', () => {
     expect(texts('15 CFR part 744, Supplement No. 4 (see § 744.16)')).toEqual([]);
     expect(texts('Foreign Trade Act, Article 13')).toEqual([]);

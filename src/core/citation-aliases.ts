@@ -39,7 +39,8 @@ function chineseNumbered(citation: string): Alias[] {
   // government decree may share, so only beside the rule's context.
   for (const [, n] of citation.matchAll(/State Council Order No\. (\d+)/g)) {
     out.push(`State Council Order No. ${n}`, `State Council Decree No. ${n}`, `国务院令第${n}号`, `第${n}号国务院令`);
-    for (const word of ['распоряжение', 'постановление']) out.push({ text: `${word} № ${n}`, inflect: 0, needsContext: true });
+    for (const word of ['распоряжение', 'постановление'])
+      for (const number of ['№', 'под номером']) out.push({ text: `${word} ${number} ${n}`, inflect: 0, needsContext: true });
   }
   return out;
 }
