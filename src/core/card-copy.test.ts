@@ -156,3 +156,119 @@ describe('the page briefing', () => {
     );
   });
 });
+
+describe('copying a card with less in it', () => {
+  const bare = (): EntryCard => ({
+    id: 'qwen',
+    kind: 'model',
+    kindLabel: 'AI model',
+    title: 'Qwen',
+    summary: "Alibaba's model family.",
+    facts: [{ label: 'Maker', value: 'Alibaba', cite: [1] }],
+    related: [],
+    caveats: [],
+    sources: [{ n: 1, url: 'https://example.com/qwen', title: 'Qwen' }],
+    asOf: '2026-12-07',
+    asOfText: '7 December 2026',
+  });
+
+  it('gives no status line and no caveats heading to a card with neither', () => {
+    expect(cardAsText(bare(), 'en')).toBe(
+      [
+        'Qwen (AI model)',
+        "Alibaba's model family.",
+        'Maker: Alibaba [1]',
+        'Sources:',
+        '[1] Qwen: https://example.com/qwen',
+        'Facts as of 7 December 2026 · ChipLens',
+      ].join('\n'),
+    );
+    expect(cardAsMarkdown(bare(), 'en')).toBe(
+      [
+        '**Qwen** (AI model)',
+        '',
+        '- Maker: Alibaba [1]',
+        '',
+        "Alibaba's model family.",
+        '',
+        'Sources:',
+        '',
+        '1. [Qwen](<https://example.com/qwen>)',
+        '',
+        '[1]: <https://example.com/qwen>',
+        '',
+        '_Facts as of 7 December 2026 · ChipLens_',
+      ].join('\n'),
+    );
+  });
+
+  it('links only the source numbers at the end of a line, of any number of digits, and leaves brackets in the text as text', () => {
+    const card: EntryCard = {
+      ...bare(),
+      facts: [{ label: 'Citation', value: 'Section [2] of the rule', cite: [12] }],
+      caveats: [{ text: 'Disputed.', cite: [3, 12] }],
+    };
+    const markdown = cardAsMarkdown(card, 'en');
+    expect(markdown).toContain('- Citation: Section \\[2\\] of the rule [12]\n');
+    expect(markdown).toContain('- Disputed. [3][12]\n');
+  });
+});
+
+describe('the page briefing, more', () => {
+  const card = (kind: EntryCard['kind'], title: string, sources: EntryCard['sources'], status?: EntryCard['status']): EntryCard => ({
+    id: title.toLowerCase(),
+    kind,
+    kindLabel: kind,
+    title,
+    summary: `${title} in short.`,
+    ...(status ? { status } : {}),
+    facts: [],
+    related: [],
+    caveats: [],
+    sources,
+    asOf: '2026-12-07',
+    asOfText: '7 December 2026',
+  });
+  const status = (cite: number[]): EntryCard['status'] => ({
+    label: 'Export controls: China',
+    value: 'Licence required',
+    date: '2025-04-09',
+    dateText: '9 April 2025',
+    dateLabel: 'since',
+    tone: 'bad',
+    cite,
+  });
+
+  it('numbers a source that two entries share once, and cites every source of a status', () => {
+    const rule = { n: 1, url: 'https://www.federalregister.gov/d/2025-1', title: 'Rule' };
+    const specs = { n: 2, url: 'https://example.com/specs', title: 'Specs' };
+    const markdown = briefingMarkdown(
+      [
+        { card: card('chip', 'H20', [rule, specs], status([1, 2])), count: 1 },
+        { card: card('chip', 'H200', [rule], status([1])), count: 3 },
+      ],
+      'en',
+      'Briefing',
+    );
+    expect(markdown).toContain('- **H20** ×1: Export controls: China: Licence required, since 9 April 2025 [1][2]\n');
+    expect(markdown).toContain('- **H200** ×3: Export controls: China: Licence required, since 9 April 2025 [1]\n');
+    expect(markdown).toContain('[1]: <https://www.federalregister.gov/d/2025-1>\n[2]: <https://example.com/specs>\n');
+  });
+
+  it('leaves out a source number the card does not list, and gives an entry with no sources its summary alone', () => {
+    const markdown = briefingMarkdown(
+      [
+        { card: card('chip', 'H20', [{ n: 1, url: 'https://example.com/specs', title: 'Specs' }], status([2, 1])), count: 1 },
+        { card: card('model', 'Qwen', []), count: 2 },
+      ],
+      'en',
+      'Briefing',
+    );
+    expect(markdown).toContain('- **H20** ×1: Export controls: China: Licence required, since 9 April 2025 [1]\n');
+    expect(markdown).toContain('- **Qwen** ×2: Qwen in short.\n');
+  });
+
+  it('gives an empty page a title and no date', () => {
+    expect(briefingMarkdown([], 'en', 'Briefing')).toBe(['# Briefing', '', '', '_ChipLens · Facts as of _'].join('\n'));
+  });
+});

@@ -384,3 +384,145 @@ describe('statusInWords', () => {
     expect(statusInWords('model', 'listed', 'en')).toBeUndefined();
   });
 });
+
+describe('what each kind of card shows', () => {
+  const base = { name: { en: 'X', ru: 'X', zh: 'X' }, aliases: {}, summary: { en: 'X', ru: 'X', zh: 'X' }, related: [], asOf: '2026-11-28' };
+  const chip = (facts: object, more: object = {}) => ({ ...base, id: 'c', kind: 'chip', sources, facts: { vendor: 'nvidia', ...facts }, ...more }) as Entry;
+  const company = (facts: object) =>
+    ({
+      ...base,
+      id: 'acme',
+      kind: 'company',
+      sources,
+      facts: { country: { code: 'CN', src: [0] }, activity: { text: { en: 'Chips' }, src: [1] }, ...facts },
+    }) as Entry;
+  const rule = (facts: object) =>
+    ({ ...base, id: 'r', kind: 'rule', sources, facts: { issuer: { name: { en: 'BIS' }, src: [0] }, dates: [], status: [], ...facts } }) as Entry;
+  const ruDate = (entry: Entry) => buildEntryCard({ entry, refs: {} }, 'ru').status?.dateText.replace(/\s/g, ' ');
+
+  it('joins the note of an export status and the rule it follows with a dot', () => {
+    const entry = chip({
+      exportStatus: [{ date: '2025-04-09', status: 'licence-required', region: { en: 'China' }, note: { en: 'By letter.' }, rule: 'h20-rule', src: [1] }],
+    });
+    expect(buildEntryCard({ ...view, entry }, 'en').status?.note).toBe('By letter. · H20 licence requirement');
+  });
+
+  it('writes a month after "since" in the Russian genitive, and a checked state\'s month in the nominative', () => {
+    expect(ruDate(chip({ exportStatus: [{ date: '2025-10', status: 'licence-required', region: { en: 'China' }, src: [0] }] }))).toBe('октября 2025 г.');
+    expect(ruDate(rule({ status: [{ date: '2025-02', status: 'in-force', src: [0] }] }))).toBe('февраля 2025 г.');
+    expect(ruDate(company({ entityList: [{ date: '2020-12', status: 'listed', src: [0] }] }))).toBe('декабря 2020 г.');
+    expect(ruDate(company({ entityList: [{ date: '2024-05', status: 'removed', src: [0] }] }))).toBe('мая 2024 г.');
+    expect(ruDate(company({ entityList: [{ date: '2026-11', status: 'not-listed', src: [0] }] }))).toBe('ноябрь 2026 г.');
+  });
+
+  it("gives a rule's status its tone and keeps its note", () => {
+    const inForce = buildEntryCard({ entry: rule({ status: [{ date: '2025-02', status: 'in-force', note: { en: 'Partly.' }, src: [0] }] }), refs: {} }, 'en');
+    expect(inForce.status).toMatchObject({ label: 'Status', value: 'In force', tone: 'bad', note: 'Partly.', dateLabel: 'since' });
+    const rescinded = buildEntryCard({ entry: rule({ status: [{ date: '2025-05', status: 'rescinded', src: [0] }] }), refs: {} }, 'en');
+    expect(rescinded.status?.tone).toBe('good');
+  });
+
+  it('shows a model with no status, no status "then" and no untracked line, even given the page\'s date', () => {
+    const model = { ...base, id: 'm', kind: 'model', sources, facts: { maker: 'alibaba' } } as Entry;
+    const card = buildEntryCard({ entry: model, refs: {} }, 'en', { pageDate: '2024-06-30' });
+    expect(card).not.toHaveProperty('status');
+    expect(card).not.toHaveProperty('then');
+    expect(card).not.toHaveProperty('untracked');
+  });
+
+  it('rounds figures to two decimals', () => {
+    const card = buildEntryCard({ ...view, entry: chip({ bandwidth: { tbps: 4.8123, src: [0] } }) }, 'en');
+    expect(card.facts.find((f) => f.label === 'Memory bandwidth')?.value).toBe('4.81 TB/s');
+  });
+
+  it("lists a company's country, in the reader's language, and its business, each with its sources", () => {
+    expect(buildEntryCard({ entry: company({}), refs: {} }, 'ru').facts).toEqual([
+      { label: 'Страна', value: 'Китай', cite: [1] },
+      { label: expect.any(String), value: 'Chips', cite: [2] },
+    ]);
+    expect(buildEntryCard({ entry: company({}), refs: {} }, 'en').facts[1]).toEqual({ label: 'Business', value: 'Chips', cite: [2] });
+  });
+
+  it('shows a country code that cannot be named as it is', () => {
+    expect(buildEntryCard({ entry: company({ country: { code: '1', src: [0] } }), refs: {} }, 'en').facts[0]).toEqual({
+      label: 'Country',
+      value: '1',
+      cite: [1],
+    });
+  });
+
+  it("lists a model's maker, citing the main source, its release with a note, and whether its weights are open", () => {
+    const model = {
+      ...base,
+      id: 'm',
+      kind: 'model',
+      sources,
+      facts: { maker: 'alibaba', released: { date: '2023-08', note: { en: 'As a preview.' }, src: [1] }, openWeights: { value: false, src: [0] } },
+    } as Entry;
+    expect(buildEntryCard({ entry: model, refs: { alibaba: { kind: 'company', name: { en: 'Alibaba' } } } }, 'en').facts).toEqual([
+      { label: 'Maker', value: 'Alibaba', cite: [1] },
+      { label: 'Released', value: 'August 2023', note: 'As a preview.', cite: [2] },
+      { label: 'Open weights', value: 'no', cite: [1] },
+    ]);
+  });
+
+  it("lists a rule's issuer, citation and dates, with their notes and sources", () => {
+    const entry = rule({
+      citation: { value: '90 FR 1', src: [1] },
+      dates: [
+        { kind: 'published', date: '2025-01-15', src: [1] },
+        { kind: 'effective', date: '2025-05', note: { en: 'For most parts.' }, src: [0] },
+      ],
+    });
+    expect(buildEntryCard({ entry, refs: {} }, 'en').facts).toEqual([
+      { label: 'Issuer', value: 'BIS', cite: [1] },
+      { label: 'Citation', value: '90 FR 1', cite: [2] },
+      { label: 'Published', value: '15 January 2025', cite: [2] },
+      { label: 'Effective', value: 'May 2025', note: 'For most parts.', cite: [1] },
+    ]);
+    expect(buildEntryCard({ entry: rule({}), refs: {} }, 'en').facts.map((f) => f.label)).toEqual(['Issuer']);
+  });
+
+  it('says nothing more when the status then is the one in force today, though a later event restated it', () => {
+    const entry = chip({
+      exportStatus: [
+        { date: '2024', status: 'licence-required', region: { en: 'China' }, src: [0] },
+        { date: '2025-04-09', status: 'licence-required', region: { en: 'China' }, src: [1] },
+      ],
+    });
+    expect(buildEntryCard({ ...view, entry }, 'en', { pageDate: '2024-06-30' }).then).toBeUndefined();
+  });
+
+  it('numbers the sources and keeps their publisher, date and whether they are the primary text', () => {
+    const entry = chip(
+      {},
+      {
+        sources: [
+          { url: 'https://example.com/specs', title: 'Specs', publisher: 'Example', published: '2024', accessed: '2026-11-28' },
+          { url: 'https://www.federalregister.gov/d/2025-1', title: 'Rule', accessed: '2026-11-28' },
+        ],
+      },
+    );
+    expect(buildEntryCard({ ...view, entry }, 'en').sources).toEqual([
+      { n: 1, url: 'https://example.com/specs', title: 'Specs', publisher: 'Example', published: '2024' },
+      { n: 2, url: 'https://www.federalregister.gov/d/2025-1', title: 'Rule', primary: true },
+    ]);
+  });
+});
+
+describe('a status the card does not know', () => {
+  it('gets a neutral tone, for a chip and a rule', () => {
+    const chip = {
+      ...h20,
+      facts: { ...h20.facts, exportStatus: [{ date: '2026', status: 'embargoed', region: { en: 'China' }, src: [0] }] },
+    } as unknown as Entry;
+    expect(buildEntryCard({ ...view, entry: chip }, 'en').status?.tone).toBe('neutral');
+    const rule = {
+      ...h20,
+      id: 'r',
+      kind: 'rule',
+      facts: { issuer: { name: { en: 'BIS' }, src: [0] }, dates: [], status: [{ date: '2026', status: 'repealed-twice', src: [0] }] },
+    } as unknown as Entry;
+    expect(buildEntryCard({ entry: rule, refs: {} }, 'en').status?.tone).toBe('neutral');
+  });
+});

@@ -11,13 +11,20 @@ describe('the fields that name other entries', () => {
     expect(referencedIds(entry('model', { facts: { maker: 'alibaba' } }))).toEqual(['alibaba']);
     expect(referencedIds(entry('rule', { related: ['b'], facts: { issuer: { entity: 'us-bis' } } }))).toEqual(['b', 'us-bis']);
     // Fields of other kinds are not read.
-    expect(referencedIds(entry('company', { facts: { vendor: 'nvidia', maker: 'x', issuer: { entity: 'y' } } }))).toEqual([]);
+    expect(referencedIds(entry('company', { facts: { vendor: 'nvidia', maker: 'x', issuer: { entity: 'y' }, exportStatus: [{ rule: 'r' }] } }))).toEqual([]);
   });
 
   it('names each id once, skips what is not an id, and tolerates an entry not yet validated', () => {
     expect(referencedIds(entry('chip', { related: ['nvidia', 'nvidia'], facts: { vendor: 'nvidia', exportStatus: [{ rule: 3 }] } }))).toEqual(['nvidia']);
     expect(referencedIds(entry('chip', { related: 'nvidia', facts: { exportStatus: 'x' } }))).toEqual([]);
     expect(referencedIds({ id: 'x', kind: 'rule' } as unknown as Entry)).toEqual([]);
+  });
+
+  it('tolerates, in an entry not yet validated, missing facts, a missing issuer and an empty status event', () => {
+    expect(referencedIds({ id: 'x', kind: 'chip', related: ['a'] } as unknown as Entry)).toEqual(['a']);
+    expect(referencedIds({ id: 'x', kind: 'model', related: ['a'] } as unknown as Entry)).toEqual(['a']);
+    expect(referencedIds(entry('rule', { related: ['a'], facts: {} }))).toEqual(['a']);
+    expect(referencedIds(entry('chip', { facts: { exportStatus: [null, { rule: 'r1' }] } }))).toEqual(['r1']);
   });
 
   it('makes only the links that assembly mirrors two-way, and says which kinds each may name', () => {

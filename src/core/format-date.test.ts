@@ -41,5 +41,6 @@ describe('dates after "since"', () => {
     expect(ru('2025-10-09', true)).toBe('9 октября 2025 г.');
     expect(ru('2025', true)).toBe('2025');
     expect(formatPartialDate('2025-10', 'en', { since: true })).toBe('October 2025');
+    expect(formatPartialDate('2025-10', 'zh', { since: true })).toBe('2025年10月');
   });
 });

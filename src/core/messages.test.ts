@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backgroundAsker, parseBackgroundRequest, parseContentRequest } from './messages';
+import { backgroundAsker, contentAsker, parseBackgroundRequest, parseContentRequest } from './messages';
 
 describe('message validation', () => {
   it('accepts well-formed requests', () => {
@@ -45,5 +45,29 @@ describe('backgroundAsker', () => {
     await expect(ask({ type: 'get-status' })).rejects.toThrow('dataset damaged');
     await expect(ask({ type: 'get-status' })).rejects.toThrow('ChipLens background did not answer');
     expect(sent).toEqual([{ type: 'get-status' }, { type: 'get-status' }, { type: 'get-status' }]);
+  });
+});
+
+describe('contentAsker', () => {
+  it("gives the reply's value, and throws when the tab's content script failed or is not there", async () => {
+    const replies: unknown[] = [{ ok: true, value: { moved: true } }, { ok: false, error: 'no highlights' }, undefined];
+    const sent: unknown[] = [];
+    const ask = contentAsker(async (message) => {
+      sent.push(message);
+      return replies.shift();
+    });
+    await expect(ask({ type: 'step', by: 1 })).resolves.toEqual({ moved: true });
+    await expect(ask({ type: 'step', by: -1 })).rejects.toThrow('no highlights');
+    await expect(ask({ type: 'page-info' })).rejects.toThrow("the page's ChipLens content script did not answer");
+    expect(sent).toEqual([{ type: 'step', by: 1 }, { type: 'step', by: -1 }, { type: 'page-info' }]);
+  });
+});
+
+describe('parseContentRequest', () => {
+  it('rejects a malformed request to a content script with a message, and gives a valid one as it came', () => {
+    const bad = parseContentRequest({ type: 'step', by: 2 });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error).toMatch(/^bad request: .+/);
+    expect(parseContentRequest({ type: 'reveal', id: 'nvidia-h20', index: 3 })).toEqual({ ok: true, value: { type: 'reveal', id: 'nvidia-h20', index: 3 } });
   });
 });

@@ -23,6 +23,10 @@ describe('primary sources', () => {
     expect(isPrimarySource('https://www.businesswire.com/news/home/x')).toBe(true);
   });
 
+  it('takes a listed domain itself, with no host before it', () => {
+    expect(isPrimarySource('https://nvidia.com/en-us/data-center/h20/')).toBe(true);
+  });
+
   it('does not take the press, hosts that only contain an official name, or what is not an address', () => {
     for (const url of [
       'https://www.reuters.com/technology/x',

@@ -48,7 +48,7 @@ const VENDOR_DOMAINS = [
 function hostOf(url: string): string | undefined {
   try {
     return new URL(url).hostname.toLowerCase();
-  } catch {
+  } /* Stryker disable next-line BlockStatement: an empty catch returns undefined as well */ catch {
     return undefined;
   }
 }

@@ -57,6 +57,16 @@ describe('jsonLdDatePublished: depth and odd values', () => {
     expect(jsonLdDatePublished(nested(7))).toBeUndefined();
   });
 
+  it('counts each @graph as a level too, six deep and no deeper', () => {
+    const graphs = (levels: number): unknown => {
+      let doc: unknown = { datePublished: '2023-12-05' };
+      for (let i = 0; i < levels; i++) doc = { '@graph': doc };
+      return doc;
+    };
+    expect(jsonLdDatePublished(graphs(6))).toBe('2023-12-05');
+    expect(jsonLdDatePublished(graphs(7))).toBeUndefined();
+  });
+
   it('returns nothing for null, a null @graph or a null item, without throwing', () => {
     expect(jsonLdDatePublished(null)).toBeUndefined();
     expect(jsonLdDatePublished({ '@graph': null })).toBeUndefined();

@@ -138,4 +138,9 @@ describe('factReportUrl: edges of the field and of the checks', () => {
     expect(() => factReportUrl({ ...base, datasetVersion: 0 })).toThrow('not a dataset version: 0');
     expect(() => factReportUrl({ ...base, extensionVersion: '1 beta' })).toThrow('not an extension version: "1 beta"');
   });
+
+  it('quotes only the start of a long refused value', () => {
+    expect(() => factReportUrl({ ...base, entry: 'x'.repeat(500) })).toThrow(`not an entry id: "${'x'.repeat(100)}"`);
+    expect(() => factReportUrl({ ...base, extensionVersion: '1'.repeat(500) })).toThrow(`not an extension version: "${'1'.repeat(40)}"`);
+  });
 });

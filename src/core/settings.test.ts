@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, isActiveOn, parseSettings, readSettings, ruleCovers, siteRuleFor, withSiteEnabled } from './settings';
+import { defaultSettings, isActiveOn, parseSettings, readSettings, ruleCovers, siteRuleFor, validSiteRule, withSiteEnabled, withSiteRules } from './settings';
 
 describe('settings', () => {
   it('falls back to defaults for missing or damaged settings', () => {
@@ -60,5 +60,40 @@ describe('settings', () => {
 
   it('pauses everywhere', () => {
     expect(isActiveOn({ ...defaultSettings(), paused: true }, 'a.com')).toBe(false);
+  });
+
+  it('highlights every kind by default', () => {
+    expect(defaultSettings().kinds).toEqual({ chip: true, company: true, model: true, rule: true });
+  });
+
+  it('reads a rule without a wildcard as that host alone, whatever its case', () => {
+    expect(ruleCovers('example.com', 'Example.COM')).toBe(true);
+    expect(ruleCovers('example.com', 'news.example.com')).toBe(false);
+  });
+
+  it('names the exact rule for a host before a wildcard that also covers it', () => {
+    const s = { ...defaultSettings(), disabledSites: ['*.example.com', 'news.example.com'] };
+    expect(siteRuleFor(s, 'News.Example.com')).toBe('news.example.com');
+    expect(siteRuleFor(s, 'www.example.com')).toBe('*.example.com');
+  });
+
+  it('keeps the list of sites in order as a site is added', () => {
+    const off = withSiteEnabled({ ...defaultSettings(), disabledSites: ['b.com'] }, 'a.com', false);
+    expect(off.disabledSites).toEqual(['a.com', 'b.com']);
+  });
+
+  it('replaces the list of the chosen mode with the rules given, trimmed, lower-cased, sorted and once each', () => {
+    const only = withSiteRules(defaultSettings(), 'only', [' News.Example.com ', '*.b.org', 'news.example.com']);
+    expect(only.enabledSites).toEqual(['*.b.org', 'news.example.com']);
+    expect(only.disabledSites).toEqual([]);
+    const except = withSiteRules({ ...defaultSettings(), disabledSites: ['old.com'] }, 'all-except', ['z.com', 'A.com']);
+    expect(except.disabledSites).toEqual(['a.com', 'z.com']);
+    expect(except.enabledSites).toEqual([]);
+  });
+
+  it('accepts a hostname or a wildcard domain as a site rule, as the list stores it', () => {
+    expect(validSiteRule(' News.Example.com ')).toBe('news.example.com');
+    expect(validSiteRule('*.example.com')).toBe('*.example.com');
+    expect(validSiteRule('not a host!')).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset, Entry } from './dataset-schema';
-import { datasetRefusal, MAX_NAMES, tableRefusal } from './update-limits';
+import { datasetRefusal, MAX_NAMES, tableRefusal, UpdateRefused } from './update-limits';
 
 const entry = (id: string, en: Entry['aliases']['en']) => ({ id, aliases: { en } }) as unknown as Entry;
 const dataset = (entries: Entry[]) => ({ format: 1, version: 1, asOf: '2026-12-07', entries }) as Dataset;
@@ -34,6 +34,11 @@ describe('datasetRefusal', () => {
     expect(datasetRefusal(names(MAX_NAMES), { installedEntries: 1, allowFewerEntries: false })).toBeUndefined();
     expect(datasetRefusal(names(MAX_NAMES + 1), { installedEntries: 1, allowFewerEntries: false })).toBe('it has 20,001 names, more than the 20,000 allowed');
   });
+
+  it('counts no names for a language whose list is left undefined', () => {
+    const full = { id: 'a', aliases: { en: Array.from({ length: MAX_NAMES }, (_, i) => `Name ${i}`), ru: undefined } } as unknown as Entry;
+    expect(datasetRefusal(dataset([full]), { installedEntries: 1, allowFewerEntries: false })).toBeUndefined();
+  });
 });
 
 describe('tableRefusal', () => {
@@ -43,5 +48,13 @@ describe('tableRefusal', () => {
     const room = { quota: 10_000_000, used: 9_500_000, replaced: 300_000 };
     expect(tableRefusal(800_000, room)).toBeUndefined();
     expect(tableRefusal(800_001, room)).toBe("its name table (0.8 MB) does not fit in the browser's extension storage (0.8 MB free)");
+  });
+});
+
+describe('UpdateRefused', () => {
+  it('is an Error that names itself when printed', () => {
+    const refused = new UpdateRefused('its name table is too large');
+    expect(refused).toBeInstanceOf(Error);
+    expect(String(refused)).toBe('UpdateRefused: its name table is too large');
   });
 });
