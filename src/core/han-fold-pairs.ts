@@ -17,11 +17,13 @@ function pairsOf(dictionary: string): [string, string][] {
   const pairs: [string, string][] = [];
   for (const entry of dictionary.split('|')) {
     const [from, to] = entry.split(' ');
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: every item of OpenCC's tables as shipped has a character and a target
     if (from && to) pairs.push([from, to]);
   }
   return pairs;
 }
 
+// Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: OpenCC's character tables as shipped hold single characters, none a lone surrogate, so the length test alone decides
 const isOneBmpUnit = (s: string) => s.length === 1 && (s.charCodeAt(0) < 0xd800 || s.charCodeAt(0) > 0xdfff);
 
 /** "TSTS…" for every character that folds, except those in `keep`, in code order. */
@@ -29,6 +31,7 @@ export function hanFoldPairs(keep: ReadonlySet<string> = new Set()): string {
   const toSimplified = new Map(pairsOf(TS_CHARACTERS));
   const fold = new Map<string, string>(toSimplified);
   for (const [variant, standard] of [...pairsOf(TW_VARIANTS_REV), ...pairsOf(HK_VARIANTS_REV)]) {
+    // Stryker disable next-line ConditionalExpression: in OpenCC's tables as shipped, a variant that the Traditional table also folds ends at the same character either way
     if (!fold.has(variant)) fold.set(variant, toSimplified.get(standard) ?? standard);
   }
   const out: [number, string][] = [];
@@ -36,6 +39,7 @@ export function hanFoldPairs(keep: ReadonlySet<string> = new Set()): string {
     if (keep.has(from)) continue;
     // Followed to its end, so that folding twice gives what folding once does.
     let to = first;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,UpdateOperator: no chain in OpenCC's tables as shipped is longer than two hops or loops, so the bound of four is never reached
     for (let hops = 0; fold.has(to) && fold.get(to) !== to && !keep.has(to) && hops < 4; hops++) to = fold.get(to)!;
     if (from !== to && isOneBmpUnit(from) && isOneBmpUnit(to)) out.push([from.charCodeAt(0), from + to]);
   }

@@ -16,11 +16,14 @@ export class HanFold {
 
   /** `text` with every foldable character folded; the same length, and `text` itself when nothing folds. */
   apply(text: string): string {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a shortcut; the loop below folds nothing in such a text either
     if (this.map.size === 0 || !HAN.test(text)) return text;
     let parts: string[] | undefined;
     let last = 0;
+    // Stryker disable next-line EqualityOperator: one past the end reads NaN, which has no fold
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; the pairs (OpenCC's, from han-fold-pairs) hold no character below U+3401
       if (code < 0x3400) continue;
       const to = this.map.get(code);
       if (to === undefined) continue;
@@ -35,8 +38,10 @@ export class HanFold {
 /** Whether `text` reads as Traditional Chinese: it holds at least `least` characters that fold. */
 export function looksTraditional(fold: HanFold, text: string, least = 2): boolean {
   const folded = fold.apply(text);
+  // Stryker disable next-line ConditionalExpression: a shortcut; with nothing folded the count below is 0, under any least a caller passes (2 by default)
   if (folded === text) return false;
   let differences = 0;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: stopping at least differences is a shortcut; counting on gives the same answer
   for (let i = 0; i < text.length && differences < least; i++) if (text.charCodeAt(i) !== folded.charCodeAt(i)) differences++;
   return differences >= least;
 }

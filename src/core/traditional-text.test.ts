@@ -22,6 +22,12 @@ describe('Traditional text for Taiwan and Hong Kong', () => {
     expect([value.n, value.s]).toEqual([3, '华为']);
   });
 
+  it('leaves null and texts with English but no Chinese alone, converting the texts beside them', () => {
+    const value = { gone: null, enOnly: { en: 'Huawei', ru: 'Хуавэй' }, name: { en: 'Huawei', zh: '华为' } };
+    addTraditional(value);
+    expect(value).toEqual({ gone: null, enOnly: { en: 'Huawei', ru: 'Хуавэй' }, name: { en: 'Huawei', zh: '华为', 'zh-TW': '華為' } });
+  });
+
   it('mends what the character tables get wrong in these subjects', () => {
     const value = [
       { en: 'bureau', zh: '国家安全局' },

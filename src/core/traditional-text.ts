@@ -47,6 +47,7 @@ function convert(text: string, to: Traditional): string {
  * it differs from zh-TW, which readers in Hong Kong fall back to.
  */
 export function addTraditional(value: unknown): void {
+  // Stryker disable next-line ConditionalExpression,BlockStatement: a shortcut; walked as an object, an array's values are its items all the same
   if (Array.isArray(value)) {
     for (const item of value) addTraditional(item);
     return;
