@@ -141,3 +141,85 @@ describe('the alias table', () => {
     expect(findAliasConflicts(declared)).toEqual([]);
   });
 });
+
+describe('the alias table: derived spellings, kept characters and cues in detail', () => {
+  it("gives a Chinese alias Taiwan's wording as well", () => {
+    const t = table({ id: 'chips-act', kind: 'rule', aliases: { zh: ['芯片法案'] } });
+    expect(texts(t, 'chips-act')).toEqual(['芯片法案', '晶片法案']);
+  });
+
+  it('keeps a character that an entry writes in its Simplified summary, as in its name', () => {
+    const t = {
+      ...entry({ id: 'ascend', kind: 'chip', aliases: { zh: ['昇腾'] } }),
+      name: { zh: '腾' },
+      summary: { zh: '华为的昇腾芯片' },
+    };
+    const built = buildAliasTable({ version: 1, entries: [t] } as unknown as Dataset);
+    expect(built.patterns.map((p) => p.text)).toEqual(['昇腾']);
+  });
+
+  it('keeps on a pattern only the flags it has', () => {
+    const t = table({ id: 'x', kind: 'company', aliases: { en: ['Acme', { text: 'ACME', caseSensitive: true }] } });
+    expect(t.patterns).toStrictEqual([
+      { text: 'acme', entry: 0 },
+      { text: 'acme', entry: 0, cased: 'ACME' },
+    ]);
+  });
+
+  it('gives supporters and context words to an entry with any alias in doubt, and only its own context words', () => {
+    const t = table(
+      {
+        id: 'kimi',
+        kind: 'model',
+        aliases: { en: ['Kimi Chat', { text: 'Kimi', needsContext: true }] },
+        related: ['moonshot'],
+        context: { en: ['chatbot'] },
+      },
+      { id: 'moonshot', kind: 'company', aliases: { en: ['Moonshot AI'] } },
+      { id: 'qwen', kind: 'model', aliases: { en: [{ text: 'Qwen', needsContext: true }] }, context: { zh: ['通义'] } },
+    );
+    expect(t.entries[0]).toStrictEqual({ id: 'kimi', kind: 'model', supporters: [1] });
+    expect(t.cues).toEqual([
+      { text: 'chatbot', entry: 0 },
+      { text: '通义', entry: 2 },
+    ]);
+  });
+
+  it('marks topic words as topic cues, and an entry’s own context words not', () => {
+    const t = table({ id: 'google', kind: 'company', aliases: { en: [{ text: 'Google', needsContext: true }] }, context: { en: ['Gemini'] }, broad: true });
+    const topic = t.cues.filter((c) => c.topic);
+    expect(topic.length).toBeGreaterThan(10);
+    expect(t.cues.filter((c) => !c.topic)).toEqual([{ text: 'gemini', entry: 0 }]);
+  });
+
+  it('keeps case-sensitive spellings of one text apart, as aliases and as context words', () => {
+    const t = table(
+      {
+        id: 'a',
+        kind: 'company',
+        aliases: {
+          en: [
+            { text: 'AMD', caseSensitive: true },
+            { text: 'Amd', caseSensitive: true },
+            { text: 'Aa', needsContext: true },
+          ],
+        },
+        context: { en: [{ text: 'AI', caseSensitive: true } as never] },
+      },
+      { id: 'b', kind: 'company', aliases: { en: [{ text: 'Bb', needsContext: true }] }, context: { en: [{ text: 'Ai', caseSensitive: true } as never] } },
+    );
+    expect(t.patterns.filter((p) => p.text === 'amd').map((p) => p.cased)).toEqual(['AMD', 'Amd']);
+    expect(t.cues).toEqual([
+      { text: 'ai', entry: 0, cased: 'AI' },
+      { text: 'ai', entry: 1, cased: 'Ai' },
+    ]);
+  });
+
+  it('makes a context word that is also a topic word a topic cue', () => {
+    const t = table(
+      { id: 'a', kind: 'model', aliases: { en: [{ text: 'Aa', needsContext: true }] }, context: { en: ['semiconductor'] } },
+      { id: 'google', kind: 'company', aliases: { en: ['Google'] }, broad: true },
+    );
+    expect(t.cues.find((c) => c.text === 'semiconductor')).toEqual({ text: 'semiconductor', entry: 0, also: [1], topic: true });
+  });
+});

@@ -84,3 +84,14 @@ describe('assembleDataset: odd files and odd relations', () => {
     expect(relatedOf(json)).toEqual({ a: ['v'], v: ['a'], r: [] });
   });
 });
+
+describe('assembleDataset: entries that name themselves or nothing', () => {
+  it('does not relate an entry to itself through its own vendor field', () => {
+    const { json } = assembleDataset(meta, [file('chips/a.json', { id: 'a', kind: 'chip', related: [], facts: { vendor: 'a' } })]);
+    expect((json as { entries: { related: string[] }[] }).entries[0]!.related).toEqual([]);
+  });
+
+  it('leaves the naming of a file without an id to the schema check', () => {
+    expect(assembleDataset(meta, [file('chips/a.json', { kind: 'chip', related: [] })]).problems).toEqual([]);
+  });
+});

@@ -39,8 +39,9 @@ describe('names by number from a citation', () => {
     expect(texts('15 CFR parts 730–774; 15 CFR 734.4; 15 CFR part 744, Supplement No. 4')).toEqual([]);
   });
 
-  it('reads a CFR part with spaces round it in its list', () => {
+  it('reads a CFR part with spaces round it in its list, and not one a supplement ends with', () => {
     expect(texts('31 CFR part 850 ; 89 FR 90398')).toContain('31 CFR part 850');
+    expect(texts('15 CFR 744.11; Supplement No. 4 to 15 CFR part 744')).toEqual([]);
   });
 
   it('reads a range written with spaces round its dash, and ranges up to 12 numbers long', () => {

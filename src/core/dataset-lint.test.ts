@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset, Entry } from './dataset-schema';
 import { lintDataset } from './dataset-lint';
+import { normalizeKey } from './normalize';
+import { inflectPhrase } from './ru-inflect';
 
 function rule(id: string, dates: unknown[], aliases: Entry['aliases'] = { en: [id] }): Entry {
   return {
@@ -108,5 +110,47 @@ describe('lintDataset: Traditional twins, blank translations and what is not a d
       'alias "entity list" is also used by a, c',
       'alias "entity list" is also used by a, b',
     ]);
+  });
+});
+
+describe('lintDataset: which aliases it reads, and fields left empty', () => {
+  it("flags a model's alias with its maker's possessive, written as an alias object too", () => {
+    const model = {
+      ...rule('deepseek-r1', [], { en: ['DeepSeek R1', { text: "DeepSeek's R1 model" }] }),
+      kind: 'model',
+    } as unknown as Entry;
+    expect(lintDataset(dataset([model]), '2026-11-28')).toEqual([
+      { id: 'deepseek-r1', message: `alias "DeepSeek's R1 model" has a possessive: the maker and the product are two mentions, remove it` },
+    ]);
+  });
+
+  it('reads an entry whose list for a language is left undefined', () => {
+    const chip = { ...rule('nvidia-h20', [], { en: ["Nvidia's H20"], ru: undefined }), kind: 'chip' } as Entry;
+    expect(lintDataset(dataset([chip]), '2026-11-28').map((p) => p.message)).toEqual([
+      `alias "Nvidia's H20" has a possessive: the maker and the product are two mentions, remove it`,
+    ]);
+  });
+
+  it('counts the spellings only of Russian aliases it declines: not plain strings, nor ones without inflect or with inflect false', () => {
+    // Declined word by word, this name would make well over 600 spellings.
+    const name = 'Первый главный государственный таможенный комитет';
+    const undeclined = rule('gac', [], {
+      en: ['GAC'],
+      ru: [name, { text: name }, { text: name, inflect: false }, { text: 'Министерство торговли', inflect: 0 }],
+    });
+    expect(lintDataset(dataset([undeclined]), '2026-11-28')).toEqual([]);
+  });
+
+  it('allows an alias that declines into exactly the limit of 600 spellings', () => {
+    // Two adjectives, two nouns ending in a consonant and one in -ь, declined in agreement: 600 spellings.
+    const alias = { text: 'Новый государственный комитет Госсовет Контроль', inflect: [0, 1, 2, 3, 4] };
+    expect(inflectPhrase(normalizeKey(alias.text), alias.inflect)).toHaveLength(600);
+    expect(lintDataset(dataset([rule('x', [], { en: ['X'], ru: [alias] })]), '2026-11-28')).toEqual([]);
+  });
+
+  it('passes over fields left null (the schema check reports those), dates among them', () => {
+    const entry = rule('a', [{ kind: 'effective', date: '2025-01-13', note: null, src: [0] }]);
+    (entry.sources[0] as unknown as { published: unknown }).published = null;
+    expect(lintDataset(dataset([entry]), '2026-11-28')).toEqual([]);
   });
 });

@@ -13,6 +13,13 @@ describe('Russian aliases that name China as КНР', () => {
     });
   });
 
+  it('keeps the last word declined when told inflect: true, counted again after the longer name', () => {
+    expect(withChinaSpelledOut({ text: 'посольство КНР в России', inflect: true })).toEqual([
+      { text: 'посольство Китая в России', inflect: [3] },
+      { text: 'посольство Китайской Народной Республики в России', inflect: [5] },
+    ]);
+  });
+
   it('never declines the country, and leaves other aliases alone', () => {
     expect(withChinaSpelledOut({ text: 'Минторг КНР', inflect: true })).toEqual([{ text: 'Минторг Китая' }, { text: 'Минторг Китайской Народной Республики' }]);
     expect(withChinaSpelledOut('КНР')).toEqual([]);

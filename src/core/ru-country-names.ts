@@ -20,6 +20,7 @@ export function withChinaSpelledOut(alias: Alias): Alias[] {
     const added = longer.split(' ').length - 1;
     const text = [...words.slice(0, at), longer, ...words.slice(at + 1)].join(' ');
     const { inflect: _, ...rest } = spec;
+    // Stryker disable next-line EqualityOperator: КНР's own place is filtered out just before, so no index equals it here
     const inflect = declined.filter((i) => i !== at).map((i) => (i > at ? i + added : i));
     return inflect.length ? { ...rest, text, inflect } : { ...rest, text };
   });

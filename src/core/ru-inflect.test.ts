@@ -98,3 +98,36 @@ describe('inflectWord: which paradigm a word takes', () => {
     expect(forms).not.toContain('корпорацие');
   });
 });
+
+describe('inflectWord and inflectPhrase: the words they leave out or keep short', () => {
+  it('declines a noun in -е', () => {
+    expect(inflectWord('поле')).toEqual(expect.arrayContaining(['поля', 'полю', 'полем', 'полях']));
+  });
+
+  it('ignores word numbers past the end of the phrase', () => {
+    expect(inflectPhrase('главное управление', [0, 1, 5])).toEqual(inflectPhrase('главное управление', [0, 1]));
+  });
+
+  it('gives the phrase itself first when its words agree, whatever their endings', () => {
+    expect(inflectPhrase('синий кит', [0, 1])[0]).toBe('синий кит');
+  });
+
+  it('never makes a declined word shorter than three letters when words agree, and keeps three-letter ones', () => {
+    const forms = inflectPhrase('новая ива', [0, 1]);
+    expect(forms).toEqual(expect.arrayContaining(['новой ивы', 'новые ивы']));
+    expect(forms).not.toContain('новых ив');
+  });
+
+  it('declines a three-letter noun in agreement with its adjective, and leaves a two-letter one as it is', () => {
+    const cat = inflectPhrase('новый кот', [0, 1]);
+    expect(cat).toContain('нового кота');
+    expect(cat).not.toContain('новым кота');
+    expect(inflectPhrase('новый ум', [0, 1]).every((form) => form.endsWith(' ум'))).toBe(true);
+  });
+
+  it('declines a four-letter word in -ой as a noun beside an adjective too', () => {
+    const forms = inflectPhrase('новый сбой', [0, 1]);
+    expect(forms).toContain('нового сбоя');
+    expect(forms).not.toContain('нового сбого');
+  });
+});

@@ -11,6 +11,7 @@ export function withQuotedTitle(alias: Alias): Alias[] {
   const spec = aliasSpec(alias);
   const words = spec.text.split(' ');
   const at = words.findIndex((word, i) => i > 0 && TITLE_START.has(word.toLowerCase()));
+  // Stryker disable next-line EqualityOperator: the title is looked for after the first word, so it is never at 0
   if (at < 0) return [];
   const text = `${words.slice(0, at).join(' ')} "${words.slice(at).join(' ')}"`;
   return [{ ...spec, text }];

@@ -158,3 +158,44 @@ describe('checkSources: chips, models and rule dates', () => {
     expect(checkSources(dataset([company('a', [src('https://notmirror.example/x', '2025')])]), policy)).toEqual([]);
   });
 });
+
+describe('checkSources: rules chips cite, and entries without timelines', () => {
+  const chip = (id: string, sources: Source[], exportStatus?: unknown[]): Entry =>
+    ({ id, kind: 'chip', sources, asOf: '2026-11-28', facts: { vendor: 'acme', ...(exportStatus ? { exportStatus } : {}) } }) as unknown as Entry;
+
+  it("checks a chip's event on a date its rule has but did not set in advance, and one citing a rule not in the dataset", () => {
+    const ruleEntry = rule('r', [src('https://a.example/rule', '2025-01-15')], [{ kind: 'published', date: '2025-01-20', src: [0] }], []);
+    const early = src('https://a.example/early', '2025-01-10');
+    const entry = chip(
+      'h1',
+      [early],
+      [
+        { date: '2025-01-20', status: 'licence-required', rule: 'r', src: [0] },
+        { date: '2025-01-21', status: 'licence-required', rule: 'gone', src: [0] },
+      ],
+    );
+    expect(messages([ruleEntry, entry]).filter((m) => m.startsWith('h1'))).toEqual([
+      'h1: facts.exportStatus[0]: source 0 is dated 2025-01-10, before the event it backs (2025-01-20)',
+      'h1: facts.exportStatus[1]: source 0 is dated 2025-01-10, before the event it backs (2025-01-21)',
+    ]);
+  });
+
+  it('passes a chip without export-status events and a company without Entity List events', () => {
+    const lone = { ...company('a', [src('https://a.example/x', '2025')]), facts: { country: { code: 'CN', src: [0] } } } as unknown as Entry;
+    expect(messages([chip('h', [src('https://a.example/h', '2025')]), lone])).toEqual([]);
+  });
+
+  it('keeps a www. inside a host name', () => {
+    const refusing: SourcePolicy = { ...policy, refusedHosts: { 'awww.example': 'copies' } };
+    expect(checkSources(dataset([company('a', [src('https://awww.example/x', '2025')])]), refusing).map((p) => p.message)).toEqual([
+      'sources[0] (https://awww.example/x): awww.example is refused (copies); cite the original report',
+    ]);
+  });
+
+  it('counts a URL cited only by timeline events towards the limit', () => {
+    const own = (id: string) => src(`https://own.example/${id}`, '2025');
+    const shared = src('https://blog.example/list', '2025');
+    const entries = ['a', 'b', 'c'].map((id) => company(id, [own(id), shared], [{ date: '2025-09-02', status: 'listed', src: [1] }]));
+    expect(messages(entries)).toEqual(['a', 'b', 'c'].map((id) => expect.stringMatching(`^${id}: https://blog.example/list backs facts in 3 entries`)));
+  });
+});
