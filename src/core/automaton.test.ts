@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Automaton, Hits } from './automaton';
+import { Automaton, type AutomatonShape, Hits } from './automaton';
 
 /** Every (end, pattern) pair found by plain string search, sorted. */
 function naive(patterns: string[], text: string): number[][] {
@@ -52,7 +52,7 @@ describe('Automaton', () => {
     const text = 'a w1ekfy b wy w0y';
     expect(found(Automaton.fromBytes(shape, bytes), text)).toEqual(naive(many, text));
     expect(naive(many, text).length).toBe(2);
-  });
+  }, 30_000);
 
   it('refuses a damaged copy instead of matching wrongly', () => {
     const { shape, bytes } = Automaton.build(patterns).toBytes();
@@ -91,24 +91,27 @@ describe('Automaton', () => {
   describe('damaged copies', () => {
     // Scanned in a child process with a time limit: a scan that loops for
     // ever is synchronous, and would hang this process instead of failing.
-    const run = spawnSync(join(__dirname, '../../node_modules/.bin/tsx'), [join(__dirname, 'damaged-automaton.probe.ts')], {
-      encoding: 'utf8',
-      timeout: 20_000,
-    });
+    // Run once, by the first test that asks: not as the file loads, which
+    // Stryker does again for every mutant (and these tests cover none).
+    let run: SpawnSyncReturns<string> | undefined;
     const result = () => {
+      run ??= spawnSync(join(__dirname, '../../node_modules/.bin/tsx'), [join(__dirname, 'damaged-automaton.probe.ts')], {
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
       if (run.error || run.status !== 0) throw new Error(`the scan did not end: ${run.error?.message ?? run.stderr}`);
       return JSON.parse(run.stdout) as { patterns: string[]; text: string; edgesOutOfOrder: number[][]; linksInCircles: number[][] };
     };
 
     it('ends its scan when a damaged copy has edge starts out of order', () => {
       expect(Array.isArray(result().edgesOutOfOrder)).toBe(true);
-    });
+    }, 30_000);
 
     it('ends its scan when a damaged copy has links that go round in circles, and still finds what it walks straight into', () => {
       const { patterns: walked, text, linksInCircles } = result();
       expect(linksInCircles.length).toBeGreaterThan(0);
       expect(linksInCircles.every(([end, p]) => text.slice(end! - walked[p!]!.length, end) === walked[p!])).toBe(true);
-    });
+    }, 30_000);
   });
 
   it('numbers nodes breadth first, so a text is found by walking edges to node e + 1', () => {
@@ -120,5 +123,61 @@ describe('Automaton', () => {
 
   it('copes with no patterns at all', () => {
     expect(found(Automaton.build([]), 'anything')).toEqual([]);
+  });
+
+  it('reports each of several patterns with the same text, built or loaded', () => {
+    // Two entries may share a spelling: each pattern is reported.
+    const same = ['ab', 'x', 'ab', 'ab'];
+    const built = Automaton.build(same);
+    const { shape, bytes } = built.toBytes();
+    for (const automaton of [built, Automaton.fromBytes(shape, bytes)]) {
+      expect(found(automaton, 'zab')).toEqual([
+        [3, 0],
+        [3, 2],
+        [3, 3],
+      ]);
+    }
+  });
+
+  it('finds a pattern that ends inside a longer one two failure steps back', () => {
+    // After "abcab" the longest suffix that is a node is "ab", which has no "d"; "b" has.
+    const nested = ['abcabd', 'bd', 'abc'];
+    for (const text of ['abcabd', 'xabcabdbd']) expect(found(Automaton.build(nested), text)).toEqual(naive(nested, text));
+  });
+
+  it('lists the characters its patterns use once each, in code order', () => {
+    expect(Automaton.build(['cab', 'b', 'д', 'a1']).toBytes().shape.alphabet).toBe('1abcд');
+  });
+
+  it('stores small automata in 16-bit values, up to 65,535 included', () => {
+    const small = Automaton.build(patterns).toBytes();
+    expect(small.shape.wide).toBe(false);
+    // One pattern 65,535 long: its length is the largest value, and still fits.
+    const long = 'a'.repeat(0xffff);
+    const { shape, bytes } = Automaton.build([long]).toBytes();
+    expect(shape.wide).toBe(false);
+    expect(bytes.length).toBe(Automaton.byteLength(shape));
+    expect(found(Automaton.fromBytes(shape, bytes), `b${long}`)).toEqual([[0x10000, 0]]);
+  }, 30_000);
+
+  it('refuses a shape of another format, or with counts no automaton has', () => {
+    const { shape, bytes } = Automaton.build(patterns).toBytes();
+    expect(() => Automaton.fromBytes({ ...shape, format: 2 } as unknown as AutomatonShape, bytes)).toThrow(/automaton format 2/);
+    for (const counts of [{ nodes: 0 }, { nodes: 1.5 }, { nodes: Number.NaN }, { patterns: -1 }, { patterns: 0.5 }]) {
+      expect(() => Automaton.fromBytes({ ...shape, ...counts }, bytes), JSON.stringify(counts)).toThrow(/shape is not valid/);
+    }
+    // The smallest there is: a root and no patterns.
+    const empty = Automaton.build([]).toBytes();
+    expect(empty.shape).toMatchObject({ nodes: 1, patterns: 0 });
+    expect(found(Automaton.fromBytes(empty.shape, empty.bytes), 'anything')).toEqual([]);
+  });
+
+  it('reads bytes that start at an odd offset of their buffer', () => {
+    const { shape, bytes } = Automaton.build(patterns).toBytes();
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    const loaded = Automaton.fromBytes(shape, shifted.subarray(1));
+    const text = 'huawei ascend 910b h200';
+    expect(found(loaded, text)).toEqual(naive(patterns, text));
   });
 });

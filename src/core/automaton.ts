@@ -69,6 +69,7 @@ export class Automaton {
 
     // A trie with its children in maps, then flattened breadth first.
     const children: Map<number, number>[] = [new Map()];
+    // Stryker disable next-line ArrayDeclaration: only an empty pattern ends at the root (aliases never are), and a made-up one there turns into no number
     const outputs: number[][] = [[]];
     patterns.forEach((pattern, index) => {
       let node = 0;
@@ -103,6 +104,7 @@ export class Automaton {
     const samePattern = new Uint32Array(patterns.length);
     order.forEach((trieNode, n) => {
       const here = outputs[trieNode]!;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: with no pattern here, undefined + 1 stores as 0, the value already there
       if (here.length > 0) firstPattern[n] = here[0]! + 1;
       for (let k = 1; k < here.length; k++) samePattern[here[k - 1]!] = here[k]! + 1;
     });
@@ -125,7 +127,9 @@ export class Automaton {
     );
     // Failure links, breadth first: a node's link is the longest proper
     // suffix of its text that is also a node.
+    // Stryker disable next-line EqualityOperator: one past the last node its edges run from edgeStart[nodes] to undefined, which is none
     for (let node = 1; node < nodes; node++) {
+      // Stryker disable next-line EqualityOperator: the extra edge is a later node's, which sets the same links again before any are read
       for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
         const child = e + 1;
         const cls = edgeClass[e]!;
@@ -135,6 +139,7 @@ export class Automaton {
           f = fail[f]!;
           target = automaton.child(f, cls);
         }
+        // Stryker disable next-line EqualityOperator: child() never returns 0 (the root is no one's child)
         fail[child] = target > 0 && target !== child ? target : 0;
         const failNode = fail[child]!;
         outLink[child] = firstPattern[failNode]! > 0 ? failNode : outLink[failNode]!;
@@ -233,8 +238,10 @@ export class Automaton {
     found.length = 0;
     const { classOf, fail, outLink, firstPattern, samePattern } = this;
     let node = 0;
+    // Stryker disable next-line EqualityOperator: one past the end reads NaN, whose class is no edge's, so nothing is found there
     for (let i = 0; i < text.length; i++) {
       const cls = classOf[text.charCodeAt(i)]!;
+      // Stryker disable next-line ConditionalExpression,BlockStatement: a shortcut; class 0 is on no edge, so the walk below returns to the root as well
       if (cls === 0) {
         node = 0;
         continue;
@@ -243,6 +250,7 @@ export class Automaton {
       while (next < 0 && node !== 0) {
         // Each link leads to an earlier node (else to the root): a loop ends.
         const f = fail[node]!;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: built links always lead to an earlier node; only damaged copies do not, and those are scanned in a child process (damaged-automaton.probe.ts), out of Stryker's reach
         node = f < node ? f : 0;
         next = this.child(node, cls);
       }
@@ -251,9 +259,11 @@ export class Automaton {
         for (let p = firstPattern[out]!; p > 0; ) {
           found.push(i + 1, p - 1);
           const same = samePattern[p - 1]!;
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: built chains always lead forwards; only damaged copies do not, and those are scanned in a child process (damaged-automaton.probe.ts), out of Stryker's reach
           p = same > p ? same : 0;
         }
         const link = outLink[out]!;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: built links always lead to an earlier node; only damaged copies do not, and those are scanned in a child process (damaged-automaton.probe.ts), out of Stryker's reach
         out = link < out ? link : 0;
       }
     }
@@ -266,6 +276,7 @@ export class Hits {
   length = 0;
 
   push(end: number, pattern: number): void {
+    // Stryker disable next-line EqualityOperator: growing one push early keeps the same values
     if (this.length + 2 > this.values.length) {
       const grown = new Uint32Array(this.values.length * 2);
       grown.set(this.values);
@@ -278,6 +289,7 @@ export class Hits {
 
 function classTable(alphabet: string): Uint16Array {
   const table = new Uint16Array(0x10000);
+  // Stryker disable next-line EqualityOperator: one past the end writes table[NaN], which a typed array ignores
   for (let i = 0; i < alphabet.length; i++) table[alphabet.charCodeAt(i)] = i + 1;
   return table;
 }

@@ -102,6 +102,7 @@ export class Matcher {
     // offset maps still hold.
     const folded = { ...normalized, text: hanNumeralsAsDigits(this.fold.apply(normalized.text)) };
     this.automaton.scan(folded.text, this.hits);
+    // Stryker disable next-line ConditionalExpression: a shortcut; without hits the steps below find and defer nothing either
     if (this.hits.length === 0) return { mentions: [], deferred: [] };
     const aliases: Candidate[] = [];
     let cued: Set<number> | undefined;
@@ -119,15 +120,18 @@ export class Matcher {
         // Case is checked on the original stretch, normalised without folding
         // unless it already reads exactly as the alias.
         const original = text.slice(sourceStart(folded, start), sourceEnd(folded, end - 1));
+        // Stryker disable next-line ConditionalExpression: a shortcut; an original that reads as the alias normalises and folds to it as well
         if (original !== pattern.cased && this.fold.apply(normalizeKey(original, false)) !== pattern.cased) continue;
       }
       if (index >= patternCount) {
         cued ??= new Set<number>();
         cued.add(pattern.entry);
+        // Stryker disable next-line ArrayDeclaration: cued holds entry numbers, and a made-up text in it is never asked for
         for (const entry of pattern.also ?? []) cued.add(entry);
         if (pattern.topic) topicWord = true;
       } else aliases.push({ start, end, pattern: index });
     }
+    // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; insideLink finds no link in a text without '://' or 'www.'
     const mayHoldLinks = folded.text.includes('://') || folded.text.includes('www.');
     const { spans, deferred } = this.resolve(
       this.spans(aliases).filter((span) => !mayHoldLinks || !insideLink(folded.text, span.start)),
@@ -203,6 +207,7 @@ export class Matcher {
     const onTopic = (entry: number) => !gated(entry) || topical || confirmed(entry);
     // The page's own mentions say more than a cue word: an ambiguous
     // spelling goes to the entry they support before one a word hints at.
+    // Stryker disable next-line ArrayDeclaration: a made-up supporter is in no set of confirmed entry numbers
     const known = (p: PatternInfo) => onTopic(p.entry) && (confirmed(p.entry) || (entries[p.entry]!.supporters ?? []).some((s) => confirmed(s)));
     const supported = (p: PatternInfo) => known(p) || (onTopic(p.entry) && cued.has(p.entry));
     // A spelling that needs no context falls back to its first such entry:
@@ -221,6 +226,7 @@ export class Matcher {
       }
       return found;
     };
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: one more pass over spans already decided changes nothing and ends the loop
     for (let progress = true; progress && open.some((s) => s.entry < 0); ) {
       progress = false;
       for (const span of open) {
@@ -255,6 +261,7 @@ export class Matcher {
       if (previous && span.start < previous.end) {
         previous.end = bareEnd;
         delete previous.variant;
+        // Stryker disable next-line ConditionalExpression: spans do not overlap, so none starts before where the last one's own text ended
         if (span.start < previous.end) continue;
       }
       previous = out[out.length - 1];
@@ -304,6 +311,7 @@ export class Matcher {
   // A model name may run straight into its version ("Qwen3").
   private onWordBoundary(text: string, start: number, end: number, pattern: PatternInfo): boolean {
     // Tested here first: most hits are Latin or Cyrillic, and this runs for every hit.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: shortcuts; the common words are all Han, from U+4E00 on, so splitsHanWord finds none elsewhere
     if ((text.charCodeAt(start) >= 0x3400 && splitsHanWord(text, start)) || (text.charCodeAt(end) >= 0x3400 && splitsHanWord(text, end))) return false;
     if (isSpacedWordAt(text, start) && isSpacedWordAt(text, start - 1)) return false;
     if (isSpacedWordAt(text, end - 1) && isSpacedWordAt(text, end)) {
@@ -336,10 +344,12 @@ const HAN_WORDS: ReadonlyMap<string, string> = new Map([
 /** Whether a name starting or ending at `at` would split one of those words. */
 function splitsHanWord(text: string, at: number): boolean {
   // The caller has checked that a Han character (or later) stands at `at`.
+  // Stryker disable next-line ConditionalExpression: a shortcut; at 0 the slice below is at most one character, in no word
   if (at === 0) return false;
   const unless = HAN_WORDS.get(text.slice(at - 1, at + 1));
   if (unless === undefined) return false;
   const next = text[at + 1];
+  // Stryker disable next-line ConditionalExpression: no exception holds the text "undefined", so includes(undefined) is false as well
   return next === undefined || !unless.includes(next);
 }
 
@@ -349,6 +359,7 @@ function splitsHanWord(text: string, at: number): boolean {
  * the marks are punctuation, left out of the mention.
  */
 function hasTitleMarks(text: string, span: Span): boolean {
+  // Stryker disable next-line LogicalOperator,ConditionalExpression,EqualityOperator,ArithmeticOperator: the aliases written with title marks open and close them around a name, and no other span starts or ends with one
   return text[span.start] === '《' && text[span.end - 1] === '》' && span.end - span.start > 2;
 }
 
@@ -359,6 +370,7 @@ const PARAGRAPH = /\.[a-z](?:\.\d{1,2})?(?![a-z0-9])/y;
 
 /** Where an ECCN's paragraph written after it ends; `at` when there is none. */
 function paragraphEnd(text: string, at: number): number {
+  // Stryker disable next-line MethodExpression,ConditionalExpression: ECCN_END reads the end of the slice, the same from 0 as from at - 5; PARAGRAPH itself starts with the full stop
   if (text[at] !== '.' || !ECCN_END.test(text.slice(Math.max(0, at - 5), at))) return at;
   return at + lengthAt(PARAGRAPH, text, at);
 }
@@ -377,6 +389,7 @@ function actYearEnd(text: string, at: number): number {
 function insideLink(text: string, at: number): boolean {
   // Normalised text has only plain spaces. Bounded: Chinese runs without
   // spaces must not make this quadratic.
+  // Stryker disable next-line ArithmeticOperator: the two characters from `at` are a name's (no alias is shorter or has a space second), so no space is found there
   const start = Math.max(text.lastIndexOf(' ', at - 1) + 1, at - 300);
   const token = text.slice(start, at);
   return token.includes('://') || token.startsWith('www.');
@@ -393,6 +406,7 @@ const BEFORE_LEGAL_FORM: ReadonlySet<string> = new Set(['technologies', 'technol
 /** Where the run of ASCII lower-case letters from `at` ends (normalised text is folded). */
 function latinWordEnd(text: string, at: number): number {
   let end = at;
+  // Stryker disable next-line EqualityOperator: no legal form, nor word before one, has a "z"
   for (let code = text.charCodeAt(end); code >= 0x61 && code <= 0x7a; code = text.charCodeAt(++end));
   return end;
 }
@@ -410,8 +424,10 @@ function legalFormEnd(text: string, at: number): number {
   if (text[end] === '-' || isWordCharAt(text, end)) return at;
   // "Co., Ltd", "Co. Ltd", "JSC Ltd": a second form after a comma or a space.
   const comma = text.startsWith('., ', end) ? end + 3 : text.startsWith(', ', end) || text.startsWith('. ', end) ? end + 2 : text[end] === ' ' ? end + 1 : -1;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: from -1 the word below is empty, which is no legal form
   if (comma > 0) {
     const second = latinWordEnd(text, comma);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty word is no legal form either
     if (second > comma && LEGAL_FORMS.has(text.slice(comma, second)) && !isWordCharAt(text, second)) return second;
   }
   return end;
@@ -433,6 +449,7 @@ const HAN_FULL_FORMS = /(?:股份有限公司|有限责任公司|有限公司)/y
 
 /** Where a Chinese company name's glued form ends; `at` when there is none. */
 function hanLegalFormEnd(text: string, at: number): number {
+  // Stryker disable next-line ConditionalExpression: at 0, text[-1] is undefined, which is no Han character either
   if (at === 0 || !HAN.test(text[at - 1]!)) return at;
   const trade = lengthAt(HAN_TRADE, text, at);
   const place = lengthAt(HAN_BRACKETED_PLACE, text, at + trade);
@@ -480,6 +497,7 @@ const HAN_PLACES: ReadonlySet<string> = new Set([
 
 /** Where a Chinese company name starts once a city glued before it is taken in; `at` when there is none (or it would reach back past `floor`). */
 function hanPlaceStart(text: string, at: number, floor: number, broad: boolean): number {
+  // Stryker disable next-line StringLiteral: a mention never starts at the end of the text, so text[at] is always there
   if (at - 2 < floor || !HAN.test(text[at] ?? '')) return at;
   const place = text.slice(at - 2, at);
   return HAN_PLACES.has(place) || (broad && place === '中国') ? at - 2 : at;
@@ -547,12 +565,16 @@ function versionEnd(text: string, at: number, versioned = false): number {
   const next = text.charCodeAt(at);
   // A name that ends in a digit ("Qwen3", "GPT-4") already has its version,
   // and a point release may follow ("DeepSeek V3.1", "GPT-4.5").
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a name ends before `at`, which is never 0 (and text[-1] is no digit)
   const endsInDigit = at > 0 && DIGIT.test(text[at - 1]!);
+  // Stryker disable next-line ConditionalExpression: POINT_RELEASE itself starts with the full stop
   if (endsInDigit && next === 0x2e) at += lengthAt(POINT_RELEASE, text, at);
   const after = text.charCodeAt(at);
   // "豆包Pro": a Latin tier glued to a Chinese name.
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: `at` is never 0 (text[-1] is no Han), no tier starts with "a" or "z", and none with a character past "z"
   if (at > 0 && HAN.test(text[at - 1]!) && after >= 0x61 && after <= 0x7a) return tierEnd(text, at, at);
   // Nothing else can follow but a space, a dash or a digit.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a shortcut; a version, an edition or a tier starts with nothing else
   if (after !== 0x20 && after !== 0x2d && !(after >= 0x30 && after <= 0x39)) return at;
   let end = at;
   if (!endsInDigit && !versioned) end += Math.min(16, lengthAt(VERSION, text, end));
@@ -565,6 +587,7 @@ function versionEnd(text: string, at: number, versioned = false): number {
     if (tiers > 0) end += tiers + Math.min(40, lengthAt(EDITIONS, text, end + tiers));
   }
   if (versioned && text[end] === ' ') end = tierEnd(text, end + 1, end);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: when end is at, either branch gives at
   return end > at && !isSpacedWordAt(text, end) ? end : at;
 }
 

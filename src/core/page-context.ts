@@ -38,14 +38,18 @@ export class PageContext<Block> implements PageSupport {
       if (this.confirmed.has(mention.entry)) continue;
       fresh.add(mention.entry);
       this.confirmed.add(mention.entry);
+      // Stryker disable next-line OptionalChaining: mentions come from a matcher over this table, so their entries are in it
       if (this.table.entries[mention.entry]?.broad !== true) this.topical++;
     }
     const becameOnTopic = !wasOnTopic && this.onTopic;
     // A block may be read in parts (text around a nested block): keep them all.
+    // Stryker disable next-line ArrayDeclaration: a made-up entry among the deferred ones is never confirmed, so it reads no block again
     if (result.deferred.length > 0) this.waiting.set(block, [...new Set([...(this.waiting.get(block) ?? []), ...result.deferred])]);
+    // Stryker disable next-line ConditionalExpression: a shortcut; with nothing fresh and the page not just on topic, no waiting block qualifies below
     if (fresh.size === 0 && !becameOnTopic) return [];
     const again: Block[] = [];
     for (const [other, deferred] of this.waiting) {
+      // Stryker disable next-line OptionalChaining: deferred entries come from a matcher over this table, so they are in it
       if (other === block || !deferred.some((entry) => this.supportedBy(entry, fresh) || (becameOnTopic && this.table.entries[entry]?.broad === true)))
         continue;
       this.waiting.delete(other);
@@ -89,6 +93,7 @@ export class PageContext<Block> implements PageSupport {
   }
 
   private supportedBy(entry: number, fresh: ReadonlySet<number>): boolean {
+    // Stryker disable next-line ArrayDeclaration,OptionalChaining: a made-up supporter is never fresh; deferred entries come from a matcher over this table
     return fresh.has(entry) || (this.table.entries[entry]?.supporters ?? []).some((s) => fresh.has(s));
   }
 }
