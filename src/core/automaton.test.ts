@@ -33,6 +33,14 @@ describe('Automaton', () => {
   );
   texts.push('huawei ascend 910b h200 entity list 英伟达 хуавэй aaaa');
 
+  it('keeps every hit of a scan with more of them than its first buffer holds', () => {
+    const automaton = Automaton.build(['ab']);
+    const hits = new Hits();
+    automaton.scan('ab'.repeat(300), hits);
+    expect(hits.length).toBe(600);
+    expect([...hits.values.subarray(0, hits.length)]).toEqual(Array.from({ length: 300 }, (_, i) => [2 * i + 2, 0]).flat());
+  });
+
   it('finds every occurrence of every pattern, overlaps included', () => {
     const automaton = Automaton.build(patterns);
     for (const text of texts) expect(found(automaton, text)).toEqual(naive(patterns, text));

@@ -223,6 +223,8 @@ describe('Matcher', () => {
       '华为(深圳)股份有限公司=huawei',
       '华为智能科技（北京）有限公司=huawei',
     ]);
+    // A limited-liability form glued to the name is one too.
+    expect(found('华为有限责任公司')).toEqual(['华为有限责任公司=huawei']);
     // Without a full form, the brackets and the trade are the sentence's, not the name's.
     expect(found('华为(深圳)办公室，华为技术强')).toEqual(['华为=huawei', '华为=huawei']);
   });

@@ -437,7 +437,7 @@ function legalFormEnd(text: string, at: number): number {
 // "浪潮集团", "…科技有限公司". A generic noun is not part of the name
 // ("华为公司", as "Huawei's company"), nor is "科技股" (tech stocks, unlike "科技股价", its share price).
 // Normalised text is folded to Simplified, so "集團" reads "集团" here.
-const HAN_LEGAL_FORMS = /(?:科技股份有限公司|科技有限公司|股份有限公司|有限公司|科技集团|科技(?!股(?!价))|集团|控股|股份)/y;
+const HAN_LEGAL_FORMS = /(?:科技股份有限公司|科技有限公司|股份有限公司|有限责任公司|有限公司|科技集团|科技(?!股(?!价))|集团|控股|股份)/y;
 const HAN = /\p{Script=Han}/u;
 
 // A registered name may put what the company does and its city, in
