@@ -209,6 +209,13 @@ describe('Matcher', () => {
       'Market Regulator=samr',
       'Huawei=huawei',
     ]);
+    // Only a country's possessive, each country's own.
+    expect(found("Japan's Market Regulator probed chips; China1s Market Regulator; China'x Market Regulator; China's-Market Regulator")).toEqual([
+      "Japan's Market Regulator=samr",
+      'Market Regulator=samr',
+      'Market Regulator=samr',
+      'Market Regulator=samr',
+    ]);
   });
 
   it("reads a maker's family name before another of its models as that model", () => {
@@ -263,6 +270,8 @@ describe('Matcher', () => {
       'Seed-1.6=seed',
       'Seed2=seed',
     ]);
+    // A digit that starts a longer word is no version.
+    expect(found('Seed 2xy')).toEqual([]);
   });
 
   it("takes in a statute's year written after its title, but not another number or word", () => {
@@ -273,6 +282,8 @@ describe('Matcher', () => {
       'CHIPS Act=chips-act',
       'CHIPS Act=chips-act',
     ]);
+    // Only an act's title takes a year.
+    expect(found('the EAR of 2020')).toEqual(['EAR=us-ear']);
   });
 
   it('does not end or start a Chinese name inside a common word', () => {

@@ -184,7 +184,9 @@ export class Matcher {
     // hold hundreds of entries, and this runs for every paragraph).
     let open: Span[] | undefined;
     for (const span of spans) {
+      // Stryker disable next-line ConditionalExpression: a shortcut; a span with one certain alias is taken by the fallback below all the same, and support is looked for again after it
       const only = span.patterns.length === 1 ? span.patterns[0]! : undefined;
+      // Stryker disable next-line ConditionalExpression: the same shortcut
       if (only && !only.needsContext && !gated(only.entry)) span.entry = only.entry;
       else {
         open ??= [];
@@ -219,6 +221,7 @@ export class Matcher {
       for (const span of open) {
         if (span.entry >= 0) continue;
         const fallback = span.patterns.find((p) => !p.needsContext && onTopic(p.entry));
+        // Stryker disable next-line ConditionalExpression,BooleanLiteral: a broad name is taken only once on topic, and a name taken later in the same call makes the next call take it: the same spans either way
         if (!fallback || (!broadToo && gated(fallback.entry))) continue;
         span.entry = fallback.entry;
         add(fallback.entry);
@@ -238,6 +241,7 @@ export class Matcher {
           progress = true;
         }
       }
+      // Stryker disable next-line BooleanLiteral: the same, whichever call comes first
       if (!progress) progress = fallBack(false) || fallBack(true);
     }
     const deferred = new Set<number>();
@@ -453,6 +457,7 @@ function hanLegalFormEnd(text: string, at: number): number {
   if (at === 0 || !HAN.test(text[at - 1]!)) return at;
   const trade = lengthAt(HAN_TRADE, text, at);
   const place = lengthAt(HAN_BRACKETED_PLACE, text, at + trade);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; every full form is a glued form below too
   if (trade + place > 0) {
     const form = lengthAt(HAN_FULL_FORMS, text, at + trade + place);
     if (form > 0) return at + trade + place + form;

@@ -33,7 +33,10 @@ export class PageContext<Block> implements PageSupport {
   record(block: Block, result: MatchResult): Block[] {
     const fresh = new Set<number>();
     const wasOnTopic = this.onTopic;
-    if (result.topicWord && this.topicBlocks.size < ON_TOPIC_NAMES) this.topicBlocks.add(block);
+    if (result.topicWord) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the bound only keeps the set small; the page is on topic from the second block on either way
+      if (this.topicBlocks.size < ON_TOPIC_NAMES) this.topicBlocks.add(block);
+    }
     for (const mention of result.mentions) {
       if (this.confirmed.has(mention.entry)) continue;
       fresh.add(mention.entry);
