@@ -210,8 +210,8 @@ describe('Matcher', () => {
       'Huawei=huawei',
     ]);
     // Only a country's possessive, each country's own.
-    expect(found("Japan's Market Regulator probed chips; China1s Market Regulator; China'x Market Regulator; China's-Market Regulator")).toEqual([
-      "Japan's Market Regulator=samr",
+    expect(found("Malaysia's Market Regulator probed chips; China1s Market Regulator; China'x Market Regulator; China's-Market Regulator")).toEqual([
+      "Malaysia's Market Regulator=samr",
       'Market Regulator=samr',
       'Market Regulator=samr',
       'Market Regulator=samr',
