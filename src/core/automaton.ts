@@ -139,8 +139,10 @@ export class Automaton {
           f = fail[f]!;
           target = automaton.child(f, cls);
         }
-        // Stryker disable next-line EqualityOperator: child() never returns 0 (the root is no one's child)
-        fail[child] = target > 0 && target !== child ? target : 0;
+        // `target` is never `child` itself: it hangs off a node on `node`'s
+        // failure chain, which is shallower than `node`, so it is no deeper
+        // than `node` while `child` is one step deeper.
+        fail[child] = Math.max(target, 0);
         const failNode = fail[child]!;
         outLink[child] = firstPattern[failNode]! > 0 ? failNode : outLink[failNode]!;
       }
