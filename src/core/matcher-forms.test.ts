@@ -193,8 +193,8 @@ describe('edges of the rules', () => {
     expect(found('Ascend 910B', { has: (e) => e === other })).toEqual(['Ascend 910B=ascend-910b']);
   });
 
-  it('joins a name written twice in a row in two scripts into one mention', () => {
-    expect(edges().found('华为Huawei')).toEqual(['华为Huawei=huawei']);
+  it('keeps a name written in two scripts straight after each other as two mentions, as a reader reads them', () => {
+    expect(edges().found('华为Huawei与Huawei华为')).toEqual(['华为=huawei', 'Huawei=huawei', 'Huawei=huawei', '华为=huawei']);
   });
 
   it("joins a maker's models glued together, but not models of different makers or none, nor a model and a chip of one maker", () => {
@@ -214,7 +214,7 @@ describe('edges of the rules', () => {
   });
 
   it('does not start a Chinese name inside a common word', () => {
-    expect(edges().found('上海华为与上海光源')).toEqual(['上海华为=huawei']);
+    expect(edges().found('上海华为集团与上海光源')).toEqual(['上海华为集团=huawei']);
   });
 
   it("takes a plural only of a chip's name, and a version only after a model's", () => {

@@ -194,12 +194,18 @@ describe('Matcher', () => {
     expect(found('Qwen-4o, Qwen 2.5v and Qwen-4ox; Qwen 4 owners')).toEqual(['Qwen-4o=qwen', 'Qwen 2.5v=qwen', 'Qwen=qwen', 'Qwen 4=qwen']);
   });
 
-  it("takes in the city a Chinese company's name starts with, not what lies before a mention", () => {
-    expect(found('北京阿里巴巴与杭州阿里，华为在北京')).toEqual(['北京阿里巴巴=alibaba', '杭州阿里=alibaba', '华为=huawei']);
+  it("takes in the city a Chinese company's registered name starts with, not what lies before a mention", () => {
+    expect(found('北京阿里巴巴集团与杭州阿里巴巴人工智能公司，华为在北京')).toEqual([
+      '北京阿里巴巴集团=alibaba',
+      '杭州阿里巴巴人工智能公司=alibaba',
+      '华为=huawei',
+    ]);
+    // Before a bare name the city says where the company is: "a small Shanghai Alibaba".
+    expect(found('体量较小的上海阿里巴巴，杭州阿里')).toEqual(['阿里巴巴=alibaba', '阿里=alibaba']);
     // A city written in Latin letters, or one that is the tail of another mention, stays out.
-    expect(found('Beijing 华为，华为北京华为')).toEqual(['华为=huawei', '华为=huawei', '北京华为=huawei']);
+    expect(found('Beijing 华为集团，华为北京华为集团')).toEqual(['华为集团=huawei', '华为=huawei', '北京华为集团=huawei']);
     // Taiwan's press names Beijing's bodies with the mainland before them.
-    expect(found('大陸商務部與中共商务部')).toEqual(['大陸商務部=mofcom', '中共商务部=mofcom']);
+    expect(found('大陸市場監管總局與中共市场监管总局調查芯片')).toEqual(['大陸市場監管總局=samr', '中共市场监管总局=samr']);
     // The country goes with a ministry or regulator (a broad name), not with a company.
     expect(found('中國市场监管总局调查芯片，中国华为')).toEqual(['中國市场监管总局=samr', '华为=huawei']);
     // English puts the country's possessive before it, "China's" or "China’s"; not a longer word's.

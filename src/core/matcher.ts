@@ -269,7 +269,7 @@ export class Matcher {
         if (span.start < previous.end) continue;
       }
       previous = out[out.length - 1];
-      if (previous && this.joins(previous, span, text.slice(previous.end, span.start))) {
+      if (previous && this.joins(previous, span, text.slice(previous.end, span.start), text)) {
         previous.end = span.end;
         previous.entry = span.entry;
         previous.patterns = span.patterns;
@@ -286,10 +286,14 @@ export class Matcher {
       } else if (kind === 'rule') {
         last.end = actYearEnd(text, paragraphEnd(text, last.end));
       } else if (kind === 'company') {
-        last.end = hanLegalFormEnd(text, legalFormEnd(text, last.end));
+        const nameEnd = legalFormEnd(text, last.end);
+        last.end = hanLegalFormEnd(text, nameEnd);
         const before = out[out.length - 2];
         const broad = this.table.entries[last.entry]!.broad === true;
-        last.start = hanPlaceStart(text, last.start, before ? before.end : 0, broad);
+        // A city is part of a registered name, with its form ("上海华虹集团"),
+        // or of a body's ("北京市商务局"); before a bare name it says where
+        // the company is ("体量较小的上海寒武纪").
+        if (broad || last.end > nameEnd) last.start = hanPlaceStart(text, last.start, before ? before.end : 0, broad);
         if (broad) last.start = countryStart(text, last.start, before ? before.end : 0);
       }
     }
@@ -297,8 +301,8 @@ export class Matcher {
   }
 
   // "ASML ASML.AS" stays two mentions: only a name glued to itself joins.
-  private joins(previous: Span, span: Span, gap: string): boolean {
-    if (gap === '' && previous.entry === span.entry) return true;
+  private joins(previous: Span, span: Span, gap: string, text: string): boolean {
+    if (gap === '' && previous.entry === span.entry && !switchesScript(text, previous.end)) return true;
     const entries = this.table.entries;
     const next = entries[span.entry]!;
     if ((gap === '' || gap === ' ') && next.maker === previous.entry) return true;
@@ -446,10 +450,11 @@ const HAN = /\p{Script=Han}/u;
 
 // A registered name may put what the company does and its city, in
 // brackets, before the form: "摩尔线程智能科技（北京）股份有限公司",
-// "沐曦集成电路(上海)股份有限公司". Taken in only when a full form follows.
-const HAN_TRADE = /(?:智能科技|信息技术|集成电路|半导体|微电子|电子|智能|技术)?/y;
+// "沐曦集成电路(上海)股份有限公司", or shortened to "公司" after the trade
+// ("杭州深度求索人工智能公司"). Taken in only when a form follows.
+const HAN_TRADE = /(?:人工智能|智能科技|信息技术|集成电路|半导体|微电子|电子|智能|技术)?/y;
 const HAN_BRACKETED_PLACE = /(?:[(（]\p{Script=Han}{2,3}[)）])?/uy;
-const HAN_FULL_FORMS = /(?:股份有限公司|有限责任公司|有限公司)/y;
+const HAN_FULL_FORMS = /(?:股份有限公司|有限责任公司|有限公司|公司)/y;
 
 /** Where a Chinese company name's glued form ends; `at` when there is none. */
 function hanLegalFormEnd(text: string, at: number): number {
@@ -522,6 +527,11 @@ function countryStart(text: string, at: number, floor: number): number {
     if (start >= floor && text.startsWith(country, start) && !isWordCharAt(text, start - 1)) return start;
   }
   return at;
+}
+
+/** Whether the text changes between Han and another script at `at` ("Nvidia輝達": two names, each a reader's own). */
+function switchesScript(text: string, at: number): boolean {
+  return HAN.test(text[at - 1]!) !== HAN.test(text[at]!);
 }
 
 /** The length of what sticky `pattern` matches at `at` (0 if nothing). */
