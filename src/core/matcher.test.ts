@@ -35,6 +35,8 @@ const dataset = {
     entry('qwq', 'model', { en: ['QwQ'] }, { maker: 'alibaba' }),
     entry('seed', 'model', { en: [{ text: 'Seed', caseSensitive: true, withVersion: true }] }),
     entry('qualcomm', 'company', { zh: ['高通'] }),
+    entry('unicom', 'company', { zh: ['联通'] }),
+    entry('montage', 'company', { zh: ['澜起'] }),
     entry('chips-act', 'rule', { en: ['CHIPS Act'], zh: ['芯片法案'] }),
     entry('export-law', 'rule', { ru: [{ text: 'Закон КНР об экспортном контроле', inflect: 0 }] }),
     entry('cyber-law', 'rule', { zh: ['《网络安全法》'] }),
@@ -186,6 +188,14 @@ describe('Matcher', () => {
       'Qwen-Math-1.5=qwen',
       'Qwen-VL-Max=qwen',
     ]);
+    // Editions named after a version: coding, special and final releases.
+    expect(found('Qwen 5.3-Codex, Qwen3.2-Speciale, Qwen-3.1-Terminus, Qwen-2-Instant and Qwen2-Distill')).toEqual([
+      'Qwen 5.3-Codex=qwen',
+      'Qwen3.2-Speciale=qwen',
+      'Qwen-3.1-Terminus=qwen',
+      'Qwen-2-Instant=qwen',
+      'Qwen2-Distill=qwen',
+    ]);
     // The adjectives a dash makes are not editions, nor is a code without a tier before it.
     expect(found('Qwen-based, Qwen-style, Qwen-powered; Qwen-Imagery; Qwen-x3')).toEqual(['Qwen=qwen', 'Qwen=qwen', 'Qwen=qwen', 'Qwen=qwen', 'Qwen=qwen']);
   });
@@ -295,6 +305,8 @@ describe('Matcher', () => {
   it('does not end or start a Chinese name inside a common word', () => {
     // 通胀 (inflation), 法令 (laws and decrees), 法律 (law), 上海 (Shanghai) …
     expect(found('美国高通胀，遵守出口管制法令与法律；出口管制法律体系')).toEqual([]);
+    // 互联通信 (interconnect), 波澜起伏 (ups and downs).
+    expect(found('芯片互联通信，行业波澜起伏；联通与澜起')).toEqual(['联通=unicom', '澜起=montage']);
     // … but the law stipulates (法规定) is the law, and so is the name alone.
     expect(found('依出口管制法规定，违反出口管制法规；《出口管制法》；高通芯片')).toEqual([
       '出口管制法=china-export-control-law',

@@ -347,6 +347,9 @@ const HAN_WORDS: ReadonlyMap<string, string> = new Map([
   ['法律', ''],
   ['法院', ''],
   ['上海', ''],
+  // 联通 (China Unicom) in 互联通信 (interconnect), 澜起 (Montage) in 波澜起伏 (ups and downs).
+  ['互联', ''],
+  ['波澜', ''],
 ]);
 
 /** Whether a name starting or ending at `at` would split one of those words. */
@@ -562,7 +565,8 @@ const VERSION = / (?:[a-z](?=\d))?\d{1,2}(?:\.\d+)*[a-z]?|(?: - |-)(?:[a-z](?=\d
  */
 const DASHED_TIERS =
   'max|pro|plus|turbo|mini|flash|coder|instruct|chat|base|vl|omni|thinking|think|preview|lite|long|zero|high|low|' +
-  'image|vision|video|audio|voice|speech|math|moe|air|ultra|nano|large|medium|small|reasoner|ocr|embedding|edge|seed|character|realtime|next|exp';
+  'image|vision|video|audio|voice|speech|math|moe|air|ultra|nano|large|medium|small|reasoner|ocr|embedding|edge|seed|character|realtime|next|exp|' +
+  'codex|speciale|terminus|distill|instant';
 /** After a version: a size or code ("-72b", "-0.8b", "-v4") or a tier. */
 const EDITIONS = new RegExp(`(?:(?: - |-)(?:[a-z]*\\d[a-z0-9]*(?:\\.\\d+[a-z]*)?|${DASHED_TIERS}))+`, 'y');
 /** Without a version: tiers only. */
