@@ -9,7 +9,7 @@ import { type Alias, aliasSpec, type Dataset, type Entry, type EntryKind } from 
 import { HanFold } from './han-fold';
 import { hanFoldPairs } from './han-fold-pairs';
 import { withTaiwanTerms } from './regional-terms';
-import { withChinaSpelledOut } from './ru-country-names';
+import { withCountrySpelledOut } from './ru-country-names';
 import { withQuotedTitle } from './ru-quoted-titles';
 import { dateNamedAliases } from './date-named-aliases';
 import { normalizeKey } from './normalize';
@@ -137,7 +137,7 @@ function entryAliases(entry: Entry): Alias[] {
   // A rule is also named by the numbers its citation gives it ("Announcement No. 18 of 2025").
   const citation = entry.kind === 'rule' ? entry.facts.citation?.value : undefined;
   const spaced = entry.kind === 'chip' ? en.flatMap(spacedSuffix) : [];
-  const russian = [...ru, ...ru.flatMap(withChinaSpelledOut)];
+  const russian = [...ru, ...ru.flatMap(withCountrySpelledOut)];
   return [
     ...en,
     ...russian,
