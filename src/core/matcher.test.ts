@@ -24,7 +24,7 @@ const dataset = {
   entries: [
     entry('nvidia', 'company', { en: ['NVIDIA'], ru: ['Нвидиа'], zh: ['英伟达', '輝達'] }),
     entry('nvidia-h20', 'chip', { en: ['NVIDIA H20', { text: 'H20', caseSensitive: true }], zh: ['英伟达H20'] }, { maker: 'nvidia' }),
-    entry('nvidia-h200', 'chip', { en: [{ text: 'H200', caseSensitive: true }] }),
+    entry('nvidia-h200', 'chip', { en: [{ text: 'H200', caseSensitive: true }, 'NVIDIA H200', 'H200 NVL72'] }),
     entry('huawei', 'company', { en: ['Huawei'], ru: ['Хуавэй', 'Хуавей'], zh: ['华为', '華為'] }),
     entry('us-ear', 'rule', { en: [{ text: 'EAR', caseSensitive: true }] }),
     entry('ai-diffusion-rule', 'rule', { en: ['AI Diffusion Rule'], ru: [{ text: 'Правило распространения ИИ', inflect: 0 }] }),
@@ -232,6 +232,22 @@ describe('Matcher', () => {
       'Market Regulator=samr',
       'Market Regulator=samr',
     ]);
+  });
+
+  it("takes in a chip's rack size, and another spelling of the chip inside it", () => {
+    expect(found('NVIDIA H200 NVL72 racks, H200 NVL144 and H200 NVLink')).toEqual([
+      'NVIDIA H200 NVL72=nvidia-h200',
+      'H200 NVL144=nvidia-h200',
+      'H200=nvidia-h200',
+    ]);
+  });
+
+  it('takes in 大模型 after a Chinese model name, with a version after it, but no other noun', () => {
+    expect(found('千问大模型，千问大模型2.5，千问视觉模型')).toEqual(['千问大模型=qwen', '千问大模型2.5=qwen', '千问=qwen']);
+  });
+
+  it('reads a number a Chinese date or count unit follows as no version', () => {
+    expect(found('千问3月初发布，千问3亿次，千问3发布')).toEqual(['千问=qwen', '千问=qwen', '千问3=qwen']);
   });
 
   it("reads a maker's family name before another of its models as that model", () => {

@@ -263,6 +263,8 @@ export class Matcher {
       let previous = out[out.length - 1];
       // What ran on may not swallow the next name: in "ChatGPT-o3", o3 is a model of its own.
       if (previous && span.start < previous.end) {
+        // Another spelling of the same name inside what ran on ("GB300 NVL72" in "NVIDIA GB300 NVL72").
+        if (span.entry === previous.entry && span.end <= previous.end) continue;
         previous.end = bareEnd;
         delete previous.variant;
         // Stryker disable next-line ConditionalExpression: spans do not overlap, so none starts before where the last one's own text ended
@@ -280,9 +282,12 @@ export class Matcher {
       if (kind === 'model') {
         // An alias that is a version of the model ("Qwen3-Max") is a variant too.
         const versionAlias = last.patterns.some((p) => p.entry === last.entry && p.variant);
-        const end = versionEnd(text, last.end, versionAlias);
-        if (end > last.end || versionAlias) last.variant = true;
+        const brandEnd = largeModelEnd(text, last.end);
+        const end = versionEnd(text, brandEnd, versionAlias);
+        if (end > brandEnd || versionAlias) last.variant = true;
         last.end = end;
+      } else if (kind === 'chip') {
+        last.end = rackEnd(text, last.end);
       } else if (kind === 'rule') {
         last.end = actYearEnd(text, paragraphEnd(text, last.end));
       } else if (kind === 'company') {
@@ -537,6 +542,25 @@ function switchesScript(text: string, at: number): boolean {
   return HAN.test(text[at - 1]!) !== HAN.test(text[at]!);
 }
 
+// A Chinese model brand takes "大模型" (large model) as part of its name,
+// with any version after it: "混元大模型", "讯飞星火大模型1.0". Other
+// generic nouns stay out ("豆包视觉理解模型", Doubao's visual model).
+const LARGE_MODEL = '大模型';
+
+/** Where a Chinese model name ends once "大模型" glued after it is taken in; `at` when it is not there. */
+function largeModelEnd(text: string, at: number): number {
+  return HAN.test(text[at - 1] ?? '') && text.startsWith(LARGE_MODEL, at) ? at + LARGE_MODEL.length : at;
+}
+
+// A chip's rack-scale system takes its size after it: "GB300 NVL72",
+// "NVIDIA GB200 NVL72", "Rubin Ultra NVL576". Normalised text is lower case.
+const RACK = / nvl\d{1,3}(?![\p{L}\p{N}])/uy;
+
+/** Where a chip's name ends once a rack size after it is taken in; `at` when there is none. */
+function rackEnd(text: string, at: number): number {
+  return at + lengthAt(RACK, text, at);
+}
+
 /** The length of what sticky `pattern` matches at `at` (0 if nothing). */
 function lengthAt(pattern: RegExp, text: string, at: number): number {
   pattern.lastIndex = at;
@@ -573,6 +597,8 @@ const EDITIONS = new RegExp(`(?:(?: - |-)(?:[a-z]*\\d[a-z0-9]*(?:\\.\\d+[a-z]*)?
 const TIER_EDITIONS = new RegExp(`(?:(?: - |-)(?:${DASHED_TIERS}))+`, 'y');
 const TIER = /(?:pro|max|plus|turbo|mini|flash|lite|thinking|preview|sonnet|opus|haiku|ultra|nano|instruct|coder|scout|maverick|behemoth)/y;
 const DIGIT = /\d/;
+/** Chinese units a number takes in a date or a count: year, month, day, quarter, hundred million, ten thousand, times, piece. */
+const HAN_UNITS = /[年月日号季亿万倍个]/;
 const POINT_RELEASE = /(?:\.\d{1,2})+(?![\d.]*\d)/y;
 
 /**
@@ -597,6 +623,8 @@ function versionEnd(text: string, at: number, versioned = false): number {
   if (after !== 0x20 && after !== 0x2d && !(after >= 0x30 && after <= 0x39)) return at;
   let end = at;
   if (!endsInDigit && !versioned) end += Math.min(16, lengthAt(VERSION, text, end));
+  // A number that a Chinese unit follows is a date or a count, not a version: "混元3月初" (early March).
+  if (end > at && HAN_UNITS.test(text[end] ?? '')) end = at;
   versioned ||= end > at || endsInDigit;
   // Without a version only tiers follow ("Qwen-Turbo"): "ChatGPT-o3" names
   // another model. After a tier, sizes and codes may ("Qwen-Coder-7B").
