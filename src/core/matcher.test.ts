@@ -56,6 +56,7 @@ const dataset = {
     entry('moonshot', 'company', { en: ['Moonshot AI'] }, { related: ['kimi'] }),
     entry('cac', 'company', { ru: [{ text: 'Главное управление киберпространства Китая', inflect: [0, 1] }] }),
     entry('samr', 'company', { en: ['Market Regulator'], zh: ['市场监管总局'] }, { broad: true }),
+    entry('bank-of-china', 'company', { en: ['Bank of China'] }),
   ],
 } as Dataset;
 
@@ -225,6 +226,8 @@ describe('Matcher', () => {
       'Market Regulator=samr',
       'Huawei=huawei',
     ]);
+    // Not a country that ends the mention before.
+    expect(found("Bank of China's Market Regulator probed chips")).toEqual(['Bank of China=bank-of-china', 'Market Regulator=samr']);
     // Only a country's possessive, each country's own.
     expect(found("Malaysia's Market Regulator probed chips; China1s Market Regulator; China'x Market Regulator; China's-Market Regulator")).toEqual([
       "Malaysia's Market Regulator=samr",

@@ -35,5 +35,7 @@ describe('Russian aliases that name China as КНР or the US as США', () => 
       { text: 'Министерство торговли Соединенных Штатов', inflect: [0] },
     ]);
     expect(withCountrySpelledOut('США')).toEqual([]);
+    // The country may come first.
+    expect(withCountrySpelledOut('США и КНР')).toEqual([{ text: 'Соединенных Штатов и КНР' }]);
   });
 });
