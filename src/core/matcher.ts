@@ -288,8 +288,8 @@ export class Matcher {
         last.end = rackEnd(text, last.end);
       } else if (kind === 'rule') {
         last.end = actYearEnd(text, paragraphEnd(text, last.end));
-        // Stryker disable next-line ConditionalExpression: chips, models and rules are taken above, so only a company reaches this test
-      } else if (kind === 'company') {
+      } else {
+        // A company: the kinds are model, chip, rule and company.
         const nameEnd = legalFormEnd(text, last.end);
         last.end = hanLegalFormEnd(text, nameEnd);
         const before = out[out.length - 2];
@@ -543,7 +543,8 @@ const LARGE_MODEL = '大模型';
 
 /** Where a Chinese model name ends once "大模型" glued after it is taken in; `at` when it is not there. */
 function largeModelEnd(text: string, at: number): number {
-  return HAN.test(text[at - 1] ?? '') && text.startsWith(LARGE_MODEL, at) ? at + LARGE_MODEL.length : at;
+  // A mention is never empty, so `at` is past its first character.
+  return HAN.test(text[at - 1]!) && text.startsWith(LARGE_MODEL, at) ? at + LARGE_MODEL.length : at;
 }
 
 // A chip's rack-scale system takes its size after it: "GB300 NVL72",
