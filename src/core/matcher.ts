@@ -295,8 +295,8 @@ export class Matcher {
         const before = out[out.length - 2];
         const broad = this.table.entries[last.entry]!.broad === true;
         // A city is part of a registered name, with its form ("上海华虹集团"),
-        // or of a body's ("北京市商务局"); before a bare name it says where
-        // the company is ("体量较小的上海寒武纪").
+        // and a country of a broad body's ("中國商務部"); before a bare name
+        // it says where the company is ("体量较小的上海寒武纪").
         if (broad || last.end > nameEnd) last.start = hanPlaceStart(text, last.start, before ? before.end : 0, broad);
         if (broad) last.start = countryStart(text, last.start, before ? before.end : 0);
       }
@@ -478,7 +478,8 @@ function hanLegalFormEnd(text: string, at: number): number {
 }
 
 // A Chinese company's registered name starts with its city, glued on:
-// "北京中科寒武纪", "上海华虹", "杭州深度求索". The city belongs to the name.
+// "北京中科寒武纪科技", "上海华虹集团", "杭州深度求索人工智能公司". The city
+// belongs to the name when its legal form follows (see the caller).
 // Taiwan's press puts the mainland before Beijing's bodies the same way
 // ("大陸商務部", "中共商務部"), and the press at large the country, before a
 // ministry or regulator (a broad name: "中國商務部"; a company's "中国"
