@@ -226,7 +226,7 @@ describe('edges of the rules', () => {
   it("does not take in a city before a chip's name, or one that is the tail of the mention before", () => {
     const { found } = edges();
     expect(found('深圳昇腾910B')).toEqual(['昇腾910B=ascend-910b']);
-    expect(found('中芯北京华为')).toEqual(['中芯北京=smic-beijing', '华为=huawei']);
+    expect(found('中芯北京华为集团')).toEqual(['中芯北京=smic-beijing', '华为集团=huawei']);
   });
 
   it('takes a paragraph only after an ECCN', () => {
